@@ -1,0 +1,63 @@
+// Builds everything the extension, the CLI and the tests run from.
+//   dist/extension.js  the extension, one bundle ('vscode' is provided by the host)
+//   dist/cli.js        the `news-annotator` command line, one bundle
+//   out/               every source and test file transpiled one to one, for mocha
+// Type-checking is `tsc --noEmit`'s job; esbuild only strips types, which keeps builds fast.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+// `--tests-only --outdir DIR` transpiles src/ and test/ into DIR and touches nothing else, so
+// several people (or agents) can run unit tests from one work tree without racing on out/.
+const testsOnly = process.argv.includes('--tests-only');
+const outdirIndex = process.argv.indexOf('--outdir');
+const outdir = outdirIndex > 0 ? process.argv[outdirIndex + 1] : 'out';
+
+function typeScriptFiles(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    if (statSync(full).isDirectory()) return typeScriptFiles(full);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+const bundleOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = testsOnly ? [] : [
+  { ...bundleOptions, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  builds.push({
+    entryPoints: [...typeScriptFiles('src'), ...typeScriptFiles('test')],
+    outdir,
+    outbase: '.',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+
+if (!testsOnly) rmSync('dist', { recursive: true, force: true });
+rmSync(outdir, { recursive: true, force: true });
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('esbuild: watching src/ and test/ (Ctrl+C to stop)');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

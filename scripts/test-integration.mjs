@@ -1,0 +1,125 @@
+// Runs the integration suite (test/integration, compiled to out/) inside a real VS Code extension
+// host, then (under code-server) the UI smoke test that drives the real workbench.
+//
+//   NEWS_ANNOTATOR_TEST_HOST=code-server  (default) code-server + Debian Chromium, installed on first use
+//   NEWS_ANNOTATOR_TEST_HOST=electron     VS Code desktop through @vscode/test-electron (needs to download VS Code)
+//   NEWS_ANNOTATOR_TEST_GREP=pattern      run only the matching integration tests
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer, freePort, workbenchUrl } from './host/codeServer.mjs';
+import { ensureHost } from './host/install.mjs';
+import { launchBrowser, runSuiteInPage } from './host/browser.mjs';
+import { runUiSmokeTest } from '../test/ui/smokeTest.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const suitePath = path.join(root, 'out', 'test', 'integration', 'index.js');
+const launcher = process.env.NEWS_ANNOTATOR_TEST_HOST || 'code-server';
+const verbose = Boolean(process.env.NEWS_ANNOTATOR_TEST_VERBOSE);
+// Lines the web workbench logs as errors on every run, unrelated to the extension.
+const benignWorkbenchError = /Long running operations during shutdown are unsupported in the web/;
+
+function fail(message) {
+  process.stderr.write(`test-integration: ${message}\n`);
+  process.exit(1);
+}
+
+/** A throw-away copy of the sample corpus: the tests tag, edit and break files in it. */
+function scratchWorkspace(scratch, name) {
+  const folder = path.join(scratch, name);
+  cpSync(path.join(root, 'sample-corpus'), folder, { recursive: true });
+  return folder;
+}
+
+async function runWithElectron(workspace) {
+  const { runTests } = await import('@vscode/test-electron');
+  if (process.platform === 'linux' && !process.env.DISPLAY) {
+    fail('VS Code desktop needs a display: run `xvfb-run -a npm run test:integration` on a headless Linux machine.');
+  }
+  try {
+    await runTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suitePath,
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    });
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Prints the reporter lines the suite appends to `file` while it runs. */
+function followReport(file) {
+  let printed = 0;
+  const flush = () => {
+    if (!existsSync(file)) return;
+    const size = statSync(file).size;
+    if (size <= printed) return;
+    const content = readFileSync(file);
+    process.stdout.write(content.subarray(printed));
+    printed = content.length;
+  };
+  const timer = setInterval(flush, 200);
+  return () => {
+    clearInterval(timer);
+    flush();
+  };
+}
+
+async function runWithCodeServer(scratch) {
+  let host;
+  try {
+    host = ensureHost();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const reportFile = path.join(scratch, 'report.txt');
+  process.env.NEWS_ANNOTATOR_TEST_REPORT = reportFile;
+  const log = verbose ? (line) => process.stderr.write(`[code-server] ${line}\n`) : () => {};
+  const server = await startCodeServer({ host, stateDir: path.join(scratch, 'code-server'), port: await freePort(), log });
+  const browser = await launchBrowser(host.chromium);
+  try {
+    const stopFollowing = followReport(reportFile);
+    const suiteCode = await runSuiteInPage(
+      browser,
+      workbenchUrl(server, { folder: scratchWorkspace(scratch, 'suite-workspace'), extensionPath: root, testsPath: suitePath }),
+      {
+        onLog: (type, args) => {
+          const text = args.map(String).join(' ');
+          if (verbose || ((type === 'error' || type === 'pageerror') && !benignWorkbenchError.test(text))) process.stderr.write(`[workbench ${type}] ${text}\n`);
+        },
+      },
+    );
+    stopFollowing();
+    if (!existsSync(reportFile)) process.stderr.write('test-integration: the suite printed no report (did the extension host start?)\n');
+    const smoke = await runUiSmokeTest(browser, server, {
+      workspace: scratchWorkspace(scratch, 'ui-workspace'),
+      extensionPath: root,
+      screenshotDir: path.join(root, '.test-artifacts'),
+    });
+    const suite = /extension host suite: (\d+) passed, (\d+) failed/.exec(existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '');
+    const passed = Number(suite?.[1] ?? 0) + smoke.passed;
+    const failed = (suite ? Number(suite[2]) : 1) + smoke.failed;
+    process.stdout.write(`\nintegration: ${passed} passed, ${failed} failed\n`);
+    return suiteCode !== 0 || failed > 0 ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (!existsSync(suitePath) || !existsSync(path.join(root, 'dist', 'extension.js'))) {
+  fail('build first: `npm run build` (npm test does it for you)');
+}
+const scratch = mkdtempSync(path.join(tmpdir(), 'news-annotator-test-'));
+let exitCode = 1;
+try {
+  if (launcher === 'electron') exitCode = await runWithElectron(scratchWorkspace(scratch, 'suite-workspace'));
+  else if (launcher === 'code-server') exitCode = await runWithCodeServer(scratch);
+  else fail(`unknown NEWS_ANNOTATOR_TEST_HOST '${launcher}' (use code-server or electron)`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+process.exit(exitCode);

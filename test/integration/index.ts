@@ -1,0 +1,44 @@
+/**
+ * Entry point of the integration suite. VS Code loads this module inside a real extension host
+ * (code-server or VS Code desktop, see scripts/test-integration.mjs) and awaits `run()`.
+ */
+import { appendFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import Mocha from 'mocha';
+
+function testFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    if (statSync(full).isDirectory()) return testFiles(full);
+    return name.endsWith('.test.js') ? [full] : [];
+  });
+}
+
+/**
+ * Under code-server the extension host's console does not reach the terminal that started the
+ * run, so the reporter's lines are also appended to the file the launcher names and prints.
+ */
+function teeReporterOutput(): void {
+  const reportFile = process.env.NEWS_ANNOTATOR_TEST_REPORT;
+  if (!reportFile) return;
+  const original = Mocha.reporters.Base.consoleLog;
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {
+    appendFileSync(reportFile, `${format(...args)}\n`);
+    original(...args);
+  };
+}
+
+export async function run(): Promise<void> {
+  teeReporterOutput();
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  const grep = process.env.NEWS_ANNOTATOR_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of testFiles(__dirname).sort()) mocha.addFile(file);
+  const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve) => {
+    const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
+  });
+  // The launcher reads this line to print one total for the whole integration run.
+  Mocha.reporters.Base.consoleLog(`extension host suite: ${passes} passed, ${failures} failed`);
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}
