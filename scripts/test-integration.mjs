@@ -8,7 +8,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCodeServer, freePort, workbenchUrl } from './host/codeServer.mjs';
+import { spawnSync } from 'node:child_process';
+import { startCodeServer, freePort, installVsix, workbenchUrl } from './host/codeServer.mjs';
 import { ensureHost } from './host/install.mjs';
 import { launchBrowser, runSuiteInPage } from './host/browser.mjs';
 import { runUiSmokeTest } from '../test/ui/smokeTest.mjs';
@@ -18,7 +19,8 @@ const suitePath = path.join(root, 'out', 'test', 'integration', 'index.js');
 const launcher = process.env.NEWS_ANNOTATOR_TEST_HOST || 'code-server';
 const verbose = Boolean(process.env.NEWS_ANNOTATOR_TEST_VERBOSE);
 // Lines the web workbench logs as errors on every run, unrelated to the extension.
-const benignWorkbenchError = /Long running operations during shutdown are unsupported in the web/;
+const benignWorkbenchError = /Long running operations during shutdown are unsupported in the web|\(Canceled: Canceled\)/;
+const screenshotDir = path.join(root, '.test-artifacts');
 
 function fail(message) {
   process.stderr.write(`test-integration: ${message}\n`);
@@ -68,6 +70,35 @@ function followReport(file) {
   };
 }
 
+/**
+ * Packages the current build with vsce, installs the .vsix into a second code-server with its own
+ * extensions folder, and runs the same UI smoke test on what users would install.
+ */
+async function runPackagedExtension(browser, host, scratch) {
+  const vsix = path.join(scratch, 'news-annotator.vsix');
+  const packaging = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (packaging.status !== 0) {
+    process.stdout.write(`\n  ✘ vsce package failed:\n${packaging.stdout}${packaging.stderr}\n`);
+    return { passed: 0, failed: 1 };
+  }
+  const stateDir = path.join(scratch, 'code-server-packaged');
+  installVsix({ host, stateDir, vsix });
+  const server = await startCodeServer({ host, stateDir, port: await freePort() });
+  try {
+    return await runUiSmokeTest(browser, workbenchUrl(server, { folder: scratchWorkspace(scratch, 'packaged-workspace') }), {
+      title: `packaged extension (${Math.round(statSync(vsix).size / 1024)} KB .vsix installed with --install-extension)`,
+      screenshotDir,
+      screenshotName: 'ui-smoke-packaged.png',
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
 async function runWithCodeServer(scratch) {
   let host;
   try {
@@ -88,17 +119,20 @@ async function runWithCodeServer(scratch) {
       {
         onLog: (type, args) => {
           const text = args.map(String).join(' ');
-          if (verbose || ((type === 'error' || type === 'pageerror') && !benignWorkbenchError.test(text))) process.stderr.write(`[workbench ${type}] ${text}\n`);
+          if (verbose || ((type === 'error' || type === 'pageerror') && !benignWorkbenchError.test(text))) process.stderr.write(`[workbench ${type}] ${verbose ? text : text.split('\n')[0]}\n`);
         },
       },
     );
     stopFollowing();
     if (!existsSync(reportFile)) process.stderr.write('test-integration: the suite printed no report (did the extension host start?)\n');
-    const smoke = await runUiSmokeTest(browser, server, {
-      workspace: scratchWorkspace(scratch, 'ui-workspace'),
-      extensionPath: root,
-      screenshotDir: path.join(root, '.test-artifacts'),
-    });
+    const smoke = await runUiSmokeTest(
+      browser,
+      workbenchUrl(server, { folder: scratchWorkspace(scratch, 'ui-workspace'), extensionPath: root }),
+      { title: 'extension under development', screenshotDir, screenshotName: 'ui-smoke.png' },
+    );
+    const packaged = await runPackagedExtension(browser, host, scratch);
+    smoke.passed += packaged.passed;
+    smoke.failed += packaged.failed;
     const suite = /extension host suite: (\d+) passed, (\d+) failed/.exec(existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '');
     const passed = Number(suite?.[1] ?? 0) + smoke.passed;
     const failed = (suite ? Number(suite[2]) : 1) + smoke.failed;

@@ -1,6 +1,6 @@
 // Starts code-server (a real VS Code workbench and Node extension host) on loopback, with all of
 // its state in one folder, so runs neither read nor write the user's own VS Code settings.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -105,7 +105,27 @@ export async function startCodeServer({ host, stateDir, port, settings = {}, ext
 
 /** The workbench URL that opens `folder` with the extension under development (and its tests). */
 export function workbenchUrl(server, { folder, extensionPath, testsPath }) {
-  const payload = [['extensionDevelopmentPath', server.remoteUri(extensionPath)], ['skipWelcome', 'true']];
+  const payload = [['skipWelcome', 'true']];
+  if (extensionPath) payload.push(['extensionDevelopmentPath', server.remoteUri(extensionPath)]);
   if (testsPath) payload.push(['extensionTestsPath', server.remoteUri(testsPath)]);
   return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Installs a packaged .vsix into the extensions folder a server started on `stateDir` will use. */
+export function installVsix({ host, stateDir, vsix }) {
+  mkdirSync(path.join(stateDir, 'user-data'), { recursive: true });
+  writeFileSync(path.join(stateDir, 'config.yaml'), 'auth: none\ncert: false\n');
+  const result = spawnSync(
+    host.node,
+    [
+      host.codeServerEntry,
+      '--config', path.join(stateDir, 'config.yaml'),
+      '--user-data-dir', path.join(stateDir, 'user-data'),
+      '--extensions-dir', path.join(stateDir, 'extensions'),
+      '--install-extension', vsix,
+    ],
+    { encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{}' } },
+  );
+  if (result.status !== 0) throw new Error(`installing ${vsix} failed:\n${result.stdout}${result.stderr}`);
+  return result.stdout;
 }

@@ -3,11 +3,15 @@
 // command palette, and keep a screenshot to look at.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { workbenchUrl } from '../../scripts/host/codeServer.mjs';
 
 const timeout = 30_000;
 
-export async function runUiSmokeTest(browser, server, { workspace, extensionPath, screenshotDir }) {
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url  a workbench URL with the sample corpus open and the extension loaded
+ * @param {{ title: string, screenshotDir: string, screenshotName: string }} options
+ */
+export async function runUiSmokeTest(browser, url, { title, screenshotDir, screenshotName }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const results = { passed: 0, failed: 0 };
   mkdirSync(screenshotDir, { recursive: true });
@@ -20,14 +24,14 @@ export async function runUiSmokeTest(browser, server, { workspace, extensionPath
       results.failed++;
       const message = String(error instanceof Error ? error.message : error).split('\n').slice(0, 3).join('\n      ');
       process.stdout.write(`  ✘ ${title}\n      ${message}\n`);
-      await page.screenshot({ path: path.join(screenshotDir, `ui-smoke-failure-${results.failed}.png`) }).catch(() => {});
+      await page.screenshot({ path: path.join(screenshotDir, `failure-${results.failed}-${screenshotName}`) }).catch(() => {});
     }
   };
 
-  process.stdout.write('\n  UI smoke test (real workbench in Chromium)\n');
+  process.stdout.write(`\n  UI smoke test: ${title}\n`);
   try {
     await step('the workbench opens the sample corpus', async () => {
-      await page.goto(workbenchUrl(server, { folder: workspace, extensionPath }));
+      await page.goto(url);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     });
     await step('clicking the News Annotator icon shows the Corpus view', async () => {
@@ -56,13 +60,12 @@ export async function runUiSmokeTest(browser, server, { workspace, extensionPath
       }
       await page.locator('.notifications-toasts, .notifications-center', { hasText: /\d+ corpus files, \d+ with annotations/ }).first().waitFor({ timeout });
     });
-    await step('a screenshot of the workbench is saved in .test-artifacts/', async () => {
-      mkdirSync(screenshotDir, { recursive: true });
-      await page.screenshot({ path: path.join(screenshotDir, 'ui-smoke.png') });
+    await step(`a screenshot of the workbench is saved as .test-artifacts/${screenshotName}`, async () => {
+      await page.screenshot({ path: path.join(screenshotDir, screenshotName) });
     });
   } finally {
     await page.close();
   }
-  process.stdout.write(`\n  UI smoke: ${results.passed} passed, ${results.failed} failed\n`);
+
   return results;
 }
