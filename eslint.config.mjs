@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', '.test-artifacts/', 'sample-corpus/', '**/*.vsix'] },
+  { ignores: ['dist/', 'out/', 'out-*/', 'node_modules/', '.vscode-test/', '.test-artifacts/', 'sample-corpus/', '**/*.vsix'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

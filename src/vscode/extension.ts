@@ -1,18 +1,71 @@
 import * as vscode from 'vscode';
+import { commandIds } from './commandIds';
 import { registerCorpusView } from './corpus/registerCorpusView';
+import { registerAnnotationHover } from './decorations/annotationHover';
+import { DecorationController } from './decorations/decorationController';
+import { registerAnnotationProblems } from './diagnostics/registerAnnotationProblems';
+import { AnnotatedDocuments } from './documents/annotatedDocuments';
+import { registerTagAllCommand } from './editing/registerTagAllCommand';
+import { registerTaggingCommands } from './editing/registerTaggingCommands';
+import { registerUndoCommands } from './editing/registerUndoCommands';
+import { TagHistory } from './editing/tagHistory';
+import { TypeSwatches } from './editing/typePicker';
+import { ProjectService } from './project/projectService';
+import { registerStatusBar } from './status/registerStatusBar';
 import { registerTagsView } from './tags/registerTagsView';
 
-/** What the extension hands to `vscode.extensions.getExtension(...).exports`: used by the integration tests. */
+/** What `vscode.extensions.getExtension(...).exports` gives: used by the integration tests. */
 export interface NewsAnnotatorApi {
   corpusFiles(): Promise<readonly string[]>;
+  /** Resolves once the open file's annotations are loaded; returns them as the editor sees them. */
+  annotationsOf(uri: vscode.Uri): Promise<readonly { id: string; type: string; start: number; end: number; text: string; state: string; note?: string }[]>;
+  /** Repaints decorations now instead of after the debounce (tests read them right after). */
+  paintNow(): void;
 }
 
 /** Composition root: each feature registers itself and returns one Disposable. */
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
-  const corpusView = registerCorpusView();
-  context.subscriptions.push(corpusView, registerTagsView());
+  const project = new ProjectService();
+  const documents = new AnnotatedDocuments(project);
+  const history = new TagHistory();
+  const decorations = new DecorationController(documents, project);
+  const corpusView = registerCorpusView(project);
+  const tagging = { documents, project, history, swatches: new TypeSwatches(context.globalStorageUri) };
+  context.subscriptions.push(
+    project,
+    documents,
+    history,
+    decorations,
+    corpusView,
+    registerTagsView(),
+    registerTaggingCommands(tagging),
+    registerTagAllCommand(tagging),
+    registerUndoCommands(tagging),
+    registerAnnotationHover(documents),
+    registerAnnotationProblems(documents),
+    registerStatusBar(documents),
+    vscode.commands.registerCommand(commandIds.toggleLabels, async () => {
+      const settings = vscode.workspace.getConfiguration('newsAnnotator');
+      await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);
+    }),
+  );
   return {
     corpusFiles: async () => (await corpusView.files()).map((file) => file.label),
+    annotationsOf: async (uri) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const session = await documents.sessionFor(document);
+      await session?.enqueue(() => Promise.resolve());
+      return (session?.live ?? []).map((item) => ({
+        id: item.annotation.id,
+        type: item.annotation.type,
+        start: item.start,
+        end: item.end,
+        text: item.annotation.text,
+        state: item.state,
+        ...(item.annotation.note !== undefined ? { note: item.annotation.note } : {}),
+      }));
+    },
+    paintNow: () => decorations.paintAll(),
   };
 }
 

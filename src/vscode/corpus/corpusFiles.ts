@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ProjectService } from '../project/projectService';
 
 export interface CorpusFile {
   readonly uri: vscode.Uri;
@@ -6,24 +7,26 @@ export interface CorpusFile {
   readonly label: string;
 }
 
-const sidecarSuffix = '.ann.yaml';
-
 /**
- * Lists the corpus text files of every workspace folder. Sidecars are never corpus files, even
- * when a user's glob would match them.
+ * Lists the corpus text files of every workspace folder per its project (`news-annotator.yaml`
+ * or the defaults): found with the include globs, then filtered by the project's matcher, which
+ * also applies the excludes and never admits a sidecar.
  */
-export async function findCorpusFiles(token?: vscode.CancellationToken): Promise<CorpusFile[]> {
+export async function findCorpusFiles(project: ProjectService, token?: vscode.CancellationToken): Promise<CorpusFile[]> {
+  await project.ready;
   const folders = vscode.workspace.workspaceFolders ?? [];
   const multiRoot = folders.length > 1;
   const results = await Promise.all(
     folders.map(async (folder) => {
-      const include = vscode.workspace.getConfiguration('newsAnnotator', folder.uri).get<string[]>('corpus.include', ['**/*.txt']);
+      const config = project.configFor(folder);
+      const matcher = project.matcherFor(folder);
       const found = await Promise.all(
-        include.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/{node_modules,.git}/**', undefined, token)),
+        config.include.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/{node_modules,.git}/**', undefined, token)),
       );
+      const root = folder.uri.path.replace(/\/$/, '');
       return found.flat().flatMap((uri): CorpusFile[] => {
-        if (uri.path.endsWith(sidecarSuffix)) return [];
-        const relative = vscode.workspace.asRelativePath(uri, false);
+        const relative = uri.path.slice(root.length + 1);
+        if (!matcher(relative)) return [];
         return [{ uri, label: multiRoot ? `${folder.name}/${relative}` : relative }];
       });
     }),
@@ -34,5 +37,5 @@ export async function findCorpusFiles(token?: vscode.CancellationToken): Promise
 }
 
 export function sidecarUri(textUri: vscode.Uri): vscode.Uri {
-  return textUri.with({ path: `${textUri.path}${sidecarSuffix}` });
+  return textUri.with({ path: `${textUri.path}.ann.yaml` });
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { commandIds } from '../commandIds';
 import { findCorpusFiles, sidecarUri, type CorpusFile } from './corpusFiles';
 import { CorpusTreeProvider } from './corpusTreeProvider';
+import type { ProjectService } from '../project/projectService';
 
 export interface CorpusView extends vscode.Disposable {
   /** The corpus files as last listed; waits for a listing in progress. */
@@ -9,7 +10,7 @@ export interface CorpusView extends vscode.Disposable {
 }
 
 /** The Corpus view, its refresh command, and the commands that walk the corpus. */
-export function registerCorpusView(): CorpusView {
+export function registerCorpusView(project: ProjectService): CorpusView {
   const provider = new CorpusTreeProvider();
   const treeView = vscode.window.createTreeView('newsAnnotator.corpus', { treeDataProvider: provider, showCollapseAll: true });
   let listing: Promise<readonly CorpusFile[]> = Promise.resolve([]);
@@ -17,7 +18,7 @@ export function registerCorpusView(): CorpusView {
   const refresh = (): Promise<readonly CorpusFile[]> => {
     listing = Promise.resolve(
       vscode.window.withProgress({ location: { viewId: 'newsAnnotator.corpus' } }, async () => {
-        const files = await findCorpusFiles();
+        const files = await findCorpusFiles(project);
         provider.setFiles(files);
         treeView.message = undefined;
         return files;
@@ -43,6 +44,7 @@ export function registerCorpusView(): CorpusView {
       watcher.onDidCreate(scheduleRefresh),
       watcher.onDidDelete(scheduleRefresh),
       vscode.workspace.onDidChangeWorkspaceFolders(scheduleRefresh),
+      project.onDidChange(scheduleRefresh),
       vscode.commands.registerCommand(commandIds.refreshCorpus, refresh),
       vscode.commands.registerCommand(commandIds.openNextFile, async () => {
         const next = await firstFileWithoutSidecar(await listing);

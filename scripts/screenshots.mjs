@@ -1,0 +1,80 @@
+// Takes the README's screenshots from the real workbench (code-server + Chromium), on a scratch
+// copy of sample-corpus/:   npm run build && node scripts/screenshots.mjs [outDir]
+// For screenshots meant for people install fonts first, or emoji and CJK draw as empty boxes:
+//   apt-get install fonts-noto-color-emoji fonts-noto-cjk
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './host/browser.mjs';
+import { freePort, startCodeServer, workbenchUrl } from './host/codeServer.mjs';
+import { ensureHost } from './host/install.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs', 'images'));
+const article = 'cartagena-hangzhou-sister-cities.txt';
+
+async function openArticle(page, url) {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar [role="tab"][aria-label^="News Annotator"], .activitybar a[aria-label^="News Annotator"]').first().click();
+  await page.locator('.monaco-list-row', { hasText: article }).first().click();
+  await page.locator('.view-line', { hasText: 'Lucía Ferrán Osorio' }).first().waitFor();
+  await page.waitForTimeout(1500); // decorations are debounced; let them paint
+}
+
+async function shoot(browser, host, scratch, theme, shots) {
+  const workspace = path.join(scratch, `corpus-${theme}`);
+  cpSync(path.join(root, 'sample-corpus'), workspace, { recursive: true });
+  const server = await startCodeServer({
+    host,
+    stateDir: path.join(scratch, `state-${theme}`),
+    port: await freePort(),
+    settings: { 'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern', 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'editor.fontSize': 15 },
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  try {
+    await openArticle(page, workbenchUrl(server, { folder: workspace, extensionPath: root })).catch(async (error) => {
+      await page.screenshot({ path: path.join(outDir, `failed-${theme}.png`) });
+      throw error;
+    });
+    for (const [name, action] of shots) {
+      if (action) {
+        await action(page).catch(async (error) => {
+          await page.screenshot({ path: path.join(outDir, `failed-${name}`) });
+          throw error;
+        });
+      }
+      await page.screenshot({ path: path.join(outDir, name) });
+      process.stdout.write(`wrote ${path.join(outDir, name)}\n`);
+    }
+  } finally {
+    await page.close();
+    await server.stop();
+  }
+}
+
+const host = ensureHost();
+mkdirSync(outDir, { recursive: true });
+const scratch = mkdtempSync(path.join(tmpdir(), 'news-annotator-shots-'));
+const browser = await launchBrowser(host.chromium);
+try {
+  await shoot(browser, host, scratch, 'light', [
+    ['tagged-article-light.png'],
+    [
+      'tag-picker-light.png',
+      async (page) => {
+        // Next Tag selects a tagged name; Ctrl+Alt+T opens the type picker for it.
+        await page.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Control+Home');
+        for (let count = 0; count < 3; count++) await page.keyboard.press('Control+Alt+BracketRight');
+        await page.keyboard.press('Control+Alt+T');
+        await page.locator('.quick-input-widget', { hasText: 'PERSON' }).first().waitFor();
+      },
+    ],
+  ]);
+  await shoot(browser, host, scratch, 'dark', [['tagged-article-dark.png']]);
+} finally {
+  await browser.close();
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,89 @@
+/**
+ * Annotations as they sit in an open editor: each stored entry with its span in the editor's
+ * current text (code points) and a state saying how sure we are of that span. The editor keeps
+ * this list in step with typing; the sidecar catches up when the text is saved.
+ */
+import type { AnchorResult } from '../anchoring/anchorSpan';
+import type { Annotation, Sidecar } from '../sidecar/model';
+import type { CodePointIndex } from '../text/codePoints';
+import { shiftSpan, type TextChange } from './shiftSpan';
+
+export type LiveState =
+  /** The span holds the annotation's text. */
+  | 'ok'
+  /** Found again only approximately after the text changed outside the editor: check it. */
+  | 'fuzzy'
+  /** Not found in the text: kept in the sidecar, shown as a problem, never dropped. */
+  | 'orphan'
+  /** Edited inside in this editor: the span followed the edit. */
+  | 'edited'
+  /** An edit cut across an edge: what is left is tagged; check it. */
+  | 'clipped'
+  /** Its text was deleted in this editor: it becomes an orphan unless the deletion is undone. */
+  | 'deleted';
+
+export interface LiveAnnotation {
+  readonly annotation: Annotation;
+  readonly start: number;
+  readonly end: number;
+  readonly state: LiveState;
+}
+
+/** Whether the span is a place in the current text (orphans and deleted spans are not). */
+export function isPlaced(live: LiveAnnotation): boolean {
+  return live.state !== 'orphan' && live.state !== 'deleted';
+}
+
+export function liveAnnotations(sidecar: Sidecar, anchors: readonly AnchorResult[], text: CodePointIndex): LiveAnnotation[] {
+  return sidecar.annotations.map((annotation, index) => {
+    const anchor = anchors[index];
+    if (anchor === undefined) {
+      const holds = annotation.end <= text.codePointLength && text.slice(annotation.start, annotation.end) === annotation.text;
+      return { annotation, start: annotation.start, end: annotation.end, state: holds ? 'ok' : 'orphan' };
+    }
+    if (anchor.kind === 'orphan') {
+      const start = Math.min(annotation.start, text.codePointLength);
+      return { annotation, start, end: start, state: 'orphan' };
+    }
+    return { annotation, start: anchor.start, end: anchor.end, state: anchor.kind === 'fuzzy' ? 'fuzzy' : 'ok' };
+  });
+}
+
+const outcomeState = { resized: 'edited', clipped: 'clipped', deleted: 'deleted' } as const;
+
+/**
+ * Moves every span through text changes given in the order an editor reports them for one
+ * edit (non-overlapping, each in the coordinates of the text before the edit).
+ */
+export function applyTextChanges(live: readonly LiveAnnotation[], changes: readonly TextChange[]): LiveAnnotation[] {
+  // Applying the last change first keeps every earlier change's offsets valid.
+  const ordered = [...changes].sort((left, right) => right.start - left.start);
+  return live.map((item) => {
+    if (item.state === 'orphan' || item.state === 'deleted') return item;
+    let { start, end } = item;
+    let state: LiveState = item.state;
+    for (const change of ordered) {
+      const shifted = shiftSpan({ start, end }, change);
+      start = shifted.start;
+      end = shifted.end;
+      if (shifted.outcome in outcomeState) state = outcomeState[shifted.outcome as keyof typeof outcomeState];
+      if (state === 'deleted') break;
+    }
+    return { annotation: item.annotation, start, end, state };
+  });
+}
+
+/**
+ * The sidecar change that writes the editor's spans for the saved text: every placed
+ * annotation this editor tracks gets its span and exact text; entries it does not track (added
+ * on disk meanwhile) and spans it lost are left as the store anchored them.
+ */
+export function placeAnnotations(sidecar: Sidecar, live: readonly LiveAnnotation[], text: CodePointIndex): Sidecar {
+  const placed = new Map(live.filter(isPlaced).map((item) => [item.annotation.id, item]));
+  const annotations = sidecar.annotations.map((annotation) => {
+    const item = placed.get(annotation.id);
+    if (!item || item.end > text.codePointLength) return annotation;
+    return { ...annotation, start: item.start, end: item.end, text: text.slice(item.start, item.end) };
+  });
+  return { ...sidecar, annotations };
+}

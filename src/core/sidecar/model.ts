@@ -1,0 +1,97 @@
+/**
+ * The data of one sidecar file (`article.txt.ann.yaml`), as the core works with it. The file
+ * format itself is described in docs/sidecar-format.md; this module only names its parts.
+ */
+import type { Newline } from '../text/decodeText';
+
+/** The format marker every sidecar starts with; the number changes only on breaking changes. */
+export const sidecarFormat = 'news-annotator/1';
+
+export const sidecarStatuses = ['untouched', 'in-progress', 'done'] as const;
+export type SidecarStatus = (typeof sidecarStatuses)[number];
+
+export const newlineStyles: readonly Newline[] = ['lf', 'crlf', 'mixed', 'none'];
+
+/** Values of fields this version does not know, kept so that writing the file loses nothing. */
+export type Extra = Record<string, unknown>;
+
+export interface Annotation {
+  /** Stable id, unique within the file (random, so two git branches never mint the same one). */
+  id: string;
+  /** Entity type, e.g. `PERSON`; checked against the project's list of types. */
+  type: string;
+  /** Code-point offsets into the decoded text; `end` is exclusive. */
+  start: number;
+  end: number;
+  /** The exact text between `start` and `end`. */
+  text: string;
+  note?: string;
+  attributes?: Record<string, string>;
+  annotator?: string;
+  /** ISO 8601 time the annotation was made, e.g. `2026-11-24T20:00:00Z`. */
+  created?: string;
+  /** Up to 32 code points before and after the span, used to find it again when the text changes. */
+  prefix?: string;
+  suffix?: string;
+  extra?: Extra;
+}
+
+export interface SidecarSource {
+  /** File name (no folder) of the text the offsets refer to. */
+  file: string;
+  /** Lowercase hex SHA-256 of the text file's bytes when the offsets were last made valid. */
+  sha256: string;
+  /** Always `codepoint`: offsets count Unicode code points. */
+  unit: 'codepoint';
+  /** Always `utf-8`. */
+  encoding: 'utf-8';
+  /** Whether the text file starts with a byte-order mark (which offsets do not count). */
+  bom: boolean;
+  newline: Newline;
+  extra?: Extra;
+}
+
+export interface Sidecar {
+  format: string;
+  source: SidecarSource;
+  status: SidecarStatus;
+  annotations: Annotation[];
+  extra?: Extra;
+}
+
+/** Where something is in the sidecar file: 1-based line, 1-based column counting code points. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where an annotation entry is written, kept beside the data (never serialised) so problems can
+ * point at it. `fields` holds the position of each field's value when the reader knows them; for
+ * a canonical one-line entry the columns follow from the canonical layout instead.
+ */
+export interface EntryPosition extends SourcePosition {
+  readonly fields?: Readonly<Record<string, SourcePosition>>;
+}
+
+/** Annotation keys in the order the canonical writer puts them. Unknown keys follow, sorted. */
+export const annotationKeyOrder = [
+  'id',
+  'type',
+  'start',
+  'end',
+  'text',
+  'note',
+  'attributes',
+  'annotator',
+  'created',
+  'prefix',
+  'suffix',
+] as const;
+
+export const sourceKeyOrder = ['file', 'sha256', 'unit', 'encoding', 'bom', 'newline'] as const;
+
+export const topLevelKeyOrder = ['format', 'source', 'status', 'annotations'] as const;
+
+/** Line ending a sidecar is written with: LF, or CRLF to keep a file git checked out that way. */
+export type LineEnding = 'lf' | 'crlf';

@@ -1,0 +1,161 @@
+/**
+ * The canonical writer. Hand-written rather than `YAML.stringify` because it runs on every tag a
+ * person makes: a 5,000-entry file takes a few milliseconds here against about 250 ms there.
+ *
+ * Canonical layout: a comment line, then `format`, `source` and `status`, unknown top-level keys
+ * (sorted), and `annotations` last with one flow mapping per line, sorted by (start, end, type,
+ * id). Two people tagging different spans therefore add different lines in different places of
+ * the file, which git merges without a conflict.
+ */
+import { compareText, formatKey, formatMap, formatNumber, formatString, formatValue } from './flowValue';
+import {
+  annotationKeyOrder,
+  sourceKeyOrder,
+  topLevelKeyOrder,
+  type Annotation,
+  type EntryPosition,
+  type Extra,
+  type LineEnding,
+  type Sidecar,
+} from './model';
+
+const knownAnnotationKeys: ReadonlySet<string> = new Set(annotationKeyOrder);
+const knownSourceKeys: ReadonlySet<string> = new Set(sourceKeyOrder);
+const knownTopLevelKeys: ReadonlySet<string> = new Set(topLevelKeyOrder);
+
+/** Indentation and sequence indicator in front of every annotation line. */
+export const entryIndent = '  - ';
+
+export function serializeSidecar(sidecar: Sidecar, lineEnding: LineEnding = 'lf'): string {
+  const lines = headerLines(sidecar);
+  const annotations = sortAnnotations(sidecar.annotations);
+  if (annotations.length === 0) {
+    lines.push('annotations: []');
+  } else {
+    lines.push('annotations:');
+    for (const annotation of annotations) lines.push(entryIndent + serializeAnnotation(annotation));
+  }
+  const newline = lineEnding === 'crlf' ? '\r\n' : '\n';
+  return lines.join(newline) + newline;
+}
+
+/**
+ * The sidecar with its entries in the order `serializeSidecar` writes them, and the line of
+ * each entry in that file: what reading the written file back would give, without reading it.
+ */
+export function canonicalLayout(sidecar: Sidecar): { sidecar: Sidecar; positions: EntryPosition[] } {
+  const annotations = sortAnnotations(sidecar.annotations);
+  // Entries follow the header lines and the `annotations:` line.
+  const firstLine = headerLines(sidecar).length + 2;
+  const positions = annotations.map((_, index) => ({ line: firstLine + index, column: entryIndent.length + 1 }));
+  return { sidecar: annotations === sidecar.annotations ? sidecar : { ...sidecar, annotations: [...annotations] }, positions };
+}
+
+/** Every line before `annotations`: comment, format, source, status, unknown top-level keys. */
+export function headerLines(sidecar: Sidecar): string[] {
+  const lines = [
+    headerComment(sidecar.source.file),
+    `format: ${/^[a-z0-9-]+\/[0-9]+$/.test(sidecar.format) ? sidecar.format : formatString(sidecar.format)}`,
+    `source: ${formatSource(sidecar)}`,
+    `status: ${formatString(sidecar.status)}`,
+  ];
+  for (const [key, value] of unknownPairs(sidecar.extra, knownTopLevelKeys)) {
+    lines.push(`${formatKey(key)}: ${formatValue(value)}`);
+  }
+  return lines;
+}
+
+const unsafeInComment =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The first line: says what the file is, for someone who opens it without the extension. */
+export function headerComment(fileName: string): string {
+  // Line breaks would end the comment early, and YAML forbids control characters, U+FFFE,
+  // U+FFFF and lone surrogates even in comments; a stray U+FEFF reads like a byte-order mark.
+  const name = fileName.replace(unsafeInComment, '?') || 'the text file';
+  return `# News Annotator sidecar: annotations of ${name}. Offsets count Unicode code points; end is exclusive.`;
+}
+
+function formatSource(sidecar: Sidecar): string {
+  const source = sidecar.source;
+  const pairs: Array<readonly [string, unknown]> = [
+    ['file', source.file],
+    ['sha256', source.sha256],
+    ['unit', source.unit],
+    ['encoding', source.encoding],
+    ['bom', source.bom],
+    ['newline', source.newline],
+  ];
+  return formatMap(pairs.concat(unknownPairs(source.extra, knownSourceKeys)));
+}
+
+/** One annotation as a flow mapping on one line (without the `  - ` in front). */
+export function serializeAnnotation(annotation: Annotation): string {
+  let text = `{id: ${formatString(annotation.id)}, type: ${formatString(annotation.type)}, start: ${formatNumber(annotation.start)}, end: ${formatNumber(annotation.end)}, text: ${formatString(annotation.text)}`;
+  if (annotation.note !== undefined) text += `, note: ${formatString(annotation.note)}`;
+  if (annotation.attributes !== undefined) text += `, attributes: ${formatValue(annotation.attributes)}`;
+  if (annotation.annotator !== undefined) text += `, annotator: ${formatString(annotation.annotator)}`;
+  if (annotation.created !== undefined) text += `, created: ${formatString(annotation.created)}`;
+  if (annotation.prefix !== undefined) text += `, prefix: ${formatString(annotation.prefix)}`;
+  if (annotation.suffix !== undefined) text += `, suffix: ${formatString(annotation.suffix)}`;
+  if (annotation.extra !== undefined) {
+    for (const [key, value] of unknownPairs(annotation.extra, knownAnnotationKeys)) {
+      text += `, ${formatKey(key)}: ${formatValue(value)}`;
+    }
+  }
+  return text + '}';
+}
+
+/**
+ * Column (1-based, in code points) where a field's value starts on a canonical annotation line,
+ * so problems in a file read through the fast path can still point at the field.
+ */
+export function canonicalFieldColumn(annotation: Annotation, field: string): number | undefined {
+  const line = serializeAnnotation(annotation);
+  const key = field === 'id' ? '{id: ' : `, ${formatKey(field)}: `;
+  const at = line.indexOf(key);
+  if (at < 0) return undefined;
+  const before = entryIndent + line.slice(0, at + key.length);
+  // Count code points, not UTF-16 units: astral characters in earlier fields count one each.
+  let column = 1;
+  for (let index = 0; index < before.length; index++) {
+    const unit = before.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < before.length) {
+      const next = before.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) index++;
+    }
+    column++;
+  }
+  return column;
+}
+
+/** Canonical order; entries equal in all four keys are ordered by their written form. */
+export function compareAnnotations(left: Annotation, right: Annotation): number {
+  return (
+    left.start - right.start ||
+    left.end - right.end ||
+    compareText(left.type, right.type) ||
+    compareText(left.id, right.id) ||
+    compareText(serializeAnnotation(left), serializeAnnotation(right))
+  );
+}
+
+/** A sorted copy; skips the sort when the list is already in order (the usual case). */
+export function sortAnnotations(annotations: readonly Annotation[]): readonly Annotation[] {
+  for (let index = 1; index < annotations.length; index++) {
+    if (compareAnnotations(annotations[index - 1], annotations[index]) > 0) {
+      return annotations.slice().sort(compareAnnotations);
+    }
+  }
+  return annotations;
+}
+
+function unknownPairs(extra: Extra | undefined, known: ReadonlySet<string>): Array<readonly [string, unknown]> {
+  if (extra === undefined) return [];
+  // A known key in `extra` would be written twice; the typed field wins.
+  return Object.keys(extra)
+    .filter((key) => !known.has(key))
+    .sort(compareText)
+    .map((key) => [key, extra[key]] as const);
+}

@@ -1,0 +1,67 @@
+/**
+ * Checks a well-typed sidecar against its text and the project's entity types: spans that run
+ * backwards or past the end, text that does not match the offsets, duplicate ids and unknown
+ * types. These do not stop the file from being written (nothing is lost by writing it); they
+ * are shown so a person can fix them.
+ */
+import type { CodePointIndex } from '../text/codePoints';
+import { problem, type Problem } from '../problem';
+import type { Annotation, EntryPosition, Sidecar, SourcePosition } from './model';
+import { canonicalFieldColumn } from './serializeSidecar';
+
+/**
+ * @param text the current text, or undefined to skip the checks against it (the store does so
+ *   when the text changed since the offsets were written, and re-anchors instead).
+ * @param knownTypes the project's entity types, or undefined when any type is allowed.
+ */
+export function validateSidecar(
+  sidecar: Sidecar,
+  positions: readonly EntryPosition[],
+  text: CodePointIndex | undefined,
+  knownTypes: ReadonlySet<string> | undefined,
+  file: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const firstLineOfId = new Map<string, number>();
+  sidecar.annotations.forEach((annotation, index) => {
+    const where = (field: string) => fieldPosition(annotation, positions[index], field);
+    const report = (code: string, message: string, field: string, severity: Problem['severity'] = 'error') => {
+      const at = where(field);
+      problems.push(problem(code, message, file, at.line, at.column, severity));
+    };
+    const line = positions[index]?.line ?? 1;
+    const first = firstLineOfId.get(annotation.id);
+    if (first === undefined) firstLineOfId.set(annotation.id, line);
+    else report('duplicate-id', `The id "${annotation.id}" is used twice (first on line ${first}); ids must be unique in a file.`, 'id');
+
+    if (knownTypes !== undefined && !knownTypes.has(annotation.type)) {
+      report('unknown-entity-type', `"${annotation.type}" is not one of the project's entity types (${[...knownTypes].join(', ')}).`, 'type');
+    }
+    if (annotation.end < annotation.start) {
+      report('span-reversed', `end (${annotation.end}) is before start (${annotation.start}); end must be at least start.`, 'end');
+      return;
+    }
+    if (text === undefined) return;
+    if (annotation.end > text.codePointLength) {
+      report('span-out-of-range', `end (${annotation.end}) is past the end of the text (${text.codePointLength} code points).`, annotation.start > text.codePointLength ? 'start' : 'end');
+      return;
+    }
+    const actual = text.slice(annotation.start, annotation.end);
+    if (actual !== annotation.text) {
+      report('text-mismatch', `The text at ${annotation.start}-${annotation.end} is ${JSON.stringify(actual)}, not ${JSON.stringify(annotation.text)}.`, 'text');
+    }
+  });
+  return problems;
+}
+
+/** Where a field of an entry is written: known from the reader, or from the canonical layout. */
+export function fieldPosition(annotation: Annotation, position: EntryPosition | undefined, field: string): SourcePosition {
+  if (position === undefined) return { line: 1, column: 1 };
+  const known = position.fields?.[field];
+  if (known !== undefined) return known;
+  if (position.fields === undefined) {
+    const column = canonicalFieldColumn(annotation, field);
+    if (column !== undefined) return { line: position.line, column };
+  }
+  return position;
+}

@@ -1,0 +1,77 @@
+/**
+ * Keeping a sidecar's offsets true to its text. When the text file's hash still matches
+ * `source.sha256`, every annotation whose stored span holds its text is exact and nothing is
+ * searched; otherwise (or for the spans that do not match) the anchoring module finds them again.
+ */
+import { reanchorAll } from '../anchoring/reanchorAll';
+import type { AnchorResult } from '../anchoring/anchorSpan';
+import { annotationContext } from '../text/annotationContext';
+import type { CodePointIndex } from '../text/codePoints';
+import type { DecodedText } from '../text/decodeText';
+import type { Annotation, Sidecar } from '../sidecar/model';
+
+export function anchorAnnotations(sidecar: Sidecar, text: CodePointIndex, textSha256: string): AnchorResult[] {
+  const annotations = sidecar.annotations;
+  if (sidecar.source.sha256 !== textSha256) return reanchorAll(text, annotations);
+  const results: AnchorResult[] = new Array<AnchorResult>(annotations.length);
+  const pending: number[] = [];
+  annotations.forEach((annotation, index) => {
+    if (holdsText(annotation, text)) results[index] = { kind: 'exact', start: annotation.start, end: annotation.end };
+    else pending.push(index);
+  });
+  if (pending.length > 0) {
+    const found = reanchorAll(text, pending.map((index) => annotations[index]));
+    pending.forEach((index, position) => (results[index] = found[position]!));
+  }
+  return results;
+}
+
+/** Whether the annotation's offsets are inside the text and cover exactly its `text`. */
+export function holdsText(annotation: Annotation, text: CodePointIndex): boolean {
+  return (
+    annotation.start <= annotation.end &&
+    annotation.end <= text.codePointLength &&
+    text.slice(annotation.start, annotation.end) === annotation.text
+  );
+}
+
+/**
+ * The sidecar with exact and moved anchors applied (the quote is unchanged, only its place).
+ * Fuzzy and orphan results are left as stored, for a person to confirm; `settled` says whether
+ * every annotation now holds its text, i.e. whether `source.sha256` may be brought up to date.
+ */
+export function applyAnchors(sidecar: Sidecar, anchors: readonly AnchorResult[]): { sidecar: Sidecar; settled: boolean } {
+  let settled = true;
+  const annotations = sidecar.annotations.map((annotation, index) => {
+    const anchor = anchors[index];
+    if (anchor === undefined || anchor.kind === 'exact' || anchor.kind === 'moved') {
+      if (anchor === undefined || (anchor.start === annotation.start && anchor.end === annotation.end)) return annotation;
+      return { ...annotation, start: anchor.start, end: anchor.end };
+    }
+    settled = false;
+    return annotation;
+  });
+  return { sidecar: { ...sidecar, annotations }, settled };
+}
+
+/**
+ * Brings the source block and every annotation's context up to date with the text. Annotations
+ * whose offsets do not hold their text keep their old context, which is what finds them again.
+ */
+export function refreshSidecar(sidecar: Sidecar, fileName: string, decoded: DecodedText, text: CodePointIndex, settled: boolean): Sidecar {
+  const source = {
+    ...sidecar.source,
+    file: fileName,
+    sha256: settled ? decoded.sha256 : sidecar.source.sha256,
+    unit: 'codepoint' as const,
+    encoding: 'utf-8' as const,
+    bom: decoded.bom,
+    newline: decoded.newline,
+  };
+  const annotations = sidecar.annotations.map((annotation) => {
+    if (!holdsText(annotation, text)) return annotation;
+    const { prefix, suffix } = annotationContext(text, annotation.start, annotation.end);
+    return annotation.prefix === prefix && annotation.suffix === suffix ? annotation : { ...annotation, prefix, suffix };
+  });
+  return { ...sidecar, source, annotations };
+}

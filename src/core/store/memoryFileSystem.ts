@@ -1,0 +1,69 @@
+import type { FileSystem } from './fileSystem';
+
+export type FileOperation = 'readFile' | 'stat' | 'writeFileAtomic';
+
+/**
+ * Files in memory, for tests. `beforeOperation` runs before every call, so a test can change a
+ * file at an awkward moment (between the store's read and its write) or make a call fail.
+ */
+export class MemoryFileSystem implements FileSystem {
+  private readonly files = new Map<string, { data: Uint8Array; mtimeMs: number }>();
+  private clock = 1_700_000_000_000;
+  beforeOperation: ((operation: FileOperation, path: string) => void | Promise<void>) | undefined;
+  /** Every call made, in order, for tests that check what the store did. */
+  readonly log: Array<{ operation: FileOperation; path: string }> = [];
+
+  constructor(initial: Record<string, string | Uint8Array> = {}) {
+    for (const [path, data] of Object.entries(initial)) this.writeFile(path, data);
+  }
+
+  async readFile(path: string): Promise<Uint8Array | undefined> {
+    await this.enter('readFile', path);
+    const file = this.files.get(path);
+    return file === undefined ? undefined : file.data.slice();
+  }
+
+  async stat(path: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+    await this.enter('stat', path);
+    const file = this.files.get(path);
+    return file === undefined ? undefined : { size: file.data.length, mtimeMs: file.mtimeMs };
+  }
+
+  async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    await this.enter('writeFileAtomic', path);
+    this.files.set(path, { data: data.slice(), mtimeMs: this.tick() });
+  }
+
+  /** Writes a file directly (as another program would); `mtimeMs` lets a test keep the old time. */
+  writeFile(path: string, data: string | Uint8Array, mtimeMs?: number): void {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data.slice();
+    this.files.set(path, { data: bytes, mtimeMs: mtimeMs ?? this.tick() });
+  }
+
+  readText(path: string): string | undefined {
+    const file = this.files.get(path);
+    return file === undefined ? undefined : new TextDecoder().decode(file.data);
+  }
+
+  mtimeOf(path: string): number | undefined {
+    return this.files.get(path)?.mtimeMs;
+  }
+
+  delete(path: string): void {
+    this.files.delete(path);
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  private async enter(operation: FileOperation, path: string): Promise<void> {
+    this.log.push({ operation, path });
+    await this.beforeOperation?.(operation, path);
+  }
+
+  private tick(): number {
+    this.clock += 1000;
+    return this.clock;
+  }
+}

@@ -1,0 +1,43 @@
+import { problem, type Problem } from '../problem';
+import { sha256Hex } from '../text/decodeText';
+import type { FileSystem, FileVersion } from './fileSystem';
+
+/** A sidecar as found on disk: its text and version, or neither when it does not exist. */
+export interface Snapshot {
+  ok: true;
+  content: string | undefined;
+  version: FileVersion | undefined;
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+export async function readSnapshot(fileSystem: FileSystem, path: string): Promise<Snapshot | { ok: false; problems: Problem[] }> {
+  try {
+    const status = await fileSystem.stat(path);
+    const data = await fileSystem.readFile(path);
+    if (data === undefined) return { ok: true, content: undefined, version: undefined };
+    // The hash, not the time, is what proves the file unchanged; size and time are cheap extras.
+    const version = { size: data.length, mtimeMs: status?.mtimeMs ?? 0, sha256: sha256Hex(data) };
+    let content: string;
+    try {
+      content = strictDecoder.decode(data);
+    } catch {
+      return { ok: false, problems: [problem('sidecar-encoding', 'The sidecar is not valid UTF-8; it is not read or written.', path)] };
+    }
+    return { ok: true, content, version };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [problem('sidecar-unreadable', `The sidecar could not be read: ${message}`, path)] };
+  }
+}
+
+export async function readText(fileSystem: FileSystem, path: string): Promise<{ ok: true; data: Uint8Array } | { ok: false; problems: Problem[] }> {
+  try {
+    const data = await fileSystem.readFile(path);
+    if (data !== undefined) return { ok: true, data };
+    return { ok: false, problems: [problem('text-missing', 'The text file does not exist.', path)] };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [problem('text-unreadable', `The text file could not be read: ${message}`, path)] };
+  }
+}

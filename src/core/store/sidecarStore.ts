@@ -1,0 +1,198 @@
+/**
+ * Loading and saving the sidecar of one text file. Every result is a value: bad files, missing
+ * files and failing I/O come back as problems, never as exceptions.
+ *
+ * Saving is a read-modify-write on the file as it is on disk *now*: `update` re-reads the
+ * sidecar, applies the caller's change to that fresh state (so an annotation someone else added
+ * meanwhile is kept), checks just before writing that the file did not change again (or starts
+ * over), and replaces it atomically. It never writes over a sidecar it cannot fully read.
+ */
+import type { AnchorResult } from '../anchoring/anchorSpan';
+import { problem, type Problem } from '../problem';
+import { createSidecar } from '../sidecar/createSidecar';
+import type { EntryPosition, LineEnding, Sidecar } from '../sidecar/model';
+import { parseSidecar, type ParseOptions } from '../sidecar/parseSidecar';
+import { canonicalLayout, serializeSidecar } from '../sidecar/serializeSidecar';
+import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
+import { validateSidecar } from '../sidecar/validateSidecar';
+import { CodePointIndex } from '../text/codePoints';
+import { decodeText, type DecodedText } from '../text/decodeText';
+import { anchorAnnotations, applyAnchors, refreshSidecar } from './anchorAnnotations';
+import { sameVersion, type FileSystem, type FileVersion } from './fileSystem';
+import { readSnapshot, readText, type Snapshot } from './readSnapshot';
+
+export interface SidecarStoreOptions {
+  /** The project's entity types; undefined allows any type. */
+  knownTypes?: ReadonlySet<string>;
+  parse?: ParseOptions;
+  /** How often `update` starts over when the file keeps changing under it. */
+  maximumAttempts?: number;
+}
+
+export interface LoadedSidecar {
+  ok: true;
+  textPath: string;
+  sidecarPath: string;
+  decoded: DecodedText;
+  text: CodePointIndex;
+  /** The sidecar as stored (offsets as written), or a fresh one when the file does not exist. */
+  sidecar: Sidecar;
+  positions: EntryPosition[];
+  /** Where each annotation is in the current text (parallel to `sidecar.annotations`). */
+  anchors: AnchorResult[];
+  problems: Problem[];
+  /** The sidecar file as read; undefined when there is none yet. */
+  version: FileVersion | undefined;
+  /** False when `update` would refuse to write (part of the file could not be read). */
+  writable: boolean;
+}
+
+export interface StoreFailure {
+  ok: false;
+  problems: Problem[];
+  /** The text, when it could be read although its sidecar could not. */
+  decoded?: DecodedText;
+}
+
+export type LoadResult = LoadedSidecar | StoreFailure;
+
+/** Returns the new sidecar, or a problem to abort the update without writing. */
+export type SidecarChange = (sidecar: Sidecar, text: CodePointIndex) => Sidecar | Problem;
+
+export interface UpdatedSidecar {
+  ok: true;
+  sidecar: Sidecar;
+  /** Validation problems of the result (written anyway: writing loses nothing). */
+  problems: Problem[];
+  /** False when the result was byte for byte what the file already held. */
+  written: boolean;
+  version: FileVersion;
+}
+
+export type UpdateResult = UpdatedSidecar | StoreFailure;
+
+export class SidecarStore {
+  constructor(
+    private readonly fileSystem: FileSystem,
+    private readonly options: SidecarStoreOptions = {},
+  ) {}
+
+  async load(textPath: string): Promise<LoadResult> {
+    const sidecarPath = sidecarPathFor(textPath);
+    const bytes = await readText(this.fileSystem, textPath);
+    if (!bytes.ok) return bytes;
+    const decoded = decodeText(bytes.data);
+    const text = new CodePointIndex(decoded.text);
+    const snapshot = await readSnapshot(this.fileSystem, sidecarPath);
+    if (!snapshot.ok) return { ...snapshot, decoded };
+    if (snapshot.content === undefined) {
+      const sidecar = createSidecar(baseName(textPath), decoded);
+      return { ok: true, textPath, sidecarPath, decoded, text, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true };
+    }
+    const parsed = parseSidecar(snapshot.content, sidecarPath, this.options.parse);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems, decoded };
+    const anchors = anchorAnnotations(parsed.sidecar, text, decoded.sha256);
+    const current = parsed.sidecar.source.sha256 === decoded.sha256;
+    const problems = [
+      ...parsed.problems,
+      ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath),
+    ];
+    anchors.forEach((anchor, index) => {
+      const where = parsed.positions[index] ?? { line: 1, column: 1 };
+      const stored = parsed.sidecar.annotations[index];
+      if (anchor.kind === 'orphan') {
+        problems.push(problem('annotation-orphaned', `"${stored.text}" (${stored.type}) was not found in the text any more; fix or delete it by hand.`, sidecarPath, where.line, where.column, 'warning'));
+      } else if (anchor.kind === 'fuzzy') {
+        problems.push(problem('annotation-fuzzy', `"${stored.text}" (${stored.type}) was only found approximately, at ${anchor.start}-${anchor.end}; check it.`, sidecarPath, where.line, where.column, 'warning'));
+      }
+    });
+    return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable };
+  }
+
+  async update(textPath: string, change: SidecarChange): Promise<UpdateResult> {
+    const sidecarPath = sidecarPathFor(textPath);
+    const attempts = Math.max(1, this.options.maximumAttempts ?? 5);
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const bytes = await readText(this.fileSystem, textPath);
+      if (!bytes.ok) return bytes;
+      const decoded = decodeText(bytes.data);
+      const text = new CodePointIndex(decoded.text);
+      const snapshot = await readSnapshot(this.fileSystem, sidecarPath);
+      if (!snapshot.ok) return snapshot;
+
+      const prepared = this.prepare(snapshot, textPath, sidecarPath, decoded, text, change);
+      if (!prepared.ok) return prepared;
+      if (snapshot.content === prepared.content) {
+        return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: false, version: snapshot.version! };
+      }
+      // The file may have changed while we worked: then start over from what is there now.
+      const recheck = await readSnapshot(this.fileSystem, sidecarPath);
+      if (!recheck.ok) return recheck;
+      if (!sameVersion(snapshot.version, recheck.version)) continue;
+
+      const data = new TextEncoder().encode(prepared.content);
+      try {
+        await this.fileSystem.writeFileAtomic(sidecarPath, data);
+      } catch (error) {
+        return { ok: false, problems: [problem('sidecar-write-failed', `The sidecar could not be written: ${describeError(error)}`, sidecarPath)] };
+      }
+      const written = await readSnapshot(this.fileSystem, sidecarPath);
+      const version = written.ok && written.version !== undefined ? written.version : { size: data.length, mtimeMs: 0, sha256: '' };
+      return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: true, version };
+    }
+    return {
+      ok: false,
+      problems: [problem('sidecar-busy', `The sidecar kept changing on disk while it was being saved (${attempts} attempts); nothing was written. Try again.`, sidecarPath)],
+    };
+  }
+
+  /** Parses the snapshot, re-anchors, applies the change and serialises: no I/O. */
+  private prepare(
+    snapshot: Snapshot,
+    textPath: string,
+    sidecarPath: string,
+    decoded: DecodedText,
+    text: CodePointIndex,
+    change: SidecarChange,
+  ): { ok: true; sidecar: Sidecar; content: string; problems: Problem[] } | StoreFailure {
+    let base: Sidecar;
+    let lineEnding: LineEnding = 'lf';
+    if (snapshot.content === undefined) {
+      base = createSidecar(baseName(textPath), decoded);
+    } else {
+      const parsed = parseSidecar(snapshot.content, sidecarPath, this.options.parse);
+      if (!parsed.ok) return { ok: false, problems: parsed.problems, decoded };
+      if (!parsed.writable) {
+        const refusal = problem('sidecar-not-written', 'Part of this sidecar could not be read (see the other problems); it is not written until that is fixed, so nothing in it is lost.', sidecarPath);
+        return { ok: false, problems: [refusal, ...parsed.problems], decoded };
+      }
+      base = parsed.sidecar;
+      lineEnding = parsed.lineEnding;
+    }
+    const { sidecar: anchored, settled } = applyAnchors(base, anchorAnnotations(base, text, decoded.sha256));
+    let changed: Sidecar | Problem;
+    try {
+      changed = change(anchored, text);
+    } catch (error) {
+      changed = problem('sidecar-change-failed', `The change could not be applied: ${describeError(error)}`, sidecarPath);
+    }
+    if (isProblem(changed)) return { ok: false, problems: [changed], decoded };
+    const refreshed = refreshSidecar(changed, baseName(textPath), decoded, text, settled);
+    const content = serializeSidecar(refreshed, lineEnding);
+    // Entries in file order with their lines in the new file, so problems can point into it.
+    const { sidecar, positions } = canonicalLayout(refreshed);
+    const problems = validateSidecar(sidecar, positions, text, this.options.knownTypes, sidecarPath).filter(
+      // Annotations not yet found again in a changed text are expected not to match it.
+      (item) => settled || item.code !== 'text-mismatch',
+    );
+    return { ok: true, sidecar, content, problems };
+  }
+}
+
+function isProblem(value: Sidecar | Problem): value is Problem {
+  return 'code' in value && 'severity' in value;
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

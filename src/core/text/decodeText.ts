@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * How a text file ends its lines. Offsets count every character as stored, so a CRLF is two code
+ * points; the newline style is reported so callers can warn about tools that count it as one.
+ * `mixed` also covers lone CR (old Mac) line endings, which neither `lf` nor `crlf` describes.
+ */
+export type Newline = 'lf' | 'crlf' | 'mixed' | 'none';
+
+export interface DecodedText {
+  /** Decoded UTF-8 with the byte-order mark removed and line endings untouched. */
+  readonly text: string;
+  readonly bom: boolean;
+  readonly newline: Newline;
+  /** Lowercase hex SHA-256 of the raw bytes as stored (BOM included): what `sha256sum` prints. */
+  readonly sha256: string;
+}
+
+// `ignoreBOM: true` keeps the decoder from swallowing a BOM itself: we strip exactly one leading
+// BOM by hand, as Python's `utf-8-sig` does, so a second one stays in the text as U+FEFF.
+// Not `fatal`: invalid bytes become U+FFFD instead of an exception.
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * Decodes a file's bytes the way Python's `open(path, encoding='utf-8-sig', newline='')` does, so
+ * that code-point offsets over `text` agree with Python's `text[start:end]`. Never throws.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = decoder.decode(bom ? bytes.subarray(3) : bytes);
+  return { text, bom, newline: detectNewline(text), sha256: sha256Hex(bytes) };
+}
+
+/** Lowercase hex SHA-256; strings are hashed as their UTF-8 bytes. */
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function detectNewline(text: string): Newline {
+  let crlf = false;
+  let other = false;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+    if (index > 0 && text.charCodeAt(index - 1) === 0x0d) crlf = true;
+    else other = true;
+    if (crlf && other) return 'mixed';
+  }
+  // A CR not followed by LF is a line ending of its own (old Mac style), reported as `mixed`.
+  for (let index = text.indexOf('\r'); index >= 0; index = text.indexOf('\r', index + 1)) {
+    if (text.charCodeAt(index + 1) !== 0x0a) return 'mixed';
+  }
+  return crlf ? 'crlf' : other ? 'lf' : 'none';
+}

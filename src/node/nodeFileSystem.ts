@@ -1,0 +1,79 @@
+/**
+ * The store's `FileSystem` over the local disk. Writes are atomic: the bytes go to a temporary
+ * file in the same folder (same file system, so the rename cannot become a copy), are flushed to
+ * disk, and the temporary file is renamed over the target. A reader, or a crash, sees the old
+ * file or the new one, never a truncated mix, which VS Code's own in-place saves do not promise.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FileSystem } from '../core/store/fileSystem';
+
+export class NodeFileSystem implements FileSystem {
+  async readFile(filePath: string): Promise<Uint8Array | undefined> {
+    try {
+      return await fs.readFile(filePath);
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async stat(filePath: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+    try {
+      const status = await fs.stat(filePath);
+      return { size: status.size, mtimeMs: status.mtimeMs };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async writeFileAtomic(filePath: string, data: Uint8Array): Promise<void> {
+    const folder = path.dirname(filePath);
+    // A dot name keeps the temporary file out of most listings and globs while it exists.
+    const temporary = path.join(folder, `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
+    const mode = await existingMode(filePath);
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(temporary, 'wx', mode);
+      await handle.writeFile(data);
+      await handle.sync();
+      await handle.close();
+      handle = undefined;
+      await fs.rename(temporary, filePath);
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
+    }
+    await syncFolder(folder);
+  }
+}
+
+/** Keep the target's permissions; a new file gets the usual 0o666 (less the umask). */
+async function existingMode(filePath: string): Promise<number> {
+  try {
+    return (await fs.stat(filePath)).mode & 0o777;
+  } catch {
+    return 0o666;
+  }
+}
+
+/** Makes the rename itself durable where the platform allows it (not on Windows). */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort only: the file is already in place.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

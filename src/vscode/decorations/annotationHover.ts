@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { isPlaced } from '../../core/editing/liveAnnotations';
+import { commandIds } from '../commandIds';
+import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+
+function commandLink(title: string, command: string, args: unknown): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** Hovering a tagged span shows its type, text, annotator, time and note, with links to change it. */
+export function registerAnnotationHover(documents: AnnotatedDocuments): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ scheme: 'file' }, {
+    provideHover(document, position) {
+      const session = documents.loadedSession(document.uri);
+      if (!session) return undefined;
+      const offset = session.text.toCodePoint(document.offsetAt(position));
+      const here = session.live.filter((item) => isPlaced(item) && item.start <= offset && offset <= item.end);
+      if (here.length === 0) return undefined;
+      const markdown = new vscode.MarkdownString(undefined, true);
+      markdown.isTrusted = { enabledCommands: [commandIds.changeTagType, commandIds.removeTag, commandIds.editNote] };
+      for (const item of here) {
+        const { annotation } = item;
+        const args = { uri: document.uri.toString(), id: annotation.id };
+        markdown.appendMarkdown(`**${escapeMarkdown(annotation.type)}** “${escapeMarkdown(annotation.text)}”`);
+        if (item.state !== 'ok') markdown.appendMarkdown(` *(${item.state === 'fuzzy' ? 'found approximately: check it' : item.state === 'edited' ? 'edited, saved with the text' : 'cut by an edit: check it'})*`);
+        markdown.appendMarkdown('\n\n');
+        const who = [annotation.annotator, annotation.created?.replace('T', ' ').replace('Z', ' UTC')].filter(Boolean).join(', ');
+        if (who) markdown.appendMarkdown(`$(person) ${escapeMarkdown(who)}\n\n`);
+        if (annotation.note) markdown.appendMarkdown(`$(note) ${escapeMarkdown(annotation.note)}\n\n`);
+        markdown.appendMarkdown(
+          `${commandLink('Change type', commandIds.changeTagType, args)} · ${commandLink('Remove', commandIds.removeTag, args)} · ${commandLink(annotation.note ? 'Edit note' : 'Add note', commandIds.editNote, args)}\n\n`,
+        );
+        if (here.length > 1) markdown.appendMarkdown('---\n\n');
+      }
+      return new vscode.Hover(markdown);
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
+import type { EntityType } from '../../core/project';
+import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import type { DocumentSession } from '../documents/documentSession';
+import type { ProjectService } from '../project/projectService';
+
+const showLabelsSetting = 'decorations.showLabels';
+
+/**
+ * Paints annotations in the visible editors: one decoration type per entity type (created once,
+ * re-created only when the project's types change), the type's name after each span unless
+ * labels are switched off, repaints debounced so typing and bursts of file events stay cheap.
+ */
+export class DecorationController implements vscode.Disposable {
+  private decorationTypes = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly documents: AnnotatedDocuments,
+    private readonly project: ProjectService,
+  ) {
+    this.createTypes();
+    this.disposables.push(
+      documents.onDidChange(() => this.schedule()),
+      project.onDidChange(() => {
+        this.createTypes();
+        this.schedule();
+      }),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`newsAnnotator.${showLabelsSetting}`)) this.schedule();
+      }),
+    );
+  }
+
+  private createTypes(): void {
+    for (const type of this.decorationTypes.values()) type.dispose();
+    this.decorationTypes = new Map(this.project.allTypes().map((type) => [type.name, createDecorationType(type)]));
+  }
+
+  /** Repaints at most every 30 ms. */
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.paintAll();
+    }, 30);
+  }
+
+  paintAll(): void {
+    const showLabels = vscode.workspace.getConfiguration('newsAnnotator').get<boolean>(showLabelsSetting, true);
+    for (const editor of vscode.window.visibleTextEditors) {
+      const session = this.documents.loadedSession(editor.document.uri);
+      this.paint(editor, session, showLabels);
+    }
+  }
+
+  private paint(editor: vscode.TextEditor, session: DocumentSession | undefined, showLabels: boolean): void {
+    const byType = new Map<string, vscode.DecorationOptions[]>();
+    const colours = new Map(this.project.allTypes().map((type) => [type.name, type.color]));
+    for (const item of session?.live ?? []) {
+      if (!isPlaced(item) || item.end <= item.start) continue;
+      const list = byType.get(item.annotation.type) ?? [];
+      list.push(decorationOptions(editor.document, session!, item, showLabels ? colours.get(item.annotation.type) : undefined));
+      byType.set(item.annotation.type, list);
+    }
+    for (const [name, decorationType] of this.decorationTypes) editor.setDecorations(decorationType, byType.get(name) ?? []);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const type of this.decorationTypes.values()) type.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function createDecorationType(type: EntityType): vscode.TextEditorDecorationType {
+  // Translucent fill so nested and overlapping spans show through each other, plus a solid
+  // underline in the type's colour that keeps each span's extent visible in every theme.
+  return vscode.window.createTextEditorDecorationType({
+    borderWidth: '0 0 2px 0',
+    borderStyle: 'solid',
+    borderRadius: '2px',
+    light: { backgroundColor: `${type.color.light}22`, borderColor: type.color.light },
+    dark: { backgroundColor: `${type.color.dark}33`, borderColor: type.color.dark },
+    overviewRulerColor: type.color.dark,
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
+
+function decorationOptions(
+  document: vscode.TextDocument,
+  session: DocumentSession,
+  item: LiveAnnotation,
+  labelColour: EntityType['color'] | undefined,
+): vscode.DecorationOptions {
+  const range = new vscode.Range(document.positionAt(session.text.toUtf16(item.start)), document.positionAt(session.text.toUtf16(item.end)));
+  if (!labelColour) return { range };
+  const uncertain = item.state === 'fuzzy' || item.state === 'clipped';
+  const label = (colour: string): vscode.ThemableDecorationInstanceRenderOptions => ({
+    after: {
+      contentText: `${item.annotation.type}${uncertain ? '?' : ''}`,
+      color: colour,
+      margin: '0 0 0 2px',
+      fontWeight: '600',
+      // Smaller than the text so labels read as annotations, not as words of the article.
+      textDecoration: 'none; font-size: 0.72em; letter-spacing: 0.02em;',
+    },
+  });
+  return { range, renderOptions: { light: label(labelColour.light), dark: label(labelColour.dark) } };
+}

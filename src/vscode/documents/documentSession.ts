@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { applyTextChanges, liveAnnotations, placeAnnotations, type LiveAnnotation } from '../../core/editing/liveAnnotations';
+import type { TextChange } from '../../core/editing/shiftSpan';
+import type { Problem } from '../../core/problem';
+import type { Sidecar } from '../../core/sidecar/model';
+import type { SidecarChange, SidecarStore, UpdateResult } from '../../core/store/sidecarStore';
+import { CodePointIndex } from '../../core/text/codePoints';
+import { reanchorAll } from '../../core/anchoring/reanchorAll';
+
+/**
+ * One corpus text file's annotations while VS Code has it open: the sidecar as last read or
+ * written, each annotation's span in the editor's current text, and the problems to show.
+ * Store operations for the file run one at a time, in order, through `enqueue`.
+ */
+export class DocumentSession {
+  sidecar: Sidecar | undefined;
+  live: LiveAnnotation[] = [];
+  problems: Problem[] = [];
+  /** False when the sidecar cannot be written (unparseable, conflict markers): tagging is refused. */
+  writable = true;
+  /** The editor's text as code points, for converting offsets. */
+  text: CodePointIndex;
+  /** Spans moved by typing since the sidecar was last written. */
+  private pendingEdits = false;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly uri: vscode.Uri,
+    private readonly store: SidecarStore,
+    document: vscode.TextDocument,
+  ) {
+    this.text = new CodePointIndex(document.getText());
+  }
+
+  get textPath(): string {
+    return this.uri.fsPath;
+  }
+
+  enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Reads the text file and sidecar from disk and places the annotations in the editor's text. */
+  async reload(document: vscode.TextDocument): Promise<void> {
+    const loaded = await this.store.load(this.textPath);
+    this.text = new CodePointIndex(document.getText());
+    if (!loaded.ok) {
+      this.sidecar = undefined;
+      this.live = [];
+      this.problems = loaded.problems;
+      this.writable = false;
+      return;
+    }
+    this.sidecar = loaded.sidecar;
+    this.problems = loaded.problems;
+    this.writable = loaded.writable;
+    if (loaded.decoded.text === this.text.text) {
+      this.live = liveAnnotations(loaded.sidecar, loaded.anchors, this.text);
+    } else {
+      // The editor holds unsaved text (or VS Code normalised mixed line endings): find each
+      // annotation again in what the editor shows.
+      this.live = liveAnnotations(loaded.sidecar, reanchorAll(this.text, loaded.sidecar.annotations), this.text);
+    }
+    // Offsets placed in unsaved text still have to reach the sidecar when the text is saved.
+    this.pendingEdits = loaded.decoded.text !== this.text.text;
+  }
+
+  /** Follows an edit in the editor: spans before it shift, spans inside it stretch or are flagged. */
+  applyEdit(event: vscode.TextDocumentChangeEvent): void {
+    const before = this.text;
+    const changes: TextChange[] = event.contentChanges.map((change) => {
+      const start = before.toCodePoint(change.rangeOffset);
+      const end = before.toCodePoint(change.rangeOffset + change.rangeLength);
+      return { start, end, insertedLength: [...change.text].length };
+    });
+    this.live = applyTextChanges(this.live, changes);
+    this.text = new CodePointIndex(event.document.getText());
+    if (changes.length > 0) this.pendingEdits = true;
+  }
+
+  get hasPendingEdits(): boolean {
+    return this.pendingEdits;
+  }
+
+  /** Writes the spans the editor moved, once the text they refer to is saved. */
+  async writeAfterSave(document: vscode.TextDocument): Promise<UpdateResult | undefined> {
+    if (!this.pendingEdits || !this.sidecar) return undefined;
+    const live = this.live;
+    const result = await this.store.update(this.textPath, (sidecar, text) => placeAnnotations(sidecar, live, text));
+    await this.reload(document);
+    return result;
+  }
+
+  /** Applies a change through the store and reloads what was written. */
+  async update(document: vscode.TextDocument, change: SidecarChange): Promise<UpdateResult> {
+    const result = await this.store.update(this.textPath, change);
+    await this.reload(document);
+    return result;
+  }
+}

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import type { AnnotationChange } from '../../core/editing/annotationChange';
+import { findOccurrences, type OccurrenceOptions } from '../../core/editing/findOccurrences';
+import { tagSpans } from '../../core/editing/tagActions';
+import type { EntityType } from '../../core/project';
+import { commandIds } from '../commandIds';
+import { findCorpusFiles } from '../corpus/corpusFiles';
+import { annotatorName } from './annotatorName';
+import { changeFile, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
+import { activeCorpusEditor, type TaggingContext } from './registerTaggingCommands';
+import { pickEntityType } from './typePicker';
+
+type Scope = 'file' | 'corpus';
+
+interface TagAllArguments {
+  readonly type?: string;
+  readonly scope?: Scope;
+  readonly wholeWord?: boolean;
+  readonly caseSensitive?: boolean;
+}
+
+interface ScopeChoice {
+  scope: Scope;
+  options: OccurrenceOptions;
+}
+
+/** Scope QuickPick with Match Case and Whole Word toggles, like the editor's own find widget. */
+function pickScope(query: string, options: OccurrenceOptions): Promise<ScopeChoice | undefined> {
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { scope: Scope }>();
+  let current = { ...options };
+  const caseButton = () => ({ iconPath: new vscode.ThemeIcon(current.caseSensitive ? 'case-sensitive' : 'preserve-case'), tooltip: current.caseSensitive ? 'Match Case: on' : 'Match Case: off' });
+  const wordButton = () => ({ iconPath: new vscode.ThemeIcon(current.wholeWord ? 'whole-word' : 'symbol-text'), tooltip: current.wholeWord ? 'Whole Word: on' : 'Whole Word: off' });
+  const refresh = () => {
+    quickPick.buttons = [caseButton(), wordButton()];
+    quickPick.title = `Tag all occurrences of “${query}” (${current.caseSensitive ? 'match case' : 'any case'}, ${current.wholeWord ? 'whole words' : 'anywhere in words'})`;
+  };
+  quickPick.items = [
+    { label: '$(file) In this file', scope: 'file' },
+    { label: '$(files) In every corpus file', scope: 'corpus' },
+  ];
+  refresh();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (value: ScopeChoice | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      quickPick.dispose();
+    };
+    quickPick.onDidTriggerButton((button) => {
+      if (button.tooltip?.startsWith('Match Case')) current = { ...current, caseSensitive: !current.caseSensitive };
+      else current = { ...current, wholeWord: !current.wholeWord };
+      refresh();
+    });
+    quickPick.onDidAccept(() => {
+      const item = quickPick.selectedItems[0];
+      finish(item ? { scope: item.scope, options: current } : undefined);
+    });
+    quickPick.onDidHide(() => finish(undefined));
+    quickPick.show();
+  });
+}
+
+export function registerTagAllCommand(context: TaggingContext): vscode.Disposable {
+  return vscode.commands.registerCommand(commandIds.tagAllOccurrences, async (args?: TagAllArguments): Promise<number> => {
+    const active = await activeCorpusEditor(context.documents);
+    if (!active) return 0;
+    const [span] = selectedSpans(active.editor, active.session);
+    const query = span ? active.session.text.slice(span.start, span.end) : '';
+    if (!query.trim()) {
+      void vscode.window.showInformationMessage('News Annotator: select the text whose occurrences should be tagged.');
+      return 0;
+    }
+    const types = context.project.typesFor(active.editor.document.uri);
+    const type: EntityType | undefined = args?.type
+      ? types.find((candidate) => candidate.name === args.type)
+      : await pickEntityType(types, context.swatches, `Tag all “${query}” as…`);
+    if (!type) return 0;
+    const settings = vscode.workspace.getConfiguration('newsAnnotator.tagAll');
+    const defaults: OccurrenceOptions = {
+      wholeWord: args?.wholeWord ?? settings.get<boolean>('wholeWord', true),
+      caseSensitive: args?.caseSensitive ?? settings.get<boolean>('caseSensitive', true),
+    };
+    const choice = args?.scope ? { scope: args.scope, options: defaults } : await pickScope(query, defaults);
+    if (!choice) return 0;
+    const refusal = await prepareForTagging(active.editor, active.session);
+    if (refusal) {
+      void vscode.window.showErrorMessage(`News Annotator: ${describeProblem(refusal)}`);
+      return 0;
+    }
+
+    const annotator = await annotatorName();
+    const uris = choice.scope === 'file' ? [active.editor.document.uri] : (await findCorpusFiles(context.project)).map((file) => file.uri);
+    const changes = new Map<string, AnnotationChange>();
+    const failures: string[] = [];
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Tagging “${query}” as ${type.name}`, cancellable: true },
+      async (progress, token) => {
+        for (const [index, uri] of uris.entries()) {
+          if (token.isCancellationRequested) break;
+          progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+          const result = await changeFile(context.documents, uri, (sidecar, text) =>
+            tagSpans(sidecar, text, findOccurrences(text.text, query, choice.options, text), { type: type.name, annotator }),
+          );
+          if (!result.ok) failures.push(describeProblem(result.problems[0]));
+          else if (result.change.added.length > 0) changes.set(uri.toString(), result.change);
+          if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      },
+    );
+    const added = [...changes.values()].reduce((sum, change) => sum + change.added.length, 0);
+    if (added > 0) context.history.push({ label: `Tag all “${query}” as ${type.name}`, changes });
+    const where = choice.scope === 'file' ? 'in this file' : `in ${changes.size} of ${uris.length} corpus files`;
+    const message = `News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${query}” as ${type.name} ${where}.`;
+    if (failures.length > 0) void vscode.window.showWarningMessage(`${message} ${failures.length} file(s) were left unchanged: ${failures[0]}`);
+    else void vscode.window.showInformationMessage(message);
+    return added;
+  });
+}

@@ -1,0 +1,217 @@
+import * as vscode from 'vscode';
+import type { AnnotationChange } from '../../core/editing/annotationChange';
+import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
+import { changeAnnotationType, removeAnnotations, setAnnotationNote, tagSpans } from '../../core/editing/tagActions';
+import type { EntityType } from '../../core/project';
+import { problem } from '../../core/problem';
+import { sidecarStatuses, type SidecarStatus } from '../../core/sidecar/model';
+import { commandIds } from '../commandIds';
+import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import type { DocumentSession } from '../documents/documentSession';
+import type { ProjectService } from '../project/projectService';
+import { annotatorName } from './annotatorName';
+import { annotationsAtSelections, changeFile, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
+import type { TagHistory } from './tagHistory';
+import { pickEntityType, type TypeSwatches } from './typePicker';
+
+export interface TaggingContext {
+  readonly documents: AnnotatedDocuments;
+  readonly project: ProjectService;
+  readonly history: TagHistory;
+  readonly swatches: TypeSwatches;
+}
+
+interface TagArguments {
+  readonly type?: string;
+  /** 1-based position of the type in the project's list (what the Ctrl+Alt+digit keys pass). */
+  readonly slot?: number;
+}
+
+interface AnnotationArguments {
+  readonly uri?: string;
+  readonly id?: string;
+  readonly type?: string;
+  readonly note?: string;
+}
+
+/** The active editor and its session when it shows a corpus file; tells the user otherwise. */
+export async function activeCorpusEditor(documents: AnnotatedDocuments): Promise<{ editor: vscode.TextEditor; session: DocumentSession } | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('News Annotator: open a corpus article first.');
+    return undefined;
+  }
+  const session = await documents.sessionFor(editor.document);
+  if (!session) {
+    void vscode.window.showWarningMessage(
+      `News Annotator: ${vscode.workspace.asRelativePath(editor.document.uri)} is not a corpus file (see the corpus globs in news-annotator.yaml).`,
+    );
+    return undefined;
+  }
+  return { editor, session };
+}
+
+function reportProblems(action: string, problems: readonly { message: string; file: string; line: number; column: number }[]): void {
+  const first = problems[0];
+  const detail = first ? describeProblem({ ...first, code: '', severity: 'error' }) : 'unknown problem';
+  void vscode.window.showErrorMessage(`News Annotator: ${action} failed, nothing was written. ${detail}`);
+}
+
+function resolveType(types: readonly EntityType[], args: TagArguments | undefined): EntityType | undefined {
+  if (args?.type) return types.find((type) => type.name === args.type) ?? { name: args.type, color: { light: '#666666', dark: '#aaaaaa' } };
+  if (args?.slot) return types[args.slot - 1];
+  return undefined;
+}
+
+/** Lets the user choose among several annotations (innermost first); one is taken as is. */
+async function chooseAnnotations(candidates: LiveAnnotation[], title: string, many: boolean): Promise<LiveAnnotation[]> {
+  if (candidates.length <= 1) return candidates;
+  const items = candidates.map((item) => ({ label: item.annotation.text, description: item.annotation.type, detail: item.annotation.note, item }));
+  if (many) {
+    const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true });
+    return picked?.map((entry) => entry.item) ?? [];
+  }
+  const picked = await vscode.window.showQuickPick(items, { title });
+  return picked ? [picked.item] : [];
+}
+
+/** Annotations named by a hover link ({uri, id}) or else those at the cursor. */
+async function targetAnnotations(context: TaggingContext, args: AnnotationArguments | undefined, title: string, many: boolean) {
+  if (args?.uri && args.id) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+    const session = await context.documents.sessionFor(document);
+    const item = session?.live.find((candidate) => candidate.annotation.id === args.id);
+    return session && item ? { uri: document.uri, session, targets: [item] } : undefined;
+  }
+  const active = await activeCorpusEditor(context.documents);
+  if (!active) return undefined;
+  const candidates = annotationsAtSelections(active.editor, active.session);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('News Annotator: there is no tag at the cursor.');
+    return undefined;
+  }
+  return { uri: active.editor.document.uri, session: active.session, targets: await chooseAnnotations(candidates, title, many) };
+}
+
+function record(context: TaggingContext, label: string, uri: vscode.Uri, change: AnnotationChange): void {
+  if (change.added.length === 0 && change.removed.length === 0) return;
+  context.history.push({ label, changes: new Map([[uri.toString(), change]]) });
+}
+
+export function registerTaggingCommands(context: TaggingContext): vscode.Disposable {
+  const tag = async (args?: TagArguments): Promise<number> => {
+    const active = await activeCorpusEditor(context.documents);
+    if (!active) return 0;
+    const types = context.project.typesFor(active.editor.document.uri);
+    const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, 'Tag selection as…'));
+    if (!type) return 0;
+    const refusal = await prepareForTagging(active.editor, active.session);
+    if (refusal) {
+      reportProblems('Tagging', [refusal]);
+      return 0;
+    }
+    const spans = selectedSpans(active.editor, active.session);
+    if (spans.length === 0) {
+      void vscode.window.showInformationMessage('News Annotator: select the text to tag.');
+      return 0;
+    }
+    const annotator = await annotatorName();
+    const expected = active.session.text.text;
+    const result = await changeFile(context.documents, active.editor.document.uri, (sidecar, text) =>
+      text.text === expected ? tagSpans(sidecar, text, spans, { type: type.name, annotator }) : problem('text-changed', 'The file changed on disk; tag again.', active.session.textPath),
+    );
+    if (!result.ok) {
+      reportProblems('Tagging', result.problems);
+      return 0;
+    }
+    record(context, `Tag as ${type.name}`, active.editor.document.uri, result.change);
+    vscode.window.setStatusBarMessage(`News Annotator: tagged ${result.change.added.length} span(s) as ${type.name}`, 3000);
+    return result.change.added.length;
+  };
+
+  const remove = async (args?: AnnotationArguments): Promise<number> => {
+    const found = await targetAnnotations(context, args, 'Remove which tags?', true);
+    if (!found || found.targets.length === 0) return 0;
+    const ids = new Set(found.targets.map((item) => item.annotation.id));
+    const result = await changeFile(context.documents, found.uri, (sidecar) => removeAnnotations(sidecar, ids));
+    if (!result.ok) return reportProblems('Removing the tag', result.problems), 0;
+    record(context, 'Remove tag', found.uri, result.change);
+    return result.change.removed.length;
+  };
+
+  const changeType = async (args?: AnnotationArguments): Promise<number> => {
+    const found = await targetAnnotations(context, args, 'Change the type of which tags?', true);
+    if (!found || found.targets.length === 0) return 0;
+    const types = context.project.typesFor(found.uri);
+    const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, 'Change type to…'));
+    if (!type) return 0;
+    const ids = new Set(found.targets.map((item) => item.annotation.id));
+    const result = await changeFile(context.documents, found.uri, (sidecar) => changeAnnotationType(sidecar, ids, type.name));
+    if (!result.ok) return reportProblems('Changing the type', result.problems), 0;
+    record(context, `Change type to ${type.name}`, found.uri, result.change);
+    return result.change.added.length;
+  };
+
+  const editNote = async (args?: AnnotationArguments): Promise<boolean> => {
+    const found = await targetAnnotations(context, args, 'Note on which tag?', false);
+    const target = found?.targets[0];
+    if (!found || !target) return false;
+    const note =
+      args?.note ??
+      (await vscode.window.showInputBox({
+        title: `Note on “${target.annotation.text}” (${target.annotation.type})`,
+        value: target.annotation.note ?? '',
+        prompt: 'Leave empty to remove the note.',
+      }));
+    if (note === undefined) return false;
+    const result = await changeFile(context.documents, found.uri, (sidecar) => setAnnotationNote(sidecar, target.annotation.id, note.trim()));
+    if (!result.ok) return reportProblems('Saving the note', result.problems), false;
+    record(context, 'Edit note', found.uri, result.change);
+    return true;
+  };
+
+  const move = async (direction: 1 | -1): Promise<void> => {
+    const active = await activeCorpusEditor(context.documents);
+    if (!active) return;
+    const { editor, session } = active;
+    const spans = session.live.filter(isPlaced).sort((left, right) => left.start - right.start || left.end - right.end);
+    if (spans.length === 0) {
+      void vscode.window.showInformationMessage('News Annotator: this file has no tags yet.');
+      return;
+    }
+    const cursor = session.text.toCodePoint(editor.document.offsetAt(editor.selection.start));
+    const next =
+      direction === 1
+        ? spans.find((item) => item.start > cursor) ?? spans[0]
+        : [...spans].reverse().find((item) => item.start < cursor) ?? spans[spans.length - 1];
+    const range = new vscode.Range(editor.document.positionAt(session.text.toUtf16(next.start)), editor.document.positionAt(session.text.toUtf16(next.end)));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  const markStatus = async (status?: SidecarStatus): Promise<boolean> => {
+    const active = await activeCorpusEditor(context.documents);
+    if (!active) return false;
+    const chosen =
+      status ??
+      (await vscode.window.showQuickPick([...sidecarStatuses], { title: 'Mark this file as…' }).then((value) => value as SidecarStatus | undefined));
+    if (!chosen) return false;
+    const result = await active.session.enqueue(() => active.session.update(active.editor.document, (sidecar) => ({ ...sidecar, status: chosen })));
+    if (!result.ok) return reportProblems('Marking the file', result.problems), false;
+    context.documents.notifyChanged(active.editor.document.uri);
+    return true;
+  };
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(commandIds.tagSelection, (args?: TagArguments) => tag(args)),
+    vscode.commands.registerCommand(commandIds.tagAs, (args?: TagArguments) => tag(args)),
+    vscode.commands.registerCommand(commandIds.removeTag, (args?: AnnotationArguments) => remove(args)),
+    vscode.commands.registerCommand(commandIds.changeTagType, (args?: AnnotationArguments) => changeType(args)),
+    vscode.commands.registerCommand(commandIds.editNote, (args?: AnnotationArguments) => editNote(args)),
+    vscode.commands.registerCommand(commandIds.nextTag, () => move(1)),
+    vscode.commands.registerCommand(commandIds.previousTag, () => move(-1)),
+    vscode.commands.registerCommand(commandIds.markDone, () => markStatus('done')),
+    vscode.commands.registerCommand(commandIds.markInProgress, () => markStatus('in-progress')),
+    vscode.commands.registerCommand(commandIds.markStatus, (status?: SidecarStatus) => markStatus(status)),
+  );
+}

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { EntityType } from '../../core/project';
+
+/** The keyboard chords bound to the first types, in project order (see package.json keybindings). */
+export function chordForSlot(slot: number): string | undefined {
+  if (slot < 1 || slot > 9) return undefined;
+  return process.platform === 'darwin' ? `⌥⌘${slot}` : `Ctrl+Alt+${slot}`;
+}
+
+/**
+ * Small colour swatches for the QuickPick, one SVG per type and theme, written once to the
+ * extension's storage: QuickPick items can show an icon file but not an arbitrary colour.
+ */
+export class TypeSwatches {
+  private readonly written = new Map<string, Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined>>();
+
+  constructor(private readonly storage: vscode.Uri) {}
+
+  icon(type: EntityType): Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined> {
+    const key = `${type.name}-${type.color.light}-${type.color.dark}`;
+    let pending = this.written.get(key);
+    if (!pending) {
+      pending = this.write(key, type);
+      this.written.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async write(key: string, type: EntityType): Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined> {
+    const folder = vscode.Uri.joinPath(this.storage, 'swatches');
+    const svg = (colour: string) =>
+      new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect x="2" y="3" width="12" height="10" rx="2" fill="${colour}"/></svg>`);
+    try {
+      await vscode.workspace.fs.createDirectory(folder);
+      const light = vscode.Uri.joinPath(folder, `${key.replace(/[^A-Za-z0-9_-]/g, '')}-light.svg`);
+      const dark = vscode.Uri.joinPath(folder, `${key.replace(/[^A-Za-z0-9_-]/g, '')}-dark.svg`);
+      await vscode.workspace.fs.writeFile(light, svg(type.color.light));
+      await vscode.workspace.fs.writeFile(dark, svg(type.color.dark));
+      return { light, dark };
+    } catch {
+      return undefined; // Swatches are decoration: the picker works without them.
+    }
+  }
+}
+
+interface TypeItem extends vscode.QuickPickItem {
+  readonly type: EntityType;
+}
+
+/**
+ * Asks for an entity type: each item shows its colour, key, chord and description. Typing a
+ * type's key letter picks it at once, so Ctrl+Alt+T then P tags as PERSON.
+ */
+export async function pickEntityType(types: readonly EntityType[], swatches: TypeSwatches, title: string): Promise<EntityType | undefined> {
+  const items: TypeItem[] = await Promise.all(
+    types.map(async (type, index) => {
+      const keys = [type.key ? `key ${type.key}` : undefined, chordForSlot(index + 1)].filter(Boolean).join(' · ');
+      const icon = await swatches.icon(type);
+      return { type, label: type.name, description: keys, detail: type.description, ...(icon ? { iconPath: icon } : {}) };
+    }),
+  );
+  const quickPick = vscode.window.createQuickPick<TypeItem>();
+  quickPick.title = title;
+  quickPick.placeholder = 'Type a key letter to pick at once, or filter by name';
+  quickPick.items = items;
+  quickPick.matchOnDetail = true;
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (type: EntityType | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(type);
+      quickPick.dispose();
+    };
+    quickPick.onDidChangeValue((value) => {
+      const byKey = types.find((type) => type.key !== undefined && type.key.toLowerCase() === value.trim().toLowerCase());
+      if (value.trim().length === 1 && byKey) finish(byKey);
+    });
+    quickPick.onDidAccept(() => finish(quickPick.selectedItems[0]?.type));
+    quickPick.onDidHide(() => finish(undefined));
+    quickPick.show();
+  });
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import type { NewsAnnotatorApi } from '../../src/vscode/extension';
+
+export const extensionId = 'news-annotator.news-annotator';
+
+export async function api(): Promise<NewsAnnotatorApi> {
+  const extension = vscode.extensions.getExtension<NewsAnnotatorApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not installed in this host`);
+  return extension.activate();
+}
+
+export function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration suite needs the sample corpus open as a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** Opens a corpus file in an editor and waits until its annotations are loaded. */
+export async function openArticle(relative: string): Promise<vscode.TextEditor> {
+  const uri = workspaceFile(relative);
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
+  await (await api()).annotationsOf(uri);
+  return editor;
+}
+
+/** Selects the n-th occurrence (0-based) of `text` in the editor. */
+export function select(editor: vscode.TextEditor, text: string, occurrence = 0): vscode.Selection {
+  const content = editor.document.getText();
+  let index = -1;
+  for (let count = 0; count <= occurrence; count++) {
+    index = content.indexOf(text, index + 1);
+    assert.ok(index >= 0, `“${text}” (occurrence ${occurrence}) is not in ${editor.document.uri.path}`);
+  }
+  return new vscode.Selection(editor.document.positionAt(index), editor.document.positionAt(index + text.length));
+}
+
+export interface SidecarEntry {
+  id: string;
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  note?: string;
+}
+
+/**
+ * Reads a sidecar from disk with the general `yaml` parser (not the extension's own fast reader)
+ * and checks each entry against the text the way Python would slice it: code points, BOM
+ * dropped, line endings as stored.
+ */
+export function readSidecarFromDisk(relative: string): { status?: string; annotations: SidecarEntry[] } | undefined {
+  const path = `${workspaceFile(relative).fsPath}.ann.yaml`;
+  if (!existsSync(path)) return undefined;
+  const data = parse(readFileSync(path, 'utf8')) as { status?: string; annotations: SidecarEntry[] };
+  const codePoints = Array.from(readFileSync(workspaceFile(relative).fsPath, 'utf8').replace(/^\uFEFF/, ''));
+  for (const entry of data.annotations) {
+    assert.equal(codePoints.slice(entry.start, entry.end).join(''), entry.text, `offsets of “${entry.text}” in ${relative} are not code points of the text`);
+  }
+  return data;
+}
+
+/**
+ * Polls until `check` returns a value that is not undefined (file watchers and saves are
+ * asynchronous). A check that throws counts as "not yet"; its last error is reported on time-out.
+ */
+export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
+      assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { defaultProjectConfig, projectFileName, typeNamePattern } from '../../../src/core/project';
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrast(first: string, second: string): number {
+  const luminance = (hex: string): number => {
+    const [red, green, blue] = [1, 3, 5].map((index) => {
+      const channel = parseInt(hex.slice(index, index + 2), 16) / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+  };
+  const [high, low] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (high + 0.05) / (low + 0.05);
+}
+
+describe('defaultProjectConfig', () => {
+  it('gives the six news types with their single-letter keys', () => {
+    const config = defaultProjectConfig();
+    assert.equal(config.version, 1);
+    assert.deepEqual(
+      config.types.map((type) => [type.name, type.key]),
+      [['PERSON', 'p'], ['ORG', 'o'], ['LOCATION', 'l'], ['DATE', 'd'], ['EVENT', 'e'], ['MISC', 'm']],
+    );
+    for (const type of config.types) {
+      assert.match(type.name, typeNamePattern);
+      assert.ok(type.description && type.description.length > 0 && type.description.length < 80, type.name);
+    }
+  });
+
+  it('gives every type distinct colours readable on light (#ffffff) and dark (#1e1e1e) editors', () => {
+    const types = defaultProjectConfig().types;
+    for (const theme of ['light', 'dark'] as const) {
+      const colors = types.map((type) => type.color[theme]);
+      assert.equal(new Set(colors).size, colors.length, `${theme} colours repeat`);
+      for (const color of colors) {
+        assert.match(color, /^#[0-9a-f]{6}$/);
+        const ratio = contrast(color, theme === 'light' ? '#ffffff' : '#1e1e1e');
+        assert.ok(ratio >= 4.5, `${theme} ${color} has contrast ${ratio.toFixed(2)}`);
+      }
+    }
+  });
+
+  it('includes .txt files and excludes tool folders and README/LICENSE files', () => {
+    const config = defaultProjectConfig();
+    assert.deepEqual(config.include, ['**/*.txt']);
+    assert.deepEqual(config.exclude, ['**/node_modules/**', '**/.git/**', '**/README*', '**/LICENSE*']);
+    assert.equal(projectFileName, 'news-annotator.yaml');
+  });
+
+  it('returns a fresh copy each call, so one caller cannot change another\'s defaults', () => {
+    const first = defaultProjectConfig();
+    first.types[0].color.light = '#000000';
+    first.include.push('**/*.md');
+    const second = defaultProjectConfig();
+    assert.notEqual(second.types[0].color.light, '#000000');
+    assert.deepEqual(second.include, ['**/*.txt']);
+  });
+});

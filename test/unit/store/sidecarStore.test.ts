@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readFixture } from '../sidecar/sidecarTestSupport';
+import { loaded, setup, sidecarPath, textPath } from './storeTestSupport';
+
+describe('SidecarStore.load', () => {
+  it('reads text and sidecar, every annotation exact, no problems', async () => {
+    const result = await loaded(setup().store);
+    assert.equal(result.sidecar.annotations.length, 6);
+    assert.deepEqual(result.anchors.map((anchor) => anchor.kind), Array(6).fill('exact'));
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.writable, true);
+    assert.equal(result.version?.size, readFixture('article.txt.ann.yaml').length + 4 /* emoji: 4 UTF-8 bytes, 2 UTF-16 units, twice */);
+  });
+
+  it('gives a fresh sidecar when there is none', async () => {
+    const result = await loaded(setup(null).store);
+    assert.equal(result.version, undefined);
+    assert.deepEqual(result.sidecar.annotations, []);
+    assert.equal(result.sidecar.source.file, 'article.txt');
+    assert.equal(result.sidecar.source.sha256, result.decoded.sha256);
+  });
+
+  it('re-anchors when the text changed, reporting the annotations it lost', async () => {
+    const { files, store } = setup();
+    files.writeFile(textPath, 'BREAKING: ' + readFixture('article.txt').replace('Mr. True', 'Ms. Other'));
+    const result = await loaded(store);
+    assert.deepEqual(result.anchors.slice(0, 5).map((anchor) => anchor.kind), Array(5).fill('moved'));
+    assert.deepEqual(result.anchors[0], { kind: 'moved', start: 10, end: 23 });
+    assert.notEqual(result.anchors[5].kind, 'exact');
+    assert.ok(result.problems.every((item) => item.code !== 'text-mismatch'));
+    assert.ok(result.problems.some((item) => item.code === 'annotation-orphaned' || item.code === 'annotation-fuzzy'));
+  });
+
+  it('reports a text that is missing, and a sidecar it cannot read, as problems', async () => {
+    const { files, store } = setup('status: [\n');
+    const broken = await store.load(textPath);
+    assert.equal(broken.ok, false);
+    assert.ok(!broken.ok && broken.decoded !== undefined);
+    files.delete(textPath);
+    const missing = await store.load(textPath);
+    assert.deepEqual(missing.problems.map((item) => [item.code, item.file]), [['text-missing', textPath]]);
+  });
+
+  it('turns I/O failures into problems', async () => {
+    const { files, store } = setup();
+    files.beforeOperation = (operation, path) => {
+      if (operation === 'readFile' && path === sidecarPath) throw new Error('EACCES: permission denied');
+    };
+    const result = await store.load(textPath);
+    assert.deepEqual(result.problems.map((item) => item.code), ['sidecar-unreadable']);
+  });
+
+  it('refuses a sidecar that is not UTF-8', async () => {
+    const { files, store } = setup();
+    files.writeFile(sidecarPath, new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+    const result = await store.load(textPath);
+    assert.deepEqual(result.problems.map((item) => item.code), ['sidecar-encoding']);
+  });
+});
