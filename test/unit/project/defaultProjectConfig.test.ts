@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defaultProjectConfig, projectFileName, typeNamePattern } from '../../../src/core/project';
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
@@ -46,6 +48,14 @@ describe('defaultProjectConfig', () => {
     assert.deepEqual(config.include, ['**/*.txt']);
     assert.deepEqual(config.exclude, ['**/node_modules/**', '**/.git/**', '**/README*', '**/LICENSE*']);
     assert.equal(projectFileName, 'news-annotator.yaml');
+  });
+
+  it('matches the table of defaults in docs/project-file.md', () => {
+    const doc = readFileSync(path.join(__dirname, '..', '..', '..', '..', 'docs', 'project-file.md'), 'utf8');
+    for (const type of defaultProjectConfig().types) {
+      const row = `| ${type.name} | ${type.key} | \`${type.color.light}\` | \`${type.color.dark}\` | ${type.description} |`;
+      assert.ok(doc.includes(row), `doc lacks: ${row}`);
+    }
   });
 
   it('returns a fresh copy each call, so one caller cannot change another\'s defaults', () => {

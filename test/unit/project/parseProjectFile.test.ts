@@ -34,6 +34,15 @@ describe('parseProjectFile', () => {
       assert.match(config.types[3].color.dark, /^#[0-9a-f]{6}$/);
     });
 
+    it('reads the example in docs/project-file.md with no problems', () => {
+      const doc = readFileSync(path.join(fixtures, '..', '..', '..', '..', 'docs', 'project-file.md'), 'utf8');
+      const example = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+      assert.ok(example, 'no yaml example in the doc');
+      const { config, problems } = parseProjectFile(example, 'news-annotator.yaml');
+      assert.deepEqual(problems, []);
+      assert.deepEqual(config.types.map((type) => [type.name, type.key, type.color.dark]), [['PERSON', 'p', '#7fb8e6'], ['POLITICAL_PARTY', '1', '#6b3fa0']]);
+    });
+
     it('keeps the defaults for sections the file leaves out', () => {
       const { config, problems } = parse('version: 1');
       assert.deepEqual(problems, []);
