@@ -33,7 +33,7 @@ export function serializeSidecar(sidecar: Sidecar, lineEnding: LineEnding = 'lf'
     lines.push('annotations: []');
   } else {
     lines.push('annotations:');
-    for (const annotation of annotations) lines.push(entryIndent + serializeAnnotation(annotation));
+    for (const annotation of annotations) lines.push(entryIndent + cachedLine(annotation));
   }
   const newline = lineEnding === 'crlf' ? '\r\n' : '\n';
   return lines.join(newline) + newline;
@@ -91,6 +91,20 @@ function formatSource(sidecar: Sidecar): string {
 }
 
 /** One annotation as a flow mapping on one line (without the `  - ` in front). */
+// Annotations are values: once built, none is changed in place (changes make new objects), so
+// the line written for one can be reused. Tagging one span in a file of thousands then formats
+// one line instead of all of them.
+const lineCache = new WeakMap<Annotation, string>();
+
+function cachedLine(annotation: Annotation): string {
+  let line = lineCache.get(annotation);
+  if (line === undefined) {
+    line = serializeAnnotation(annotation);
+    lineCache.set(annotation, line);
+  }
+  return line;
+}
+
 export function serializeAnnotation(annotation: Annotation): string {
   let text = `{id: ${formatString(annotation.id)}, type: ${formatString(annotation.type)}, start: ${formatNumber(annotation.start)}, end: ${formatNumber(annotation.end)}, text: ${formatString(annotation.text)}`;
   if (annotation.note !== undefined) text += `, note: ${formatString(annotation.note)}`;

@@ -11,15 +11,15 @@ import type { AnchorResult } from '../anchoring/anchorSpan';
 import { problem, type Problem } from '../problem';
 import { createSidecar } from '../sidecar/createSidecar';
 import type { EntryPosition, LineEnding, Sidecar } from '../sidecar/model';
-import { parseSidecar, type ParseOptions } from '../sidecar/parseSidecar';
+import { parseSidecar, type ParseOptions, type ParseResult, type ParsedSidecar } from '../sidecar/parseSidecar';
 import { canonicalLayout, serializeSidecar } from '../sidecar/serializeSidecar';
 import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
 import { validateSidecar } from '../sidecar/validateSidecar';
 import { CodePointIndex } from '../text/codePoints';
-import { decodeText, type DecodedText } from '../text/decodeText';
+import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
 import { anchorAnnotations, applyAnchors, refreshSidecar } from './anchorAnnotations';
 import { sameVersion, type FileSystem, type FileVersion } from './fileSystem';
-import { readSnapshot, readText, type Snapshot } from './readSnapshot';
+import { readSnapshot, readText, readVersion, type Snapshot } from './readSnapshot';
 
 export interface SidecarStoreOptions {
   /** The project's entity types; undefined allows any type. */
@@ -72,6 +72,14 @@ export interface UpdatedSidecar {
 export type UpdateResult = UpdatedSidecar | StoreFailure;
 
 export class SidecarStore {
+  /**
+   * The last parse of each sidecar, keyed by the hash of the bytes it was read from. Annotations
+   * are never changed in place, so a file whose bytes did not change (the common case: the store
+   * itself wrote it) is not parsed again; parsing dominates the cost of tagging in long files.
+   */
+  private readonly parsedCache = new Map<string, { sha256: string; parsed: ParsedSidecar }>();
+  private static readonly parsedCacheSize = 64;
+
   constructor(
     private readonly fileSystem: FileSystem,
     private readonly options: SidecarStoreOptions = {},
@@ -89,7 +97,7 @@ export class SidecarStore {
       const sidecar = createSidecar(baseName(textPath), decoded);
       return { ok: true, textPath, sidecarPath, decoded, text, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true };
     }
-    const parsed = parseSidecar(snapshot.content, sidecarPath, this.options.parse);
+    const parsed = this.parse(snapshot, sidecarPath);
     if (!parsed.ok) return { ok: false, problems: parsed.problems, decoded };
     const anchors = anchorAnnotations(parsed.sidecar, text, decoded.sha256);
     const current = parsed.sidecar.source.sha256 === decoded.sha256;
@@ -126,7 +134,7 @@ export class SidecarStore {
         return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: false, version: snapshot.version! };
       }
       // The file may have changed while we worked: then start over from what is there now.
-      const recheck = await readSnapshot(this.fileSystem, sidecarPath);
+      const recheck = await readVersion(this.fileSystem, sidecarPath);
       if (!recheck.ok) return recheck;
       if (!sameVersion(snapshot.version, recheck.version)) continue;
 
@@ -136,8 +144,22 @@ export class SidecarStore {
       } catch (error) {
         return { ok: false, problems: [problem('sidecar-write-failed', `The sidecar could not be written: ${describeError(error)}`, sidecarPath)] };
       }
-      const written = await readSnapshot(this.fileSystem, sidecarPath);
-      const version = written.ok && written.version !== undefined ? written.version : { size: data.length, mtimeMs: 0, sha256: '' };
+      let status: { size: number; mtimeMs: number } | undefined;
+      try {
+        status = await this.fileSystem.stat(sidecarPath);
+      } catch {
+        status = undefined;
+      }
+      const version = { size: data.length, mtimeMs: status?.mtimeMs ?? 0, sha256: sha256Hex(data) };
+      this.remember(sidecarPath, version.sha256, {
+        ok: true,
+        sidecar: prepared.sidecar,
+        positions: prepared.positions,
+        problems: [],
+        writable: true,
+        canonical: true,
+        lineEnding: prepared.lineEnding,
+      });
       return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: true, version };
     }
     return {
@@ -154,13 +176,13 @@ export class SidecarStore {
     decoded: DecodedText,
     text: CodePointIndex,
     change: SidecarChange,
-  ): { ok: true; sidecar: Sidecar; content: string; problems: Problem[] } | StoreFailure {
+  ): { ok: true; sidecar: Sidecar; content: string; problems: Problem[]; positions: EntryPosition[]; lineEnding: LineEnding } | StoreFailure {
     let base: Sidecar;
     let lineEnding: LineEnding = 'lf';
     if (snapshot.content === undefined) {
       base = createSidecar(baseName(textPath), decoded);
     } else {
-      const parsed = parseSidecar(snapshot.content, sidecarPath, this.options.parse);
+      const parsed = this.parse(snapshot, sidecarPath);
       if (!parsed.ok) return { ok: false, problems: parsed.problems, decoded };
       if (!parsed.writable) {
         const refusal = problem('sidecar-not-written', 'Part of this sidecar could not be read (see the other problems); it is not written until that is fixed, so nothing in it is lost.', sidecarPath);
@@ -185,7 +207,22 @@ export class SidecarStore {
       // Annotations not yet found again in a changed text are expected not to match it.
       (item) => settled || item.code !== 'text-mismatch',
     );
-    return { ok: true, sidecar, content, problems };
+    return { ok: true, sidecar, content, problems, positions, lineEnding };
+  }
+
+  private parse(snapshot: Snapshot, sidecarPath: string): ParseResult {
+    const sha256 = snapshot.version?.sha256;
+    const cached = this.parsedCache.get(sidecarPath);
+    if (cached && sha256 !== undefined && cached.sha256 === sha256) return cached.parsed;
+    const parsed = parseSidecar(snapshot.content ?? '', sidecarPath, this.options.parse);
+    if (parsed.ok && sha256 !== undefined) this.remember(sidecarPath, sha256, parsed);
+    return parsed;
+  }
+
+  private remember(sidecarPath: string, sha256: string, parsed: ParsedSidecar): void {
+    this.parsedCache.delete(sidecarPath);
+    this.parsedCache.set(sidecarPath, { sha256, parsed });
+    if (this.parsedCache.size > SidecarStore.parsedCacheSize) this.parsedCache.delete(this.parsedCache.keys().next().value!);
   }
 }
 

@@ -1,0 +1,232 @@
+/**
+ * The distinct things the corpus mentions, with reference counts so that one file's update costs
+ * only that file's size. Three levels:
+ * - types (`PERSON`), interned to small numbers and never forgotten;
+ * - forms: a (type, exact text) pair as written in sidecars, shared by all its mentions;
+ * - entities: the forms of one type whose normalised text (normalise.ts) is equal.
+ * Mentions themselves are stored by the files (fileRecord.ts) as form numbers.
+ */
+import type { IndexListeners } from './indexListener';
+import { entityKey, normaliseSurface } from './normalise';
+
+export class EntityRecord {
+  /** Mentions in the whole corpus. */
+  count = 0;
+  /** Mentions per file id. */
+  readonly files = new Map<number, number>();
+  /** Form ids of this entity (usually one or two). */
+  readonly forms: number[] = [];
+  /** `files` keys sorted by path, kept until the set of files changes (see tagsTree.ts). */
+  sortedFiles: number[] | undefined;
+  private publicKey: string | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly typeId: number,
+    readonly type: string,
+    /** The normalised surface form. */
+    readonly text: string,
+  ) {}
+
+  get key(): string {
+    return (this.publicKey ??= entityKey(this.type, this.text));
+  }
+}
+
+export class EntityTable {
+  private readonly typeNames: string[] = [];
+  private readonly typeIds = new Map<string, number>();
+  /** Per type id: mentions, live entities, and a number that changes whenever either does. */
+  readonly typeMentions: number[] = [];
+  readonly typeEntities: Set<number>[] = [];
+  readonly typeVersions: number[] = [];
+
+  // Forms as parallel arrays: a million mentions share about a hundred thousand of them.
+  private readonly formType: number[] = [];
+  private readonly formText: string[] = [];
+  private readonly formEntity: number[] = [];
+  private readonly formCount: number[] = [];
+  private readonly freeForms: number[] = [];
+  private readonly formsByText: Map<string, number>[] = [];
+
+  private readonly entities: (EntityRecord | undefined)[] = [];
+  private readonly freeEntities: number[] = [];
+  private readonly entitiesByText: Map<string, number>[] = [];
+  /** Scratch counts reused by every update (entity id -> mentions in the file at hand). */
+  private readonly scratch = new Map<number, number>();
+
+  constructor(private readonly listeners: IndexListeners) {}
+
+  typeId(type: string): number {
+    let id = this.typeIds.get(type);
+    if (id === undefined) {
+      id = this.typeNames.length;
+      this.typeIds.set(type, id);
+      this.typeNames.push(type);
+      this.typeMentions.push(0);
+      this.typeEntities.push(new Set());
+      this.typeVersions.push(0);
+      this.formsByText.push(new Map());
+      this.entitiesByText.push(new Map());
+    }
+    return id;
+  }
+
+  knownTypeId(type: string): number | undefined {
+    return this.typeIds.get(type);
+  }
+
+  typeName(typeId: number): string {
+    return this.typeNames[typeId];
+  }
+
+  get typeCount(): number {
+    return this.typeNames.length;
+  }
+
+  /** The form of (type, text), created (with no mentions yet) when new. */
+  internForm(type: string, text: string): number {
+    const typeId = this.typeId(type);
+    const forms = this.formsByText[typeId];
+    const known = forms.get(text);
+    if (known !== undefined) return known;
+    const id = this.freeForms.pop() ?? this.formType.length;
+    const entity = this.entityFor(typeId, text);
+    this.formType[id] = typeId;
+    this.formText[id] = text;
+    this.formEntity[id] = entity.id;
+    this.formCount[id] = 0;
+    forms.set(text, id);
+    entity.forms.push(id);
+    return id;
+  }
+
+  formTypeName(form: number): string {
+    return this.typeNames[this.formType[form]];
+  }
+
+  formTypeId(form: number): number {
+    return this.formType[form];
+  }
+
+  formTextOf(form: number): string {
+    return this.formText[form];
+  }
+
+  formMentions(form: number): number {
+    return this.formCount[form];
+  }
+
+  entityOfForm(form: number): number {
+    return this.formEntity[form];
+  }
+
+  /** A live entity (one with mentions), or undefined. */
+  entity(id: number): EntityRecord | undefined {
+    const entity = this.entities[id];
+    return entity !== undefined && entity.count > 0 ? entity : undefined;
+  }
+
+  /** The live entity of a type and normalised text. */
+  find(type: string, normalisedText: string): EntityRecord | undefined {
+    const typeId = this.typeIds.get(type);
+    if (typeId === undefined) return undefined;
+    const id = this.entitiesByText[typeId].get(normalisedText);
+    return id === undefined ? undefined : this.entity(id);
+  }
+
+  /** The most frequent exact form of an entity (the first seen among equals). */
+  displayText(entity: EntityRecord): string {
+    let best = entity.forms[0];
+    for (const form of entity.forms) if (this.formCount[form] > this.formCount[best]) best = form;
+    return this.formText[best];
+  }
+
+  /** Counts a file's mentions in; returns the ids of the entities touched. */
+  addMentions(file: number, forms: ArrayLike<number>, touched: Set<number>): void {
+    const perEntity = this.countPerEntity(forms, 1);
+    for (const [id, count] of perEntity) {
+      const entity = this.entities[id]!;
+      if (entity.count === 0) {
+        this.typeEntities[entity.typeId].add(id);
+        this.listeners.emit('entityAdded', id);
+      }
+      entity.count += count;
+      this.typeMentions[entity.typeId] += count;
+      this.typeVersions[entity.typeId]++;
+      const before = entity.files.get(file);
+      if (before === undefined) entity.sortedFiles = undefined;
+      entity.files.set(file, (before ?? 0) + count);
+      touched.add(id);
+    }
+    perEntity.clear();
+  }
+
+  /** Counts a file's mentions out, forgetting forms and entities left without any. */
+  removeMentions(file: number, forms: ArrayLike<number>, touched: Set<number>): void {
+    const perEntity = this.countPerEntity(forms, -1);
+    for (const [id, count] of perEntity) {
+      const entity = this.entities[id]!;
+      entity.count -= count;
+      this.typeMentions[entity.typeId] -= count;
+      this.typeVersions[entity.typeId]++;
+      const left = (entity.files.get(file) ?? 0) - count;
+      if (left > 0) entity.files.set(file, left);
+      else {
+        entity.files.delete(file);
+        entity.sortedFiles = undefined;
+      }
+      touched.add(id);
+    }
+    perEntity.clear();
+    for (let index = 0; index < forms.length; index++) {
+      const form = forms[index];
+      if (this.formCount[form] === 0 && this.formText[form] !== undefined) this.releaseForm(form);
+    }
+  }
+
+  /** Every live entity of a type. */
+  entitiesOfType(typeId: number): ReadonlySet<number> {
+    return this.typeEntities[typeId] ?? new Set();
+  }
+
+  private countPerEntity(forms: ArrayLike<number>, step: number): Map<number, number> {
+    const perEntity = this.scratch;
+    for (let index = 0; index < forms.length; index++) {
+      const form = forms[index];
+      this.formCount[form] += step;
+      const entity = this.formEntity[form];
+      perEntity.set(entity, (perEntity.get(entity) ?? 0) + 1);
+    }
+    return perEntity;
+  }
+
+  private entityFor(typeId: number, text: string): EntityRecord {
+    const normalised = normaliseSurface(text);
+    const byText = this.entitiesByText[typeId];
+    const known = byText.get(normalised);
+    if (known !== undefined) return this.entities[known]!;
+    const id = this.freeEntities.pop() ?? this.entities.length;
+    const entity = new EntityRecord(id, typeId, this.typeNames[typeId], normalised);
+    this.entities[id] = entity;
+    byText.set(normalised, id);
+    return entity;
+  }
+
+  private releaseForm(form: number): void {
+    const typeId = this.formType[form];
+    this.formsByText[typeId].delete(this.formText[form]);
+    const entity = this.entities[this.formEntity[form]]!;
+    entity.forms.splice(entity.forms.indexOf(form), 1);
+    this.formText[form] = undefined as unknown as string;
+    this.freeForms.push(form);
+    if (entity.forms.length === 0) {
+      // Its last form is gone, so it has no mentions left either.
+      this.typeEntities[typeId].delete(entity.id);
+      this.entitiesByText[typeId].delete(entity.text);
+      this.listeners.emit('entityRemoved', entity.id);
+      this.entities[entity.id] = undefined;
+      this.freeEntities.push(entity.id);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: measures the figures that matter at corpus scale, each beside a baseline run
+ * in the same process, and writes the table to stdout and JSON to bench-results.json.
+ * `--quick` runs small sizes (a smoke run inside `npm test`); benchmarks never fail on speed,
+ * only on errors.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeCorpus } from './corpusOnDisk';
+import { activationFigure } from './figures/activationFigure';
+import { loadFigures } from './figures/loadFigures';
+import { tagFigure } from './figures/tagFigure';
+import { markdownTable, verdict, type Figure } from './report';
+
+const quick = process.argv.includes('--quick');
+const documentsArgument = process.argv.find((argument) => argument.startsWith('--documents='));
+const root = path.resolve(__dirname, '..', '..', '..');
+const sizes = quick
+  ? { documents: 200, perDocument: 22.5, distinct: 2_000, fileAnnotations: 500, runs: 5 }
+  : { documents: 10_000, perDocument: 22.5, distinct: 30_000, fileAnnotations: 5_000, runs: 20 };
+if (documentsArgument) sizes.documents = Number(documentsArgument.split('=')[1]);
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'news-annotator-bench-'));
+  const figures: Figure[] = [];
+  const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+  try {
+    figures.push(activationFigure(root));
+    log(`writing a synthetic corpus of ${sizes.documents} documents`);
+    const corpus = writeCorpus(folder, { documents: sizes.documents, annotationsPerDocument: sizes.perDocument, distinctEntities: sizes.distinct, seed: 42 });
+    log('loading');
+    figures.push(...(await loadFigures(corpus)));
+    log('tagging');
+    figures.push(await tagFigure(sizes.fileAnnotations, sizes.runs));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const table = markdownTable(figures);
+  process.stdout.write(`\n${table}\n\n`);
+  const results = { date: new Date().toISOString(), quick, node: process.version, figures: figures.map((figure) => ({ ...figure, result: verdict(figure) })) };
+  writeFileSync(path.join(root, quick ? 'bench-results.quick.json' : 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const missed = figures.filter((figure) => verdict(figure) === 'MISSES').length;
+  process.stdout.write(`bench: ${figures.length} figures, ${missed} missing their target (figures are reported, never failed on)\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
