@@ -39,6 +39,42 @@ export function serializeSidecar(sidecar: Sidecar, lineEnding: LineEnding = 'lf'
   return lines.join(newline) + newline;
 }
 
+const encoder = new TextEncoder();
+const encodedLines = new WeakMap<Annotation, Uint8Array>();
+
+/**
+ * `serializeSidecar` as UTF-8 bytes, byte for byte the same, built from each entry's encoded
+ * line kept from earlier writes. The store writes through this: tagging one span in a file of
+ * thousands encodes one line and copies the rest, instead of building and encoding a
+ * megabyte-long string.
+ */
+export function serializeSidecarBytes(sidecar: Sidecar, lineEnding: LineEnding = 'lf'): Uint8Array {
+  const newline = encoder.encode(lineEnding === 'crlf' ? '\r\n' : '\n');
+  const annotations = sortAnnotations(sidecar.annotations);
+  const header = headerLines(sidecar);
+  header.push(annotations.length === 0 ? 'annotations: []' : 'annotations:');
+  const parts: Uint8Array[] = [encoder.encode(header.join(lineEnding === 'crlf' ? '\r\n' : '\n'))];
+  for (const annotation of annotations) {
+    let line = encodedLines.get(annotation);
+    if (line === undefined) {
+      line = encoder.encode(entryIndent + cachedLine(annotation));
+      encodedLines.set(annotation, line);
+    }
+    parts.push(line);
+  }
+  let length = 0;
+  for (const part of parts) length += part.length + newline.length;
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+    bytes.set(newline, offset);
+    offset += newline.length;
+  }
+  return bytes;
+}
+
 /**
  * The sidecar with its entries in the order `serializeSidecar` writes them, and the line of
  * each entry in that file: what reading the written file back would give, without reading it.

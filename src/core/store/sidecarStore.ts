@@ -12,7 +12,7 @@ import { problem, type Problem } from '../problem';
 import { createSidecar } from '../sidecar/createSidecar';
 import type { EntryPosition, LineEnding, Sidecar } from '../sidecar/model';
 import { parseSidecar, type ParseOptions, type ParseResult, type ParsedSidecar } from '../sidecar/parseSidecar';
-import { canonicalLayout, serializeSidecar } from '../sidecar/serializeSidecar';
+import { canonicalLayout, serializeSidecarBytes } from '../sidecar/serializeSidecar';
 import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
 import { validateSidecar } from '../sidecar/validateSidecar';
 import { CodePointIndex } from '../text/codePoints';
@@ -130,7 +130,7 @@ export class SidecarStore {
 
       const prepared = this.prepare(snapshot, textPath, sidecarPath, decoded, text, change);
       if (!prepared.ok) return prepared;
-      if (snapshot.content === prepared.content) {
+      if (snapshot.data !== undefined && sameBytes(snapshot.data, prepared.data)) {
         return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: false, version: snapshot.version! };
       }
       // The file may have changed while we worked: then start over from what is there now.
@@ -138,7 +138,7 @@ export class SidecarStore {
       if (!recheck.ok) return recheck;
       if (!sameVersion(snapshot.version, recheck.version)) continue;
 
-      const data = new TextEncoder().encode(prepared.content);
+      const data = prepared.data;
       try {
         await this.fileSystem.writeFileAtomic(sidecarPath, data);
       } catch (error) {
@@ -176,7 +176,7 @@ export class SidecarStore {
     decoded: DecodedText,
     text: CodePointIndex,
     change: SidecarChange,
-  ): { ok: true; sidecar: Sidecar; content: string; problems: Problem[]; positions: EntryPosition[]; lineEnding: LineEnding } | StoreFailure {
+  ): { ok: true; sidecar: Sidecar; data: Uint8Array; problems: Problem[]; positions: EntryPosition[]; lineEnding: LineEnding } | StoreFailure {
     let base: Sidecar;
     let lineEnding: LineEnding = 'lf';
     if (snapshot.content === undefined) {
@@ -200,14 +200,14 @@ export class SidecarStore {
     }
     if (isProblem(changed)) return { ok: false, problems: [changed], decoded };
     const refreshed = refreshSidecar(changed, baseName(textPath), decoded, text, settled);
-    const content = serializeSidecar(refreshed, lineEnding);
+    const data = serializeSidecarBytes(refreshed, lineEnding);
     // Entries in file order with their lines in the new file, so problems can point into it.
     const { sidecar, positions } = canonicalLayout(refreshed);
     const problems = validateSidecar(sidecar, positions, text, this.options.knownTypes, sidecarPath).filter(
       // Annotations not yet found again in a changed text are expected not to match it.
       (item) => settled || item.code !== 'text-mismatch',
     );
-    return { ok: true, sidecar, content, problems, positions, lineEnding };
+    return { ok: true, sidecar, data, problems, positions, lineEnding };
   }
 
   private parse(snapshot: Snapshot, sidecarPath: string): ParseResult {
@@ -224,6 +224,12 @@ export class SidecarStore {
     this.parsedCache.set(sidecarPath, { sha256, parsed });
     if (this.parsedCache.size > SidecarStore.parsedCacheSize) this.parsedCache.delete(this.parsedCache.keys().next().value!);
   }
+}
+
+function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
 }
 
 function isProblem(value: Sidecar | Problem): value is Problem {
