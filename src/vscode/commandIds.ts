@@ -19,6 +19,8 @@ export const commandIds = {
   toggleLabels: 'newsAnnotator.toggleLabels',
   removeOrphan: 'newsAnnotator.removeOrphan',
   reattachAnnotation: 'newsAnnotator.reattachAnnotation',
+  exportAnnotations: 'newsAnnotator.exportAnnotations',
+  validateCorpus: 'newsAnnotator.validateCorpus',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { commandIds } from './commandIds';
 import { registerCorpusView } from './corpus/registerCorpusView';
+import { registerExportCommand } from './corpusActions/registerExportCommand';
+import { registerValidateCommand } from './corpusActions/registerValidateCommand';
 import { registerAnnotationHover } from './decorations/annotationHover';
 import { DecorationController } from './decorations/decorationController';
 import { registerAnnotationProblems } from './diagnostics/registerAnnotationProblems';
@@ -44,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerAnnotationHover(documents),
     registerAnnotationProblems(documents),
     registerStatusBar(documents),
+    registerExportCommand(),
+    registerValidateCommand(),
     vscode.commands.registerCommand(commandIds.toggleLabels, async () => {
       const settings = vscode.workspace.getConfiguration('newsAnnotator');
       await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);

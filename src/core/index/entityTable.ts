@@ -18,6 +18,8 @@ export class EntityRecord {
   readonly forms: number[] = [];
   /** `files` keys sorted by path, kept until the set of files changes (see tagsTree.ts). */
   sortedFiles: number[] | undefined;
+  /** The folded text, for sorting by name; made when first needed. */
+  sortKey: string | undefined;
   private publicKey: string | undefined;
 
   constructor(
@@ -52,8 +54,9 @@ export class EntityTable {
   private readonly entities: (EntityRecord | undefined)[] = [];
   private readonly freeEntities: number[] = [];
   private readonly entitiesByText: Map<string, number>[] = [];
-  /** Scratch counts reused by every update (entity id -> mentions in the file at hand). */
-  private readonly scratch = new Map<number, number>();
+  /** Scratch for one update: mentions per entity id in the file at hand, and which ids are set. */
+  private scratchCounts = new Int32Array(1024);
+  private readonly scratchIds: number[] = [];
 
   constructor(private readonly listeners: IndexListeners) {}
 
@@ -135,37 +138,49 @@ export class EntityTable {
     return id === undefined ? undefined : this.entity(id);
   }
 
-  /** The most frequent exact form of an entity (the first seen among equals). */
+  /**
+   * The most frequent exact form of an entity. Among equally frequent forms, the greatest in
+   * code-unit order, which prefers lower case to capitals and composed accents to decomposed
+   * ones, and does not depend on the order files were read in.
+   */
   displayText(entity: EntityRecord): string {
     let best = entity.forms[0];
-    for (const form of entity.forms) if (this.formCount[form] > this.formCount[best]) best = form;
+    for (const form of entity.forms) {
+      const difference = this.formCount[form] - this.formCount[best];
+      if (difference > 0 || (difference === 0 && this.formText[form] > this.formText[best])) best = form;
+    }
     return this.formText[best];
   }
 
-  /** Counts a file's mentions in; returns the ids of the entities touched. */
-  addMentions(file: number, forms: ArrayLike<number>, touched: Set<number>): void {
-    const perEntity = this.countPerEntity(forms, 1);
-    for (const [id, count] of perEntity) {
+  /** Counts a file's mentions in, adding each entity whose count changed to `touched`. */
+  addMentions(file: number, forms: ArrayLike<number>, touched: EntityRecord[]): void {
+    const ids = this.countPerEntity(forms, 1);
+    for (const id of ids) {
+      const count = this.scratchCounts[id];
+      this.scratchCounts[id] = 0;
       const entity = this.entities[id]!;
-      if (entity.count === 0) {
-        this.typeEntities[entity.typeId].add(id);
-        this.listeners.emit('entityAdded', id);
-      }
+      const isNew = entity.count === 0;
       entity.count += count;
       this.typeMentions[entity.typeId] += count;
       this.typeVersions[entity.typeId]++;
       const before = entity.files.get(file);
       if (before === undefined) entity.sortedFiles = undefined;
       entity.files.set(file, (before ?? 0) + count);
-      touched.add(id);
+      touched.push(entity);
+      if (isNew) {
+        this.typeEntities[entity.typeId].add(id);
+        this.listeners.emit('entityAdded', id);
+      }
     }
-    perEntity.clear();
+    ids.length = 0;
   }
 
   /** Counts a file's mentions out, forgetting forms and entities left without any. */
-  removeMentions(file: number, forms: ArrayLike<number>, touched: Set<number>): void {
-    const perEntity = this.countPerEntity(forms, -1);
-    for (const [id, count] of perEntity) {
+  removeMentions(file: number, forms: ArrayLike<number>, touched: EntityRecord[]): void {
+    const ids = this.countPerEntity(forms, -1);
+    for (const id of ids) {
+      const count = this.scratchCounts[id];
+      this.scratchCounts[id] = 0;
       const entity = this.entities[id]!;
       entity.count -= count;
       this.typeMentions[entity.typeId] -= count;
@@ -176,9 +191,9 @@ export class EntityTable {
         entity.files.delete(file);
         entity.sortedFiles = undefined;
       }
-      touched.add(id);
+      touched.push(entity);
     }
-    perEntity.clear();
+    ids.length = 0;
     for (let index = 0; index < forms.length; index++) {
       const form = forms[index];
       if (this.formCount[form] === 0 && this.formText[form] !== undefined) this.releaseForm(form);
@@ -190,16 +205,20 @@ export class EntityTable {
     return this.typeEntities[typeId] ?? new Set();
   }
 
-  private countPerEntity(forms: ArrayLike<number>, step: number): Map<number, number> {
-    const perEntity = this.scratch;
+  /** Fills the scratch with mentions per entity; returns the entity ids it set. */
+  private countPerEntity(forms: ArrayLike<number>, step: number): number[] {
+    if (this.scratchCounts.length < this.entities.length) this.scratchCounts = new Int32Array(this.entities.length * 2);
+    const counts = this.scratchCounts;
+    const ids = this.scratchIds;
     for (let index = 0; index < forms.length; index++) {
       const form = forms[index];
       this.formCount[form] += step;
       const entity = this.formEntity[form];
-      perEntity.set(entity, (perEntity.get(entity) ?? 0) + 1);
+      if (counts[entity]++ === 0) ids.push(entity);
     }
-    return perEntity;
+    return ids;
   }
+
 
   private entityFor(typeId: number, text: string): EntityRecord {
     const normalised = normaliseSurface(text);

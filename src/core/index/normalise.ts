@@ -37,3 +37,18 @@ export function parseEntityKey(key: string): { type: string; text: string } | un
   }
   return undefined;
 }
+
+/** Letters that have no decomposition but that readers expect to match their plain form. */
+const plainLetters: Readonly<Record<string, string>> = {
+  ø: 'o', đ: 'd', ł: 'l', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ŧ: 't', ŀ: 'l',
+};
+
+/**
+ * The search form of a text: compatibility-decomposed, accents and other combining marks
+ * removed, case-folded, whitespace collapsed. "Bogotá", "BOGOTA" and "Bogota\u0301" all give
+ * "bogota". Used for matching and for sorting by name, never for grouping.
+ */
+export function foldForSearch(text: string): string {
+  const stripped = text.normalize('NFKD').replace(/\p{M}+/gu, '').toUpperCase().toLowerCase();
+  return collapseWhitespace(stripped.replace(/[øđłħıæœþðŧŀ]/g, (letter) => plainLetters[letter] ?? letter));
+}

@@ -5,7 +5,7 @@
 import type { IndexListeners } from './indexListener';
 
 export class NoteTable {
-  private readonly ids = new Map<string, number>();
+  private readonly byText = new Map<string, number>();
   private readonly texts: (string | undefined)[] = [];
   private readonly fileCounts: (Map<number, number> | undefined)[] = [];
   private readonly free: number[] = [];
@@ -16,6 +16,11 @@ export class NoteTable {
     return this.texts[note];
   }
 
+  /** Every note in use. */
+  *ids(): IterableIterator<number> {
+    yield* this.byText.values();
+  }
+
   /** Files that use the note, with how many annotations each. */
   files(note: number): ReadonlyMap<number, number> {
     return this.fileCounts[note] ?? new Map();
@@ -23,10 +28,10 @@ export class NoteTable {
 
   add(file: number, notes: Iterable<string>): void {
     for (const text of notes) {
-      let id = this.ids.get(text);
+      let id = this.byText.get(text);
       if (id === undefined) {
         id = this.free.pop() ?? this.texts.length;
-        this.ids.set(text, id);
+        this.byText.set(text, id);
         this.texts[id] = text;
         this.fileCounts[id] = new Map();
         this.listeners.emit('noteAdded', id);
@@ -38,7 +43,7 @@ export class NoteTable {
 
   remove(file: number, notes: Iterable<string>): void {
     for (const text of notes) {
-      const id = this.ids.get(text);
+      const id = this.byText.get(text);
       if (id === undefined) continue;
       const files = this.fileCounts[id]!;
       const left = (files.get(file) ?? 0) - 1;
@@ -46,7 +51,7 @@ export class NoteTable {
       else files.delete(file);
       if (files.size === 0) {
         this.listeners.emit('noteRemoved', id);
-        this.ids.delete(text);
+        this.byText.delete(text);
         this.texts[id] = undefined;
         this.fileCounts[id] = undefined;
         this.free.push(id);

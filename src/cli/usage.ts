@@ -1,0 +1,91 @@
+/** The help texts, one per command, printed by `--help` and after a usage error. */
+export const version = '0.1.0';
+
+export const mainUsage = `Usage: news-annotator <command> [DIR] [options]
+
+Commands:
+  validate [DIR]                      check every sidecar and the project file
+  stats    [DIR] [--json]             counts per type, per file, per status, per annotator
+  export   [DIR] --format F --out P   F: yaml | jsonl | spacy | brat | conll
+  import   [DIR] --format F --from P  F: yaml | brat | jsonl
+  search   [DIR] QUERY [--json] [--limit N]   the same fuzzy search as the editor
+
+DIR is the corpus root (default: the current folder). Run a command with --help for its options.
+Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage.
+
+Options:
+  -h, --help      show this help
+  -v, --version   show the version
+`;
+
+export const commandUsage: Readonly<Record<string, string>> = {
+  validate: `Usage: news-annotator validate [DIR] [--strict]
+
+Checks the project file (news-annotator.yaml) and every sidecar against its text: YAML errors,
+merge conflicts, spans that do not hold their text, unknown types, duplicate ids, annotations
+lost after the text changed, and sidecars without a text file. Writes nothing.
+Problems are printed one per line as path:line:column: severity: message.
+
+Options:
+  --strict        exit with 1 on warnings too (default: only on errors)
+  -h, --help      show this help
+`,
+  stats: `Usage: news-annotator stats [DIR] [--json]
+
+Counts the corpus: files per status, annotations per type, per annotator and per file.
+Unplaced annotations (orphaned or fuzzy after the text changed) are counted apart.
+
+Options:
+  --json          print the counts as JSON
+  -h, --help      show this help
+`,
+  export: `Usage: news-annotator export [DIR] --format F --out P [options]
+
+Formats (docs/export-formats.md):
+  yaml    one file: types, totals, each document's annotations (lossless; import reads it back)
+  jsonl   doccano: one line per document, {"text", "label": [[start, end, type]], "file", ...}
+  spacy   Prodigy/spaCy JSONL: text, tokens (with ws), spans with token_start/token_end
+  brat    a folder: X.txt (copy) + X.ann for each document, annotation.conf, visual.conf
+  conll   CoNLL-2003: -DOCSTART-, one token per line, IOB2 tags, outermost entities
+
+Exports documents that have a sidecar. Offsets count Unicode code points. Orphaned and fuzzy
+annotations are never written at wrong offsets: they are reported and left out (yaml keeps them
+apart). P is a file (a folder for brat); nothing is written that the corpus would read as its own.
+
+Options:
+  --format F        yaml | jsonl | spacy | brat | conll (required)
+  --out P           the file (or brat folder) to write (required)
+  --status LIST     only documents with these statuses, e.g. done or done,in-progress
+  --all             also documents without a sidecar
+  --offsets UNIT    jsonl only: codepoint (default) or utf16 (doccano's web page counts UTF-16)
+  -h, --help        show this help
+`,
+  import: `Usage: news-annotator import [DIR] --format F --from P [options]
+
+Formats:
+  yaml    a yaml export of this tool: gives back the sidecars (ids, notes, attributes, status)
+  brat    a brat folder of X.txt/X.ann pairs (in any subfolders); X.txt is copied into the corpus
+          when missing there, and must hold the same text when present
+  jsonl   doccano JSONL; creates each record's text file (its "file", else STEM/doc-N.txt)
+
+Every span is checked against the text; one that does not fit is reported with its line and not
+imported. Annotations already in a sidecar are not added again, so importing twice is harmless.
+
+Options:
+  --format F        yaml | brat | jsonl (required)
+  --from P          the file or folder to import (required)
+  --offsets UNIT    jsonl only: codepoint (default) or utf16
+  --annotator NAME  recorded on annotations that name no annotator (brat, jsonl)
+  --dry-run         check and count, but write nothing
+  -h, --help        show this help
+`,
+  search: `Usage: news-annotator search [DIR] QUERY [--json] [--limit N]
+
+Searches the corpus's annotations the way the editor's search does (fuzzy, by text and type).
+
+Options:
+  --json          print the results as JSON
+  --limit N       at most N results (default 20)
+  -h, --help      show this help
+`,
+};

@@ -1,0 +1,34 @@
+/**
+ * brat's configuration files for an exported collection: `annotation.conf` (entity types,
+ * attributes, and permission for entities to overlap, which News Annotator allows),
+ * `visual.conf` (each type's colour) and `kb_shortcuts.conf` (each type's key).
+ */
+import type { EntityType } from '../project';
+
+/** Values seen per attribute name; an attribute whose only value is "true" is binary in brat. */
+export type AttributeValues = Map<string, Set<string>>;
+
+export function annotationConf(types: readonly EntityType[], attributes: AttributeValues): string {
+  const lines = ['# News Annotator export: the project\'s entity types.', '[entities]', ...types.map((type) => type.name)];
+  lines.push('', '[relations]', '# Entities may overlap and nest, as in News Annotator.', '<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>');
+  lines.push('', '[events]', '', '[attributes]');
+  for (const [name, values] of [...attributes].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))) {
+    lines.push(isBinary(values) ? `${name} Arg:<ENTITY>` : `${name} Arg:<ENTITY>, Value:${[...values].sort().join('|')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function isBinary(values: ReadonlySet<string>): boolean {
+  return values.size === 1 && values.has('true');
+}
+
+export function visualConf(types: readonly EntityType[]): string {
+  const lines = ['[labels]', ...types.map((type) => `${type.name} | ${type.name}`), '', '[drawing]'];
+  // brat draws on white, so the light-theme colour is the readable one.
+  for (const type of types) if (type.color.light !== '') lines.push(`${type.name}\tbgColor:${type.color.light}`);
+  return lines.join('\n') + '\n';
+}
+
+export function shortcutsConf(types: readonly EntityType[]): string {
+  return types.flatMap((type) => (type.key === undefined ? [] : [`${type.key.toUpperCase()} ${type.name}`])).map((line) => line + '\n').join('');
+}

@@ -1,0 +1,133 @@
+/**
+ * brat standoff: a folder mirroring the corpus with `NAME.txt` (a byte-for-byte copy of the corpus
+ * file) and `NAME.ann` beside it, plus the collection's configuration files. Each annotation is a
+ * `T` line (`T1<TAB>TYPE start end<TAB>text`; a span across line breaks is written, as brat
+ * writes it, as fragments between the breaks: `T2<TAB>TYPE 0 5;6 11<TAB>first second`), its note
+ * an `#` AnnotatorNotes line and its attributes `A` lines. Ids, annotators and times have no
+ * place in brat and are left out (the yaml export keeps them).
+ *
+ * Offsets count code points of the text without its BOM, which is what brat's server counts. brat
+ * itself misreads some files, and each such file is reported: CRLF line endings (brat counts each
+ * as one character), a BOM (brat keeps it as a character), and characters outside the Basic
+ * Multilingual Plane (brat's web page counts them as two).
+ */
+import type { CorpusDocument } from '../corpus/loadCorpus';
+import { problem, type Problem } from '../problem';
+import type { EntityType } from '../project';
+import type { Annotation } from '../sidecar/model';
+import { annotationConf, isBinary, shortcutsConf, visualConf, type AttributeValues } from './bratConfig';
+import type { ExportFile, ExportInput, ExportOutput } from './exportTypes';
+import { describeAnnotation, formatWarnings } from './formatWarnings';
+
+/** brat's name for a corpus file: `a.txt` stays `a`, any other name keeps its extension. */
+export function bratStem(path: string): string {
+  return path.endsWith('.txt') ? path.slice(0, -4) : path;
+}
+
+const lineBreak = /\r\n|\r|\n/g;
+const whitespace = /\s/u;
+
+export function exportBrat(input: ExportInput): ExportOutput {
+  const files: ExportFile[] = [];
+  const warnings = formatWarnings();
+  const readerWarnings: Problem[] = [];
+  const attributes: AttributeValues = new Map();
+  for (const document of input.documents) {
+    for (const annotation of document.placed) {
+      for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
+        if (!attributes.has(name)) attributes.set(name, new Set());
+        attributes.get(name)!.add(value);
+      }
+    }
+  }
+  const seen = new Set<string>();
+  let annotations = 0;
+  for (const document of input.documents) {
+    const stem = bratStem(document.path);
+    if (seen.has(stem)) {
+      readerWarnings.push(problem('export-name-clash', `Not exported: brat would name it ${stem}.txt, like another file of the corpus.`, document.path, 1, 1, 'warning'));
+      continue;
+    }
+    seen.add(stem);
+    const lines: string[] = [];
+    let entity = 0;
+    let note = 0;
+    let attribute = 0;
+    for (const annotation of document.placed) {
+      if (whitespace.test(annotation.type)) {
+        warnings.report(document, annotation, 'export-type-name', `${describeAnnotation(annotation)}: brat types cannot hold spaces; not exported.`);
+        continue;
+      }
+      const fragments = fragmentsOf(annotation);
+      if (fragments.length === 0) {
+        warnings.report(document, annotation, 'export-blank', `${describeAnnotation(annotation)} is only line breaks, which brat cannot show; not exported.`);
+        continue;
+      }
+      const id = `T${++entity}`;
+      lines.push(`${id}\t${annotation.type} ${fragments.map(([start, end]) => `${start} ${end}`).join(';')}\t${fragments.map((fragment) => fragment[2]).join(' ')}`);
+      if (annotation.note !== undefined) {
+        const flat = annotation.note.replace(/[\t\r\n]+/g, ' ');
+        if (flat !== annotation.note) warnings.report(document, annotation, 'export-note-flattened', `${describeAnnotation(annotation)}: the note's tabs and line breaks became spaces (brat notes are one line).`);
+        lines.push(`#${++note}\tAnnotatorNotes ${id}\t${flat}`);
+      }
+      for (const [name, value] of Object.entries(annotation.attributes ?? {}).sort(([left], [right]) => (left < right ? -1 : 1))) {
+        if (whitespace.test(name) || whitespace.test(value) || name === '' || value === '') {
+          warnings.report(document, annotation, 'export-attribute', `${describeAnnotation(annotation)}: attribute ${JSON.stringify(name)} holds spaces or is empty, which brat cannot write; left out.`);
+          continue;
+        }
+        lines.push(isBinary(attributes.get(name)!) ? `A${++attribute}\t${name} ${id}` : `A${++attribute}\t${name} ${id} ${value}`);
+      }
+      annotations++;
+    }
+    files.push({ path: `${stem}.txt`, copyOf: document.path }, { path: `${stem}.ann`, content: lines.map((line) => line + '\n').join('') });
+    readerWarnings.push(...bratReadingProblems(document));
+  }
+  const types: EntityType[] = [...input.config.types];
+  const used = new Set(input.documents.flatMap((document) => document.placed.map((annotation) => annotation.type)));
+  for (const name of [...used].sort()) if (!whitespace.test(name) && !types.some((type) => type.name === name)) types.push({ name, color: { light: '', dark: '' } });
+  files.push(
+    { path: 'annotation.conf', content: annotationConf(types, attributes) },
+    { path: 'visual.conf', content: visualConf(types) },
+    { path: 'kb_shortcuts.conf', content: shortcutsConf(types) },
+  );
+  const notes = ['Offsets count code points of the text without its BOM; ids, annotators and times are not in brat (use yaml to keep them).', ...warnings.notes()];
+  if (readerWarnings.some((item) => item.code.startsWith('brat-'))) notes.push('Some files will look shifted in brat itself (see the warnings); the .ann offsets are right for Python and for this tool.');
+  return { layout: 'folder', files, warnings: [...readerWarnings, ...warnings.problems], documents: input.documents.length, annotations, notes };
+}
+
+/** The span as brat writes it: one fragment per line it covers, line breaks left out. */
+export function fragmentsOf(annotation: Annotation): Array<[number, number, string]> {
+  const fragments: Array<[number, number, string]> = [];
+  let offset = annotation.start;
+  let last = 0;
+  const pieces = [...annotation.text.matchAll(lineBreak)];
+  if (pieces.length === 0) return [[annotation.start, annotation.end, annotation.text]];
+  for (const match of pieces) {
+    const piece = annotation.text.slice(last, match.index);
+    const length = [...piece].length;
+    if (length > 0) fragments.push([offset, offset + length, piece]);
+    offset += length + match[0].length;
+    last = match.index + match[0].length;
+  }
+  const tail = annotation.text.slice(last);
+  if (tail.length > 0) fragments.push([offset, offset + [...tail].length, tail]);
+  return fragments;
+}
+
+/** Files brat itself will show wrongly, with what to expect. */
+function bratReadingProblems(document: CorpusDocument): Problem[] {
+  const { decoded, text } = document.loaded;
+  const problems: Problem[] = [];
+  const spans = document.placed.length;
+  const report = (code: string, message: string) => problems.push(problem(code, message, document.path, 1, 1, 'warning'));
+  if (decoded.text.includes('\r')) {
+    report('brat-crlf', `has ${decoded.newline === 'crlf' ? 'CRLF' : 'CR'} line endings: brat counts each as one character (brat #853), so in brat every span after the first line break looks shifted (${spans} span(s) in this file). Convert the file to LF line endings before annotating it in brat.`);
+  }
+  if (decoded.bom) report('brat-bom', 'starts with a byte-order mark, which brat does not strip (brat #1301): brat may fail to open the file or show every span one character early.');
+  if (text.utf16Length !== text.codePointLength && spans > 0) {
+    const firstAstral = [...decoded.text].findIndex((character) => character.length === 2);
+    const after = document.placed.filter((annotation) => annotation.end > firstAstral).length;
+    if (after > 0) report('brat-astral', `has characters outside the Basic Multilingual Plane (emoji, rare CJK) before ${after} span(s): brat's web page counts each as two (brat #1115), so those spans look shifted there.`);
+  }
+  return problems;
+}

@@ -1,0 +1,38 @@
+/** What every exporter takes and gives back. Exporters are pure: the caller writes the files. */
+import type { CorpusDocument } from '../corpus/loadCorpus';
+import type { Problem } from '../problem';
+import type { ProjectConfig } from '../project';
+
+export const exportFormats = ['yaml', 'jsonl', 'spacy', 'brat', 'conll'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** How offsets are counted in a JSONL export: code points (Python, spaCy) or UTF-16 (doccano's web page). */
+export type OffsetUnit = 'codepoint' | 'utf16';
+
+export interface ExportInput {
+  /** The documents to export, in the order they are to be written. */
+  documents: readonly CorpusDocument[];
+  config: ProjectConfig;
+  offsets?: OffsetUnit;
+}
+
+/** A file of the export: its content, or a byte-for-byte copy of a corpus file. */
+export type ExportFile = { path: string; content: string } | { path: string; copyOf: string };
+
+export interface ExportOutput {
+  /**
+   * `file`: one file (yaml, jsonl, spacy, conll), `files[0]` with path '' stands for the output
+   * path itself. `folder`: files at paths relative to the output folder (brat).
+   */
+  layout: 'file' | 'folder';
+  files: ExportFile[];
+  /** Things the format could not express, with the file and line they concern. */
+  warnings: Problem[];
+  documents: number;
+  /** Annotations written (after any the format had to leave out). */
+  annotations: number;
+  /** Facts a reader of the export needs: the tokenizer, reductions made, and so on. */
+  notes: string[];
+}
+
+export type Exporter = (input: ExportInput) => ExportOutput;

@@ -1,0 +1,36 @@
+/**
+ * doccano's JSONL: one document per line, `{"text", "label": [[start, end, type], ...]}`, plus the
+ * corpus file and the annotation ids (parallel to `label`) as metadata keys, which doccano keeps
+ * and the importer reads back. Offsets count code points (as Python does) unless UTF-16 is asked
+ * for, which is what doccano's web page counts (doccano #2290: emoji shift later spans).
+ */
+import type { ExportInput, ExportOutput } from './exportTypes';
+import { jsonLine } from './jsonLine';
+
+export function exportJsonl(input: ExportInput): ExportOutput {
+  const utf16 = input.offsets === 'utf16';
+  const lines: string[] = [];
+  let annotations = 0;
+  for (const document of input.documents) {
+    const { text, decoded } = document.loaded;
+    const at = (offset: number) => (utf16 ? text.toUtf16(offset) : offset);
+    const record: Record<string, unknown> = {
+      text: decoded.text,
+      label: document.placed.map((annotation) => [at(annotation.start), at(annotation.end), annotation.type]),
+      file: document.path,
+      annotation_ids: document.placed.map((annotation) => annotation.id),
+    };
+    if (decoded.bom) record['bom'] = true;
+    lines.push(jsonLine(record));
+    annotations += document.placed.length;
+  }
+  const unit = utf16 ? 'UTF-16 code units (as JavaScript and doccano count)' : 'Unicode code points (as Python counts)';
+  return {
+    layout: 'file',
+    files: [{ path: '', content: lines.map((line) => line + '\n').join('') }],
+    warnings: [],
+    documents: input.documents.length,
+    annotations,
+    notes: [`Offsets count ${unit}; notes, attributes and annotators are not in this format (use yaml to keep them).`],
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The export project leads asked for: one YAML file with the entity types, totals, and for each
+ * document its file, text hash and annotations, written with the sidecar's own canonical writer
+ * (one flow mapping per line, every string double-quoted), so PyYAML's `safe_load` reads exactly
+ * this data and `text[start:end] == entry["text"]` for every entry of `annotations`.
+ *
+ * Nothing of a sidecar is left out, so importing this file gives the sidecars back: annotations
+ * that could not be placed in the current text are kept under `orphaned` and `fuzzy`, with their
+ * stored (old) offsets, apart from `annotations`, so that slicing `annotations` is always right.
+ */
+import type { CorpusDocument } from '../corpus/loadCorpus';
+import type { EntityType } from '../project';
+import { formatMap, formatString, formatValue } from '../sidecar/flowValue';
+import { sortAnnotations, serializeAnnotation } from '../sidecar/serializeSidecar';
+import type { Annotation } from '../sidecar/model';
+import type { ExportInput, ExportOutput } from './exportTypes';
+
+export const yamlExportFormat = 'news-annotator-export/1';
+
+const header = [
+  '# News Annotator export. Offsets count Unicode code points of the text as Python reads it:',
+  "#   open(path, encoding='utf-8-sig', newline='').read()[start:end] == text   (end is exclusive)",
+  '# `orphaned` and `fuzzy` entries were not found (exactly) in the current text: their offsets are old.',
+];
+
+export function exportYaml(input: ExportInput): ExportOutput {
+  const lines = [...header, `format: ${yamlExportFormat}`, 'unit: "codepoint"'];
+  const used = new Set(input.documents.flatMap((document) => document.placed.map((annotation) => annotation.type)));
+  const types = [...input.config.types];
+  for (const name of [...used].sort()) if (!types.some((type) => type.name === name)) types.push({ name, color: { light: '', dark: '' } });
+  lines.push(types.length === 0 ? 'types: []' : 'types:', ...types.map((type) => '  - ' + formatType(type)));
+
+  const counts: Record<string, number> = {};
+  let annotations = 0;
+  let unplaced = 0;
+  for (const document of input.documents) {
+    for (const annotation of document.placed) counts[annotation.type] = (counts[annotation.type] ?? 0) + 1;
+    annotations += document.placed.length;
+    unplaced += document.unplaced.length;
+  }
+  lines.push(
+    'totals: ' +
+      formatMap([
+        ['documents', input.documents.length],
+        ['annotations', annotations],
+        ['unplaced', unplaced],
+        ['types', counts],
+      ]),
+  );
+  lines.push(input.documents.length === 0 ? 'documents: []' : 'documents:');
+  for (const document of input.documents) lines.push(...documentLines(document));
+  return { layout: 'file', files: [{ path: '', content: lines.join('\n') + '\n' }], warnings: [], documents: input.documents.length, annotations, notes: [] };
+}
+
+function formatType(type: EntityType): string {
+  const pairs: Array<readonly [string, unknown]> = [['name', type.name]];
+  if (type.key !== undefined) pairs.push(['key', type.key]);
+  if (type.color.light !== '') pairs.push(['color', { light: type.color.light, dark: type.color.dark }]);
+  if (type.description !== undefined) pairs.push(['description', type.description]);
+  return formatMap(pairs);
+}
+
+function documentLines(document: CorpusDocument): string[] {
+  const { sidecar, decoded } = document.loaded;
+  const lines = [
+    `  - file: ${formatString(document.path)}`,
+    `    sha256: ${formatString(decoded.sha256)}`,
+    `    bom: ${decoded.bom ? 'true' : 'false'}`,
+    `    newline: ${formatString(decoded.newline)}`,
+    `    status: ${formatString(sidecar.status)}`,
+  ];
+  if (document.unplaced.length > 0 && sidecar.source.sha256 !== decoded.sha256) {
+    // The hash the sidecar keeps while some annotations wait for a person (see sidecar-format.md).
+    lines.push(`    sidecar_sha256: ${formatString(sidecar.source.sha256)}`);
+  }
+  if (sidecar.source.extra !== undefined && Object.keys(sidecar.source.extra).length > 0) lines.push(`    source_extra: ${formatValue(sidecar.source.extra)}`);
+  if (sidecar.extra !== undefined && Object.keys(sidecar.extra).length > 0) lines.push(`    extra: ${formatValue(sidecar.extra)}`);
+  lines.push(...list('annotations', document.placed));
+  const orphaned = document.unplaced.filter((item) => item.kind === 'orphan').map((item) => item.annotation);
+  const fuzzy = document.unplaced.filter((item) => item.kind === 'fuzzy').map((item) => item.annotation);
+  if (orphaned.length > 0) lines.push(...list('orphaned', orphaned));
+  if (fuzzy.length > 0) lines.push(...list('fuzzy', fuzzy));
+  return lines;
+}
+
+function list(key: string, annotations: readonly Annotation[]): string[] {
+  if (annotations.length === 0) return [`    ${key}: []`];
+  return [`    ${key}:`, ...sortAnnotations(annotations).map((annotation) => '      - ' + serializeAnnotation(annotation))];
+}

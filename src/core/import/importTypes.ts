@@ -1,0 +1,46 @@
+/** What the import readers (brat, doccano JSONL, yaml export) hand to `applyImport`. */
+import type { Problem } from '../problem';
+import type { Annotation, Extra, SidecarStatus, SourcePosition } from '../sidecar/model';
+
+export const importFormats = ['yaml', 'brat', 'jsonl'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+/** A place in an import source file, for problems. */
+export interface SourcePlace extends SourcePosition {
+  file: string;
+}
+
+export interface ImportEntity {
+  /**
+   * The annotation to add. `id` is '' when the source has none (brat, doccano): a new one is made.
+   * `text` is what the source says the span holds; it is checked against the corpus text.
+   */
+  annotation: Annotation;
+  where: SourcePlace;
+  /** From the yaml export's `orphaned`/`fuzzy` lists: old offsets, added as they are, unchecked. */
+  unplaced?: boolean;
+  /** A message for the report when the reader had to convert the offsets (brat's CRLF counting). */
+  converted?: string;
+}
+
+export interface ImportDocument {
+  /** Corpus path, relative to the root, with forward slashes. */
+  path: string;
+  where: SourcePlace;
+  /** The text the offsets refer to (no BOM), when the source carries it; else the corpus file must exist. */
+  text?: string;
+  /** The bytes to write when the corpus has no such file yet. */
+  bytes?: Uint8Array;
+  entities: ImportEntity[];
+  /** yaml only: the sidecar's status and the fields a sidecar keeps beyond its annotations. */
+  status?: SidecarStatus;
+  sidecarSha256?: string;
+  sourceExtra?: Extra;
+  extra?: Extra;
+}
+
+export interface ImportRead {
+  documents: ImportDocument[];
+  /** Problems in the import source: lines that cannot be read, spans that do not fit. */
+  problems: Problem[];
+}

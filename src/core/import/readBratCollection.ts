@@ -1,0 +1,111 @@
+/**
+ * Turns a brat collection (`NAME.ann` beside `NAME.txt`, in any folders) into import documents.
+ * Each `.ann` belongs to the corpus file `NAME.txt` (or `NAME`, when the corpus has a file of
+ * that name without `.txt`, as the brat export names such files). The brat `.txt` is copied into
+ * the corpus when the corpus has no such file, and must hold the same text when it has.
+ *
+ * Spans are checked here as far as brat's form needs: a span that brat split at line breaks
+ * (fragments with only line breaks between them) is joined back into one; fragments with text
+ * between them (a discontinuous entity) cannot be kept in a sidecar and are reported; offsets
+ * brat counted with CRLF as one character are recognised (the text field only fits that way) and
+ * converted, with a warning.
+ */
+import { problem, type Problem } from '../problem';
+import type { FileSystem } from '../store/fileSystem';
+import { CodePointIndex } from '../text/codePoints';
+import { decodeText } from '../text/decodeText';
+import type { ImportDocument, ImportEntity, ImportRead } from './importTypes';
+import { parseBratAnn, type BratEntity } from './parseBratAnn';
+import { universalToStored } from './universalNewlines';
+
+export interface BratCollectionOptions {
+  /** The brat folder, with paths relative to it. */
+  source: FileSystem;
+  /** `.ann` files relative to the brat folder. */
+  annFiles: readonly string[];
+  /** The corpus, with paths relative to its root (read only here). */
+  corpus: FileSystem;
+  /** How to name a file of the brat folder in problems. */
+  displayPath?: (relativePath: string) => string;
+}
+
+export interface BratRead extends ImportRead {
+  /** Relation, event and normalization lines left out. */
+  skipped: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+export async function readBratCollection(options: BratCollectionOptions): Promise<BratRead> {
+  const display = options.displayPath ?? ((path: string) => path);
+  const documents: ImportDocument[] = [];
+  const problems: Problem[] = [];
+  let skipped = 0;
+  for (const annFile of options.annFiles) {
+    const file = display(annFile);
+    const stem = annFile.slice(0, -'.ann'.length);
+    const annBytes = await options.source.readFile(annFile);
+    if (annBytes === undefined) continue;
+    const parsed = parseBratAnn(decoder.decode(annBytes), file);
+    problems.push(...parsed.problems);
+    skipped += parsed.skipped;
+
+    const bratText = await options.source.readFile(stem + '.txt');
+    const path = !stem.endsWith('.txt') && (await options.corpus.stat(stem + '.txt')) === undefined && (await options.corpus.stat(stem)) !== undefined ? stem : stem + '.txt';
+    const textBytes = bratText ?? (await options.corpus.readFile(path));
+    if (textBytes === undefined) {
+      problems.push(problem('import-text-missing', `Neither ${display(stem + '.txt')} nor the corpus file ${path} exists; nothing imported from this file.`, file));
+      continue;
+    }
+    const text = decodeText(textBytes).text;
+    const index = new CodePointIndex(text);
+    const fromUniversal = universalToStored(text);
+    const entities: ImportEntity[] = [];
+    for (const entity of parsed.entities) {
+      const resolved = resolveEntity(entity, index, fromUniversal);
+      if ('message' in resolved) problems.push(problem(resolved.code, resolved.message, file, entity.line, entity.column));
+      else entities.push({ ...resolved, where: { file, line: entity.line, column: entity.column } });
+    }
+    const document: ImportDocument = { path, where: { file, line: 1, column: 1 }, entities };
+    if (bratText !== undefined) {
+      document.text = text;
+      document.bytes = bratText;
+    }
+    documents.push(document);
+  }
+  return { documents, problems, skipped };
+}
+
+type Resolved = Omit<ImportEntity, 'where'> | { code: string; message: string };
+
+function resolveEntity(entity: BratEntity, index: CodePointIndex, fromUniversal: ((offset: number) => number) | undefined): Resolved {
+  let fragments = entity.fragments;
+  let converted: string | undefined;
+  if (!fits(fragments, entity.text, index) && fromUniversal !== undefined) {
+    const mapped = fragments.map(([start, end]) => [fromUniversal(start), fromUniversal(end)] as [number, number]);
+    if (fits(mapped, entity.text, index)) {
+      fragments = mapped;
+      converted = `The offsets of ${entity.id} counted each CRLF as one character, as brat does; converted to ${mapped.map((pair) => pair.join('-')).join(';')}.`;
+    }
+  }
+  for (let at = 1; at < fragments.length; at++) {
+    const between = index.slice(fragments[at - 1][1], fragments[at][0]);
+    if (fragments[at][0] < fragments[at - 1][1] || !/^\s*$/u.test(between)) {
+      return { code: 'brat-discontinuous', message: `${entity.id} is discontinuous (text between its fragments), which a sidecar cannot hold; not imported.` };
+    }
+  }
+  if (fragments.length > 1 && !fits(fragments, entity.text, index)) {
+    return { code: 'import-text-mismatch', message: `The text at ${fragments.map((pair) => pair.join('-')).join(';')} is ${JSON.stringify(fragments.map(([start, end]) => index.slice(start, end)).join(' '))}, not ${JSON.stringify(entity.text)}; not imported.` };
+  }
+  const start = fragments[0][0];
+  const end = fragments[fragments.length - 1][1];
+  // One fragment keeps brat's text, for applyImport to check; joined fragments take the text between.
+  const text = fragments.length === 1 ? entity.text : index.slice(start, end);
+  const annotation = { id: '', type: entity.type, start, end, text, ...(entity.note !== undefined ? { note: entity.note } : {}), ...(entity.attributes !== undefined ? { attributes: entity.attributes } : {}) };
+  return converted === undefined ? { annotation } : { annotation, converted };
+}
+
+function fits(fragments: ReadonlyArray<[number, number]>, text: string, index: CodePointIndex): boolean {
+  if (fragments.some(([start, end]) => end < start || end > index.codePointLength)) return false;
+  return fragments.map(([start, end]) => index.slice(start, end)).join(' ') === text;
+}

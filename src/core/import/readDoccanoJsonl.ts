@@ -1,0 +1,118 @@
+/**
+ * Reads doccano's JSONL (one document per line): `{"text", "label": [[start, end, type], ...]}`,
+ * or the relation form `"entities": [{"start_offset", "end_offset", "label"}]`, or Prodigy's
+ * `"spans": [{"start", "end", "label"}]`. The corpus file is the record's `file` (at the top level,
+ * or in `meta`/`metadata`), else `STEM/doc-N.txt` after the JSONL file's name and the record's
+ * `id` or line; `annotation_ids` (parallel to the labels, as the JSONL export writes them) keep
+ * the annotations' ids. Offsets count code points, or UTF-16 units when asked (doccano's web page
+ * counts those); an offset inside a character is reported, never rounded.
+ */
+import { problem, type Problem } from '../problem';
+import type { OffsetUnit } from '../export/exportTypes';
+import { CodePointIndex } from '../text/codePoints';
+import type { ImportDocument, ImportEntity, ImportRead } from './importTypes';
+import { safeCorpusPath } from './safeCorpusPath';
+
+export interface JsonlOptions {
+  offsets?: OffsetUnit;
+  /** Folder for records without a file name, usually the JSONL file's name without extension. */
+  stem: string;
+}
+
+const encoder = new TextEncoder();
+const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+export function readDoccanoJsonl(content: string, file: string, options: JsonlOptions): ImportRead {
+  const documents: ImportDocument[] = [];
+  const problems: Problem[] = [];
+  content.split('\n').forEach((raw, lineIndex) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const number = lineIndex + 1;
+    const report = (code: string, message: string) => problems.push(problem(code, message, file, number, 1));
+    if (line.trim() === '') return;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (error) {
+      report('jsonl-syntax', `Not a JSON object: ${error instanceof Error ? error.message : String(error)}; line not imported.`);
+      return;
+    }
+    if (!isRecord(record) || typeof record['text'] !== 'string') {
+      report('jsonl-no-text', 'The record has no "text" string; line not imported.');
+      return;
+    }
+    const text = record['text'];
+    const meta = [record, record['meta'], record['metadata']].filter(isRecord);
+    const named = meta.map((source) => source['file']).find((value): value is string => typeof value === 'string');
+    const id = record['id'];
+    const fallback = `${options.stem}/doc-${typeof id === 'number' || (typeof id === 'string' && /^[\w-]+$/.test(id)) ? String(id) : String(number)}.txt`;
+    const checked = safeCorpusPath(named ?? fallback);
+    if (!checked.ok) {
+      report('jsonl-file-name', `${checked.message} Line not imported.`);
+      return;
+    }
+    const ids = meta.map((source) => source['annotation_ids']).find(Array.isArray) as unknown[] | undefined;
+    const labels = readLabels(record);
+    if (typeof labels === 'string') {
+      report('jsonl-labels', `${labels}; line not imported.`);
+      return;
+    }
+    const index = new CodePointIndex(text);
+    const entities: ImportEntity[] = [];
+    labels.forEach(([rawStart, rawEnd, type], position) => {
+      const where = { file, line: number, column: 1 };
+      const start = toCodePoint(rawStart, index, options.offsets);
+      const end = toCodePoint(rawEnd, index, options.offsets);
+      if (start === undefined || end === undefined || typeof type !== 'string') {
+        problems.push(problem('jsonl-invalid-label', `Label ${position + 1} (${JSON.stringify([rawStart, rawEnd, type])}) needs whole-number offsets${options.offsets === 'utf16' ? ' on character boundaries' : ''} and a type name; not imported.`, file, number, 1));
+        return;
+      }
+      const given = ids?.[position];
+      const annotationId = typeof given === 'string' ? given : '';
+      // doccano gives no text: the span's own, for the import to check only its range.
+      const covered = end >= start && end <= index.codePointLength ? index.slice(start, end) : '';
+      entities.push({ annotation: { id: annotationId, type, start, end, text: covered }, where });
+    });
+    const withBom = meta.some((source) => source['bom'] === true);
+    const encoded = encoder.encode(text);
+    const bytes = withBom ? concat(bom, encoded) : encoded;
+    documents.push({ path: checked.path, where: { file, line: number, column: 1 }, text, bytes, entities });
+  });
+  return { documents, problems };
+}
+
+/** [start, end, type] triples from whichever form the record uses, or what is wrong. */
+function readLabels(record: Record<string, unknown>): Array<[unknown, unknown, unknown]> | string {
+  const label = record['label'] ?? record['labels'];
+  if (Array.isArray(label)) {
+    if (label.every((item) => Array.isArray(item) && item.length >= 3)) return label.map((item: unknown[]) => [item[0], item[1], item[2]]);
+    // doccano's text-classification export also calls its labels "label": ["positive"].
+    return '"label" must be a list of [start, end, type] lists (this looks like a classification label)';
+  }
+  const entities = record['entities'];
+  if (Array.isArray(entities)) return entities.filter(isRecord).map((item) => [item['start_offset'], item['end_offset'], item['label']]);
+  const spans = record['spans'];
+  if (Array.isArray(spans)) return spans.filter(isRecord).map((item) => [item['start'], item['end'], item['label']]);
+  return [];
+}
+
+function toCodePoint(value: unknown, index: CodePointIndex, unit: OffsetUnit | undefined): number | undefined {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return undefined;
+  if (unit !== 'utf16') return value;
+  // Past the end stays past the end, for the import to report as out of range.
+  if (value > index.utf16Length) return index.codePointLength + (value - index.utf16Length);
+  const codePoint = index.toCodePoint(value);
+  // An offset between the two halves of a surrogate pair is inside a character.
+  return index.toUtf16(codePoint) === value ? codePoint : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function concat(left: Uint8Array, right: Uint8Array): Uint8Array {
+  const result = new Uint8Array(left.length + right.length);
+  result.set(left);
+  result.set(right, left.length);
+  return result;
+}

@@ -1,0 +1,155 @@
+/**
+ * One corpus file as the index keeps it: a few summary fields, and its annotations as columns
+ * (typed arrays and one string of snippet context) rather than one object per annotation, so a
+ * million annotations cost tens of megabytes, not hundreds. Types and texts are form numbers
+ * (entityTable.ts), shared by every mention of the same (type, text).
+ */
+import type { SidecarStatus } from '../sidecar/model';
+import type { EntityTable } from './entityTable';
+import type { FileStamp, IndexAnnotation, IndexEntry } from './indexEntry';
+
+export type FileState = 'untouched' | 'in-progress' | 'done' | 'problem';
+export const fileStates: readonly FileState[] = ['untouched', 'in-progress', 'done', 'problem'];
+
+export interface FileMeta {
+  readonly hasSidecar: boolean;
+  readonly status: SidecarStatus;
+  readonly problems: number;
+  readonly unreadable: boolean;
+  readonly orphans: number;
+  readonly sidecarStamp: FileStamp | null | undefined;
+  readonly textStamp: FileStamp | null | undefined;
+  /** When the files were read (ms since the epoch), if known: see indexCache.ts on racy entries. */
+  readonly readAt?: number;
+}
+
+export interface AnnotationColumns {
+  readonly ids: readonly string[];
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly forms: Int32Array;
+  /** Notes by annotation index; most annotations have none. */
+  readonly notes: ReadonlyMap<number, string> | undefined;
+  /** Every annotation's snippet context, before then after, one after another. */
+  readonly context: string;
+  /** Where each annotation's context starts in `context`, and how long its "before" part is (UTF-16 units). */
+  readonly contextStarts: Uint32Array;
+  readonly beforeLengths: Uint8Array;
+}
+
+export class FileRecord {
+  constructor(
+    readonly id: number,
+    public path: string,
+    readonly meta: FileMeta,
+    readonly columns: AnnotationColumns,
+  ) {}
+
+  get count(): number {
+    return this.columns.ids.length;
+  }
+
+  get state(): FileState {
+    return fileState(this.meta, this.count);
+  }
+
+  /** The snippet context of annotation `index`: up to one line's worth on each side. */
+  context(index: number): { before: string; after: string } {
+    const { context, contextStarts, beforeLengths } = this.columns;
+    const start = contextStarts[index];
+    const middle = start + beforeLengths[index];
+    const end = index + 1 < contextStarts.length ? contextStarts[index + 1] : context.length;
+    return { before: context.slice(start, middle), after: context.slice(middle, end) };
+  }
+}
+
+/** Problems first (they need a person), then done, then begun (a status or any tag), else untouched. */
+export function fileState(meta: FileMeta, count: number): FileState {
+  if (meta.unreadable || meta.problems > 0 || meta.orphans > 0) return 'problem';
+  if (meta.status === 'done') return 'done';
+  if (meta.status === 'in-progress' || count > 0) return 'in-progress';
+  return 'untouched';
+}
+
+export function metaOf(entry: IndexEntry): FileMeta {
+  return {
+    hasSidecar: entry.hasSidecar,
+    status: entry.status,
+    problems: entry.problems,
+    unreadable: entry.unreadable,
+    orphans: entry.orphans,
+    sidecarStamp: entry.sidecarStamp,
+    textStamp: entry.textStamp,
+    ...(entry.readAt !== undefined ? { readAt: entry.readAt } : {}),
+  };
+}
+
+/** Code points of context kept on each side of a mention for its snippet. */
+export const snippetContext = 24;
+
+/** Interns the annotations' forms and lays them out as columns. */
+export function columnsOf(annotations: readonly IndexAnnotation[], table: EntityTable): AnnotationColumns {
+  const count = annotations.length;
+  const ids: string[] = new Array<string>(count);
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  const forms = new Int32Array(count);
+  const contextStarts = new Uint32Array(count);
+  const beforeLengths = new Uint8Array(count);
+  let notes: Map<number, string> | undefined;
+  const parts: string[] = [];
+  let length = 0;
+  annotations.forEach((annotation, index) => {
+    ids[index] = annotation.id;
+    starts[index] = annotation.start;
+    ends[index] = annotation.end;
+    forms[index] = table.internForm(annotation.type, annotation.text);
+    if (annotation.note !== undefined) (notes ??= new Map()).set(index, annotation.note);
+    const before = snippetBefore(annotation.prefix ?? '');
+    const after = snippetAfter(annotation.suffix ?? '');
+    contextStarts[index] = length;
+    beforeLengths[index] = before.length;
+    parts.push(before, after);
+    length += before.length + after.length;
+  });
+  return { ids, starts, ends, forms, notes, context: parts.join(''), contextStarts, beforeLengths };
+}
+
+function isLineBreak(unit: number): boolean {
+  return unit === 0x0a || unit === 0x0d || unit === 0x85 || unit === 0x2028 || unit === 0x2029;
+}
+
+/** The end of a prefix on the mention's own line, at most `snippetContext` code points. */
+export function snippetBefore(prefix: string): string {
+  let cut = prefix.length;
+  let points = 0;
+  while (cut > 0 && points < snippetContext) {
+    const unit = prefix.charCodeAt(cut - 1);
+    const width = isLowSurrogate(unit) && cut >= 2 && isHighSurrogate(prefix.charCodeAt(cut - 2)) ? 2 : 1;
+    if (isLineBreak(unit)) break;
+    cut -= width;
+    points++;
+  }
+  return prefix.slice(cut);
+}
+
+/** The start of a suffix on the mention's own line, at most `snippetContext` code points. */
+export function snippetAfter(suffix: string): string {
+  let cut = 0;
+  let points = 0;
+  while (cut < suffix.length && points < snippetContext) {
+    if (isLineBreak(suffix.charCodeAt(cut))) break;
+    const width = isHighSurrogate(suffix.charCodeAt(cut)) && isLowSurrogate(suffix.charCodeAt(cut + 1)) ? 2 : 1;
+    cut += width;
+    points++;
+  }
+  return suffix.slice(0, cut);
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}

@@ -1,0 +1,59 @@
+/**
+ * What the index says about one file, and what an update changed: returned by every update so
+ * the views refresh exactly the rows that need it.
+ */
+import type { EntityRecord } from './entityTable';
+import type { FileMeta, FileRecord, FileState } from './fileRecord';
+
+export interface FileSummary {
+  readonly path: string;
+  readonly state: FileState;
+  readonly status: FileMeta['status'];
+  readonly hasSidecar: boolean;
+  readonly annotations: number;
+  readonly problems: number;
+  readonly unreadable: boolean;
+  readonly orphans: number;
+}
+
+export interface IndexChange {
+  readonly path: string;
+  /** The file before and after the change (undefined: not in the index). */
+  readonly before: FileSummary | undefined;
+  readonly after: FileSummary | undefined;
+  /** Types whose totals or entities changed. */
+  readonly types: readonly string[];
+  /** Keys of entities whose mentions changed (including ones that appeared or disappeared). */
+  readonly entities: readonly string[];
+}
+
+export function summaryOf(record: FileRecord): FileSummary {
+  const { meta } = record;
+  return {
+    path: record.path,
+    state: record.state,
+    status: meta.status,
+    hasSidecar: meta.hasSidecar,
+    annotations: record.count,
+    problems: meta.problems,
+    unreadable: meta.unreadable,
+    orphans: meta.orphans,
+  };
+}
+
+/** The change of one update. Keys are worked out only when read: a full load makes one per file. */
+export function change(path: string, before: FileSummary | undefined, after: FileSummary | undefined, touched: readonly EntityRecord[]): IndexChange {
+  let types: string[] | undefined;
+  let entities: string[] | undefined;
+  return {
+    path,
+    before,
+    after,
+    get types() {
+      return (types ??= [...new Set(touched.map((entity) => entity.type))]);
+    },
+    get entities() {
+      return (entities ??= [...new Set(touched.map((entity) => entity.key))]);
+    },
+  };
+}

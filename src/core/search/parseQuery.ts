@@ -1,0 +1,49 @@
+/**
+ * The Search Tags query language: free text plus filters.
+ *   type:PERSON      types whose name starts with "person", ignoring case (type:per,org for two)
+ *   file:2026-11     files whose path contains "2026-11" (ignoring case and accents)
+ *   note:check       annotations whose note contains "check"
+ *   "type: x"        double quotes keep spaces and colons as free text or inside a value
+ * Several values of one filter are alternatives; different filters must all hold. A filter
+ * without a value (`type:` while typing) is ignored, and an unknown `key:` is free text.
+ */
+export interface ParsedQuery {
+  readonly text: string;
+  readonly types: readonly string[];
+  readonly files: readonly string[];
+  readonly notes: readonly string[];
+}
+
+const filterKeys = ['type', 'file', 'note'] as const;
+type FilterKey = (typeof filterKeys)[number];
+
+export function parseQuery(query: string): ParsedQuery {
+  const text: string[] = [];
+  const values: Record<FilterKey, string[]> = { type: [], file: [], note: [] };
+  // A quoted run (closing quote optional while typing), or a bare run of non-space characters.
+  const token = /"([^"]*)"?|(\S+)/gu;
+  for (let match = token.exec(query); match !== null; match = token.exec(query)) {
+    if (match[1] !== undefined) {
+      text.push(match[1]);
+      continue;
+    }
+    const word = match[2];
+    const colon = word.indexOf(':');
+    const key = colon > 0 ? (word.slice(0, colon).toLowerCase() as FilterKey) : undefined;
+    if (key === undefined || !filterKeys.includes(key)) {
+      text.push(word);
+      continue;
+    }
+    let value = word.slice(colon + 1);
+    // `file:"my folder"`: the quoted value started right after the colon and may go on past spaces.
+    if (value.startsWith('"')) {
+      const rest = query.slice(match.index + colon + 2);
+      const close = rest.indexOf('"');
+      value = close < 0 ? rest : rest.slice(0, close);
+      token.lastIndex = match.index + colon + 2 + (close < 0 ? rest.length : close + 1);
+    }
+    const parts = key === 'type' ? value.split(',') : [value];
+    values[key].push(...parts.map((part) => part.trim()).filter((part) => part !== ''));
+  }
+  return { text: text.join(' ').trim(), types: values.type, files: values.file, notes: values.note };
+}

@@ -1,0 +1,139 @@
+/**
+ * Builds the corpus index at start-up: stats every corpus file's sidecar (and text), reuses the
+ * cached entry of each file whose stamps still match, reads the rest with a bounded number of
+ * reads in flight, reports progress, and writes the new cache atomically. A warm start of an
+ * unchanged corpus therefore reads one cache file and no sidecar.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { CorpusIndex } from '../core/index/corpusIndex';
+import { IndexCache, serializeIndexCache } from '../core/index/indexCache';
+import type { FileMeta } from '../core/index/fileRecord';
+import { unreadableEntry, untaggedEntry, type FileStamp } from '../core/index/indexEntry';
+import { sidecarPathFor } from '../core/sidecar/sidecarPath';
+import { NodeFileSystem } from './nodeFileSystem';
+import { readIndexEntry, statStamp, type ReadEntryOptions } from './readIndexEntry';
+
+export interface LoadProgress {
+  readonly done: number;
+  readonly total: number;
+  /** Files taken from the cache, and files whose sidecar was read. */
+  readonly reused: number;
+  readonly parsed: number;
+}
+
+export interface LoadCorpusIndexOptions extends ReadEntryOptions {
+  /** Files handled at once (default 64). */
+  concurrency?: number;
+  /** An index to bring up to date (e.g. the one the views show); a new one otherwise. */
+  index?: CorpusIndex;
+  /** Called after each file. */
+  onProgress?: (progress: LoadProgress) => void;
+  /** Checked between files; when it answers true the load stops and no cache is written. */
+  isCancelled?: () => boolean;
+}
+
+export interface LoadedCorpusIndex {
+  readonly index: CorpusIndex;
+  readonly reused: number;
+  readonly parsed: number;
+  /** Files already current in the given index. */
+  readonly unchanged: number;
+  /** Files dropped from the given index because they are no longer in the corpus. */
+  readonly removed: number;
+  readonly cancelled: boolean;
+  readonly cacheWritten: boolean;
+}
+
+/**
+ * Loads the index of `files` (relative to `root`, '/' separators). `cachePath` is an absolute
+ * path for the cache file (the extension's storage folder, say), or undefined for none.
+ */
+export async function loadCorpusIndex(root: string, files: readonly string[], cachePath: string | undefined, options: LoadCorpusIndexOptions = {}): Promise<LoadedCorpusIndex> {
+  const checkText = options.checkText ?? true;
+  const fingerprint = cacheFingerprint(options);
+  const cache = cachePath === undefined ? undefined : IndexCache.parse(await readOptional(cachePath), fingerprint);
+  const index = options.index ?? new CorpusIndex();
+  const wanted = new Set(files);
+  const stale = index.paths().filter((file) => !wanted.has(file));
+  for (const file of stale) index.removeFile(file);
+
+  const counts = { done: 0, reused: 0, parsed: 0, unchanged: 0 };
+  const cancelled = () => options.isCancelled?.() === true;
+  const loadOne = async (file: string): Promise<void> => {
+    let sidecar: FileStamp | null;
+    let text: FileStamp | null;
+    try {
+      [sidecar, text] = await Promise.all([statStamp(path.join(root, sidecarPathFor(file))), checkText ? statStamp(path.join(root, file)) : null]);
+    } catch {
+      index.setFile(file, unreadableEntry(1));
+      counts.parsed++;
+      return;
+    }
+    if (sidecar === null) {
+      if (index.record(file)?.meta.sidecarStamp === null) counts.unchanged++;
+      else index.setFile(file, untaggedEntry());
+      return;
+    }
+    const known = index.record(file)?.meta;
+    if (known && sameStamps(known, sidecar, text)) counts.unchanged++;
+    else if (cache?.isCurrent(file, sidecar, text) && cache.restore(index, file)) counts.reused++;
+    else {
+      index.setFile(file, await readIndexEntry(root, file, options, { sidecar, text }));
+      counts.parsed++;
+    }
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length && !cancelled()) {
+      await loadOne(files[next++]);
+      counts.done++;
+      options.onProgress?.({ done: counts.done, total: files.length, reused: counts.reused, parsed: counts.parsed });
+    }
+  };
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 64));
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+
+  const stopped = cancelled();
+  let cacheWritten = false;
+  const changed = counts.parsed > 0 || stale.length > 0 || cache === undefined || cache.size !== index.size;
+  if (!stopped && cachePath !== undefined && changed) cacheWritten = await saveCorpusIndexCache(index, cachePath, options);
+  return { index, reused: counts.reused, parsed: counts.parsed, unchanged: counts.unchanged, removed: stale.length, cancelled: stopped, cacheWritten };
+}
+
+/**
+ * Writes the index's cache (temporary file, then rename). For saving again later in a session,
+ * with the same options as the load. False when it could not be written; the cache is an
+ * optimisation, so that is never an error for the caller.
+ */
+export async function saveCorpusIndexCache(index: CorpusIndex, cachePath: string, options: ReadEntryOptions = {}): Promise<boolean> {
+  try {
+    await fs.mkdir(path.dirname(cachePath), { recursive: true });
+    const data = Buffer.from(serializeIndexCache(index, cacheFingerprint(options)), 'utf8');
+    await new NodeFileSystem().writeFileAtomic(cachePath, data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What makes cached entries comparable: problem counts depend on the known types and the text check. */
+export function cacheFingerprint(options: ReadEntryOptions): string {
+  const types = options.knownTypes ? [...options.knownTypes].sort() : null;
+  return JSON.stringify({ checkText: options.checkText ?? true, types });
+}
+
+function sameStamps(meta: FileMeta, sidecar: FileStamp, text: FileStamp | null): boolean {
+  const same = (left: FileStamp | null | undefined, right: FileStamp | null) =>
+    left === right || (!!left && !!right && left.size === right.size && left.mtimeMs === right.mtimeMs);
+  return same(meta.sidecarStamp, sidecar) && same(meta.textStamp, text);
+}
+
+async function readOptional(filePath: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

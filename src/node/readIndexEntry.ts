@@ -1,0 +1,66 @@
+/**
+ * Reads one corpus file's index entry from disk: stats, then reads and parses its sidecar, and
+ * (with `checkText`) reads the text to count annotations the text no longer holds. For the
+ * start-up load and for file-system events alike. Never throws: a file that cannot be read
+ * gives an entry flagged unreadable, without stamps, so the cache never keeps it.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { entryFromSidecar, unreadableEntry, untaggedEntry, type FileStamp, type IndexEntry } from '../core/index/indexEntry';
+import { sidecarPathFor } from '../core/sidecar/sidecarPath';
+import { decodeText, type DecodedText } from '../core/text/decodeText';
+
+export interface ReadEntryOptions {
+  /** Read the text too, to count orphaned annotations when it changed (default true). */
+  checkText?: boolean;
+  /** The project's entity types; others count as problems. */
+  knownTypes?: ReadonlySet<string>;
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Size and time of a file; null when it does not exist. Other failures throw. */
+export async function statStamp(filePath: string): Promise<FileStamp | null> {
+  try {
+    const status = await fs.stat(filePath);
+    return { size: status.size, mtimeMs: status.mtimeMs };
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw error;
+  }
+}
+
+/**
+ * The entry of `file` (relative to `root`, '/' separators). `stamps` are the ones just taken,
+ * when the caller has them; they are taken before reading, so a change while reading shows up
+ * as a different stamp next time rather than as stale data.
+ */
+export async function readIndexEntry(
+  root: string,
+  file: string,
+  options: ReadEntryOptions = {},
+  stamps?: { sidecar: FileStamp | null; text: FileStamp | null },
+): Promise<IndexEntry> {
+  const checkText = options.checkText ?? true;
+  const sidecarFile = sidecarPathFor(file);
+  const readAt = Date.now();
+  try {
+    const sidecarStamp = stamps ? stamps.sidecar : await statStamp(path.join(root, sidecarFile));
+    if (sidecarStamp === null) return untaggedEntry();
+    const textStamp = !checkText ? null : stamps ? stamps.text : await statStamp(path.join(root, file));
+    const bytes = await fs.readFile(path.join(root, sidecarFile));
+    let content: string;
+    try {
+      content = strictDecoder.decode(bytes);
+    } catch {
+      return unreadableEntry(1, { sidecarStamp, textStamp, readAt });
+    }
+    let text: DecodedText | undefined;
+    if (textStamp !== null) text = decodeText(await fs.readFile(path.join(root, file)));
+    return entryFromSidecar(content, sidecarFile, { knownTypes: options.knownTypes, text, sidecarStamp, textStamp, readAt });
+  } catch {
+    // Vanished between stat and read, permissions, I/O: shown as a problem, re-read next time.
+    return unreadableEntry(1);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Everything `validate` reports for a loaded corpus: the project file's problems, every sidecar
+ * checked against its text, and sidecars whose text is missing or not corpus. Shared by the
+ * command line and the editor's Validate Corpus command. Reads only.
+ */
+import type { CorpusLoad } from '../core/corpus/loadCorpus';
+import { problem, type Problem } from '../core/problem';
+import { projectFileName, sidecarSuffix } from '../core/project';
+import { listFilesEndingWith } from './listFilesEndingWith';
+import type { OpenCorpus } from './openCorpus';
+
+export async function validateCorpus(corpus: OpenCorpus, load: CorpusLoad): Promise<Problem[]> {
+  const problems: Problem[] = [...corpus.projectProblems, ...load.problems];
+  const texts = new Set(corpus.files);
+  for (const sidecar of await listFilesEndingWith(corpus.root, sidecarSuffix)) {
+    const text = sidecar.slice(0, -sidecarSuffix.length);
+    if (!texts.has(text)) {
+      problems.push(problem('sidecar-without-text', `No corpus text file ${text} beside this sidecar (missing, or not included by the corpus globs of ${projectFileName}).`, sidecar, 1, 1, 'warning'));
+    }
+  }
+  return problems;
+}

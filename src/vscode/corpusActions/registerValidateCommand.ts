@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { loadCorpus } from '../../core/corpus/loadCorpus';
+import { openCorpus } from '../../node/openCorpus';
+import { validateCorpus } from '../../node/validateCorpus';
+import { commandIds } from '../commandIds';
+import { toDiagnostic } from '../project/projectService';
+
+export interface ValidationSummary {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/**
+ * News Annotator: Validate Corpus. Checks the project file and every sidecar of every workspace
+ * folder (the same checks as `news-annotator validate`) and lists the problems in the Problems
+ * panel. It reads only.
+ */
+export function registerValidateCommand(): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('news-annotator-validate');
+  const validate = async (): Promise<ValidationSummary> => {
+    collection.clear();
+    let files = 0;
+    let errors = 0;
+    let warnings = 0;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Validating the corpus', cancellable: true }, async (progress, token) => {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        const corpus = await openCorpus(folder.uri.fsPath);
+        if ('error' in corpus) continue;
+        let reported = 0;
+        const load = await loadCorpus(corpus.store, corpus.files, {
+          onProgress: (done, total) => {
+            if (token.isCancellationRequested) throw new vscode.CancellationError();
+            const percent = Math.floor((100 * done) / Math.max(1, total));
+            progress.report({ message: `${folder.name}: ${done} of ${total} files`, increment: percent - reported });
+            reported = percent;
+          },
+        });
+        files += corpus.files.length;
+        const byFile = new Map<string, vscode.Diagnostic[]>();
+        for (const item of await validateCorpus(corpus, load)) {
+          if (item.severity === 'error') errors++;
+          else if (item.severity === 'warning') warnings++;
+          byFile.set(item.file, [...(byFile.get(item.file) ?? []), toDiagnostic(item)]);
+        }
+        for (const [file, diagnostics] of byFile) collection.set(vscode.Uri.joinPath(folder.uri, file), diagnostics);
+      }
+    });
+    const summary = `News Annotator: checked ${files} corpus files: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+    if (errors + warnings === 0) void vscode.window.showInformationMessage(summary);
+    else {
+      void vscode.window.showWarningMessage(summary, 'Show Problems').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+    }
+    return { files, errors, warnings };
+  };
+  return vscode.Disposable.from(
+    collection,
+    vscode.commands.registerCommand(commandIds.validateCorpus, async () => {
+      try {
+        return await validate();
+      } catch (error) {
+        if (error instanceof vscode.CancellationError) return undefined;
+        throw error;
+      }
+    }),
+  );
+}

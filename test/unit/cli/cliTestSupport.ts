@@ -1,0 +1,37 @@
+/** Runs the command line in-process and captures what it prints. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { run, type RunOptions } from '../../../src/cli/run';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], cwd: string, options: RunOptions & { isTerminal?: boolean } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, isTerminal: options.isTerminal ?? false }, options);
+  return { code, stdout, stderr };
+}
+
+/** Every file below a folder with the hash of its bytes and its modification time. */
+export function snapshot(folder: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (relative: string) => {
+    for (const name of readdirSync(path.join(folder, relative))) {
+      const child = relative === '' ? name : `${relative}/${name}`;
+      const full = path.join(folder, child);
+      const status = statSync(full);
+      if (status.isDirectory()) walk(child);
+      else result[child] = `${createHash('sha256').update(readFileSync(full)).digest('hex')} ${status.mtimeMs}`;
+    }
+  };
+  walk('');
+  return result;
+}
+
+/** `path:line:column: severity: message`, as editors and CI link it. */
+export const problemLine = /^[^\s:][^:]*:\d+:\d+: (error|warning|info): \S.*$/;
