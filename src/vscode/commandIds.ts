@@ -21,6 +21,14 @@ export const commandIds = {
   reattachAnnotation: 'newsAnnotator.reattachAnnotation',
   exportAnnotations: 'newsAnnotator.exportAnnotations',
   validateCorpus: 'newsAnnotator.validateCorpus',
+  filterCorpus: 'newsAnnotator.filterCorpus',
+  sortTags: 'newsAnnotator.sortTags',
+  showMoreTags: 'newsAnnotator.showMoreTags',
+  changeEntityType: 'newsAnnotator.changeEntityType',
+  removeEntity: 'newsAnnotator.removeEntity',
+  tagEntityEverywhere: 'newsAnnotator.tagEntityEverywhere',
+  revealMention: 'newsAnnotator.revealMention',
+  searchTags: 'newsAnnotator.searchTags',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -14,11 +14,20 @@ import { TagHistory } from './editing/tagHistory';
 import { TypeSwatches } from './editing/typePicker';
 import { ProjectService } from './project/projectService';
 import { registerStatusBar } from './status/registerStatusBar';
+import { CorpusIndexService } from './index/corpusIndexService';
+import { registerSearchCommand, searchAll } from './search/registerSearchCommand';
+import { registerRevealMention } from './tags/revealMention';
 import { registerTagsView } from './tags/registerTagsView';
 
 /** What `vscode.extensions.getExtension(...).exports` gives: used by the integration tests. */
 export interface NewsAnnotatorApi {
   corpusFiles(): Promise<readonly string[]>;
+  /** The Corpus view's rows (label | description), depth first. */
+  corpusRows(): Promise<readonly string[]>;
+  /** The Tags view's rows down to `depth` levels. */
+  tagsRows(depth: number): Promise<readonly string[]>;
+  /** What Search Tags lists for a query: `TYPE text file`. */
+  searchTags(query: string): Promise<readonly string[]>;
   /** Resolves once the open file's annotations are loaded; returns them as the editor sees them. */
   annotationsOf(uri: vscode.Uri): Promise<readonly { id: string; type: string; start: number; end: number; text: string; state: string; note?: string }[]>;
   /** Repaints decorations now instead of after the debounce (tests read them right after). */
@@ -31,15 +40,20 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const documents = new AnnotatedDocuments(project);
   const history = new TagHistory();
   const decorations = new DecorationController(documents, project);
-  const corpusView = registerCorpusView(project);
+  const indexes = new CorpusIndexService(project, context.storageUri);
+  const corpusView = registerCorpusView(indexes);
   const tagging = { documents, project, history, swatches: new TypeSwatches(context.globalStorageUri) };
+  const tagsView = registerTagsView(tagging, indexes);
   context.subscriptions.push(
     project,
     documents,
     history,
     decorations,
+    indexes,
     corpusView,
-    registerTagsView(),
+    tagsView,
+    registerSearchCommand(indexes),
+    registerRevealMention(),
     registerTaggingCommands(tagging),
     registerTagAllCommand(tagging),
     registerUndoCommands(tagging),
@@ -54,7 +68,13 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     }),
   );
   return {
-    corpusFiles: async () => (await corpusView.files()).map((file) => file.label),
+    corpusFiles: () => corpusView.files(),
+    corpusRows: () => corpusView.rows(),
+    tagsRows: (depth) => tagsView.rows(depth),
+    searchTags: async (query) => {
+      await indexes.whenReady();
+      return searchAll(indexes, query).map(({ result }) => `${result.type} ${result.text} ${result.file}`);
+    },
     annotationsOf: async (uri) => {
       const document = await vscode.workspace.openTextDocument(uri);
       const session = await documents.sessionFor(document);

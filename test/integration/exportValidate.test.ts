@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { api, eventually, workspaceFile } from './support';
+import { api, eventually, workspaceFile, restoreSampleCorpus } from './support';
 
 describe('Export Annotations… and Validate Corpus', () => {
+  after(restoreSampleCorpus);
+
   before(async () => {
     await api();
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { NewsAnnotatorApi } from '../../src/vscode/extension';
@@ -82,4 +83,30 @@ export async function eventually<T>(check: () => T | undefined | Promise<T | und
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Puts the workspace back to the bundled sample corpus (texts and sidecars), so each test file
+ * starts from the same corpus whatever the files before it tagged, edited or broke.
+ */
+export async function restoreSampleCorpus(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const extension = vscode.extensions.getExtension(extensionId);
+  assert.ok(extension);
+  const original = path.join(extension.extensionPath, 'sample-corpus');
+  const workspace = workspaceFile('.').fsPath;
+  const walk = (folder: string, prefix = ''): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]));
+  const wanted = new Set(walk(original));
+  for (const file of walk(workspace)) {
+    if (!wanted.has(file)) rmSync(path.join(workspace, file));
+  }
+  for (const file of wanted) {
+    const target = path.join(workspace, file);
+    const content = readFileSync(path.join(original, file));
+    if (!existsSync(target) || !readFileSync(target).equals(content)) writeFileSync(target, content);
+  }
+  // Let the file watchers and the index catch up before the next test reads them.
+  await new Promise((resolve) => setTimeout(resolve, 400));
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { api, eventually, openArticle, readSidecarFromDisk, select, workspaceFile } from './support';
+import { api, eventually, openArticle, readSidecarFromDisk, select, workspaceFile, restoreSampleCorpus } from './support';
 
 // Ships with sidecars (see sample-corpus/README.md): used where existing tags are needed.
 const english = 'en/cartagena-hangzhou-sister-cities.txt';
@@ -16,6 +16,8 @@ function texts(entries: readonly { text: string; type: string }[] | undefined): 
 }
 
 describe('Tagging in the editor', () => {
+  after(restoreSampleCorpus);
+
   before(async () => {
     await api();
   });

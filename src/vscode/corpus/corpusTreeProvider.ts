@@ -1,50 +1,80 @@
 import * as vscode from 'vscode';
-import { buildFolderTree, countFiles, type FileNode, type FolderNode } from '../../core/corpus/folderTree';
-import type { CorpusFile } from './corpusFiles';
+import { buildFolderTree, type FileNode, type FolderNode } from '../../core/corpus/folderTree';
+import { folderSummaries, type FileState, type FolderSummary } from '../../core/index';
+import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
 
-type CorpusNode = FolderNode | FileNode;
+type CorpusNode = { kind: 'root'; folderIndex: FolderIndex; tree: FolderNode } | { kind: 'folder'; folderIndex: FolderIndex; node: FolderNode } | { kind: 'file'; folderIndex: FolderIndex; node: FileNode };
 
-/** The Corpus view: the workspace's corpus files grouped by folder. */
+export const stateLabels: Record<FileState, string> = { untouched: 'untouched', 'in-progress': 'in progress', done: 'done', problem: 'has problems' };
+
+const stateIcons: Record<FileState, vscode.ThemeIcon> = {
+  untouched: new vscode.ThemeIcon('circle-large-outline'),
+  'in-progress': new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.blue')),
+  done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green')),
+  problem: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+};
+
+/**
+ * The Corpus view: folders and corpus files from the index, each file with its tag count and
+ * status (icon and description), each folder with how many of its files are not done yet.
+ */
 export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
   private readonly changeEmitter = new vscode.EventEmitter<CorpusNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private root: FolderNode = buildFolderTree([]);
-  private filesByPath = new Map<string, CorpusFile>();
+  private roots: CorpusNode[] = [];
+  private summaries = new Map<FolderIndex, Map<string, FolderSummary>>();
+  /** Only files in these states are shown; undefined shows all. */
+  filter: readonly FileState[] | undefined;
 
-  setFiles(files: readonly CorpusFile[]): void {
-    this.filesByPath = new Map(files.map((file) => [file.label, file]));
-    this.root = buildFolderTree(this.filesByPath.keys());
+  constructor(private readonly indexes: CorpusIndexService) {}
+
+  refresh(): void {
+    const folders = this.indexes.all();
+    this.summaries = new Map(folders.map((folderIndex) => [folderIndex, folderSummaries(folderIndex.index, this.filter)]));
+    const trees = folders.map((folderIndex) => {
+      const paths = this.filter ? folderIndex.index.files({ states: this.filter }).map((file) => file.path) : folderIndex.index.paths();
+      return { kind: 'root' as const, folderIndex, tree: buildFolderTree(paths) };
+    });
+    // One folder open (the usual case): its files are the top level, without a row for it.
+    this.roots = trees.length === 1 ? this.childrenOf(trees[0].folderIndex, trees[0].tree) : trees;
     this.changeEmitter.fire(undefined);
   }
 
-  get fileCount(): number {
-    return this.filesByPath.size;
+  private childrenOf(folderIndex: FolderIndex, folder: FolderNode): CorpusNode[] {
+    return [...folder.folders.map((node) => ({ kind: 'folder' as const, folderIndex, node })), ...folder.files.map((node) => ({ kind: 'file' as const, folderIndex, node }))];
   }
 
   getChildren(node?: CorpusNode): CorpusNode[] {
-    const folder = node ?? this.root;
-    if (folder.kind !== 'folder') return [];
-    return [...folder.folders, ...folder.files];
+    if (!node) return this.roots;
+    if (node.kind === 'root') return this.childrenOf(node.folderIndex, node.tree);
+    if (node.kind === 'folder') return this.childrenOf(node.folderIndex, node.node);
+    return [];
   }
 
   getTreeItem(node: CorpusNode): vscode.TreeItem {
-    if (node.kind === 'folder') {
-      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `folder:${node.path}`;
-      item.description = `${countFiles(node)} files`;
+    if (node.kind !== 'file') {
+      const folderPath = node.kind === 'root' ? '' : node.node.path;
+      const label = node.kind === 'root' ? node.folderIndex.folder.name : node.node.name;
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      const summary = this.summaries.get(node.folderIndex)?.get(folderPath);
+      item.id = `folder:${node.folderIndex.folder.uri.toString()}:${folderPath}`;
       item.iconPath = vscode.ThemeIcon.Folder;
+      item.description = summary ? `${summary.files} files · ${summary.notDone} to do · ${summary.annotations} tags` : undefined;
       item.contextValue = 'corpusFolder';
       return item;
     }
-    const file = this.filesByPath.get(node.path);
-    const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `file:${node.path}`;
-    item.iconPath = vscode.ThemeIcon.File;
+    const summary = node.folderIndex.index.file(node.node.path);
+    const uri = vscode.Uri.joinPath(node.folderIndex.folder.uri, node.node.path);
+    const item = new vscode.TreeItem(node.node.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `file:${uri.toString()}`;
+    item.resourceUri = uri;
     item.contextValue = 'corpusFile';
-    if (file) {
-      item.resourceUri = file.uri;
-      item.tooltip = node.path;
-      item.command = { command: 'vscode.open', title: 'Open', arguments: [file.uri] };
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    if (summary) {
+      item.iconPath = stateIcons[summary.state];
+      item.description = `${summary.annotations} tag${summary.annotations === 1 ? '' : 's'} · ${stateLabels[summary.state]}`;
+      const problems = summary.unreadable ? 'The sidecar cannot be read.' : summary.orphans > 0 ? `${summary.orphans} tag(s) not found in the text.` : '';
+      item.tooltip = `${node.node.path}\n${summary.annotations} tags, ${stateLabels[summary.state]}. ${problems}`.trim();
     }
     return item;
   }

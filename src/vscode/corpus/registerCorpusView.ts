@@ -1,92 +1,97 @@
 import * as vscode from 'vscode';
+import { fileStates, type FileState } from '../../core/index';
 import { commandIds } from '../commandIds';
-import { findCorpusFiles, sidecarUri, type CorpusFile } from './corpusFiles';
-import { CorpusTreeProvider } from './corpusTreeProvider';
-import type { ProjectService } from '../project/projectService';
+import type { CorpusIndexService } from '../index/corpusIndexService';
+import { CorpusTreeProvider, stateLabels } from './corpusTreeProvider';
 
 export interface CorpusView extends vscode.Disposable {
-  /** The corpus files as last listed; waits for a listing in progress. */
-  files(): Promise<readonly CorpusFile[]>;
+  /** Corpus files as the view lists them (relative paths; prefixed by the folder name in multi-root workspaces). */
+  files(): Promise<readonly string[]>;
+  /** The view's rows, as a person reads them: label and description, depth first. */
+  rows(): Promise<readonly string[]>;
 }
 
-/** The Corpus view, its refresh command, and the commands that walk the corpus. */
-export function registerCorpusView(project: ProjectService): CorpusView {
-  const provider = new CorpusTreeProvider();
+/** The Corpus view with its badge, status filter and the commands that walk the corpus. */
+export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
+  const provider = new CorpusTreeProvider(indexes);
   const treeView = vscode.window.createTreeView('newsAnnotator.corpus', { treeDataProvider: provider, showCollapseAll: true });
-  let listing: Promise<readonly CorpusFile[]> = Promise.resolve([]);
 
-  const refresh = (): Promise<readonly CorpusFile[]> => {
-    listing = Promise.resolve(
-      vscode.window.withProgress({ location: { viewId: 'newsAnnotator.corpus' } }, async () => {
-        const files = await findCorpusFiles(project);
-        provider.setFiles(files);
-        treeView.message = undefined;
-        return files;
-      }),
-    );
-    return listing;
+  const refresh = () => {
+    provider.refresh();
+    const notDone = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.summary().notDone, 0);
+    treeView.badge = notDone > 0 ? { value: notDone, tooltip: `${notDone} corpus file${notDone === 1 ? '' : 's'} not done yet` } : undefined;
+    treeView.description = provider.filter ? `showing ${provider.filter.map((state) => stateLabels[state]).join(', ')}` : undefined;
   };
-  void refresh();
+  refresh();
 
-  // Files appear and disappear through git, other windows and the explorer: refresh the listing
-  // at most every 300 ms however many events a checkout produces.
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const scheduleRefresh = () => {
-    if (pending) clearTimeout(pending);
-    pending = setTimeout(() => void refresh(), 300);
+  const allFiles = async () => {
+    await indexes.whenReady();
+    const multiRoot = indexes.all().length > 1;
+    return indexes.all().flatMap((folderIndex) => folderIndex.index.paths().map((file) => (multiRoot ? `${folderIndex.folder.name}/${file}` : file)));
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt', false, true, false);
+
+  const rows = async (): Promise<string[]> => {
+    await indexes.whenReady();
+    const lines: string[] = [];
+    const walk = async (node?: Parameters<CorpusTreeProvider['getChildren']>[0], depth = 0): Promise<void> => {
+      for (const child of provider.getChildren(node)) {
+        const item = provider.getTreeItem(child);
+        lines.push(`${'  '.repeat(depth)}${typeof item.label === 'string' ? item.label : (item.label?.label ?? '')} | ${String(item.description ?? '')}`);
+        await walk(child, depth + 1);
+      }
+    };
+    await walk();
+    return lines;
+  };
+
+  const openNext = async () => {
+    await indexes.whenReady();
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const located = active && indexes.locate(active);
+    const ordered = located ? [located.folderIndex, ...indexes.all().filter((folderIndex) => folderIndex !== located.folderIndex)] : indexes.all();
+    for (const folderIndex of ordered) {
+      const next = folderIndex.index.nextFile(located?.folderIndex === folderIndex ? located.relative : undefined, ['untouched']);
+      if (next) {
+        await vscode.window.showTextDocument(vscode.Uri.joinPath(folderIndex.folder.uri, next), { preview: false });
+        return;
+      }
+    }
+    void vscode.window.showInformationMessage('News Annotator: every corpus file already has annotations.');
+  };
 
   const disposables = vscode.Disposable.from(
-      provider,
-      treeView,
-      watcher,
-      watcher.onDidCreate(scheduleRefresh),
-      watcher.onDidDelete(scheduleRefresh),
-      vscode.workspace.onDidChangeWorkspaceFolders(scheduleRefresh),
-      project.onDidChange(scheduleRefresh),
-      vscode.commands.registerCommand(commandIds.refreshCorpus, refresh),
-      vscode.commands.registerCommand(commandIds.openNextFile, async () => {
-        const next = await firstFileWithoutSidecar(await listing);
-        if (next) await vscode.window.showTextDocument(next.uri, { preview: false });
-        else void vscode.window.showInformationMessage('News Annotator: every corpus file already has annotations.');
-      }),
-      vscode.commands.registerCommand(commandIds.showCorpusSummary, async () => {
-        const files = await listing;
-        const annotated = await countAnnotated(files);
-        const message = `News Annotator: ${files.length} corpus files, ${annotated} with annotations.`;
-        void vscode.window.showInformationMessage(message);
-        return message;
-      }),
-    {
-      dispose: () => {
-        if (pending) clearTimeout(pending);
-      },
-    },
+    provider,
+    treeView,
+    indexes.onDidChange(refresh),
+    vscode.commands.registerCommand(commandIds.refreshCorpus, refresh),
+    vscode.commands.registerCommand(commandIds.openNextFile, openNext),
+    vscode.commands.registerCommand(commandIds.filterCorpus, async (states?: FileState[]) => {
+      const chosen =
+        states ??
+        (
+          await vscode.window.showQuickPick(
+            fileStates.map((state) => ({ label: stateLabels[state], state, picked: provider.filter?.includes(state) ?? false })),
+            { title: 'Show corpus files that are…', canPickMany: true },
+          )
+        )?.map((item) => item.state);
+      if (!chosen) return;
+      provider.filter = chosen.length === 0 || chosen.length === fileStates.length ? undefined : chosen;
+      refresh();
+    }),
+    vscode.commands.registerCommand(commandIds.showCorpusSummary, async () => {
+      await indexes.whenReady();
+      const files = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.size, 0);
+      const annotated = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.files().filter((file) => file.hasSidecar).length, 0);
+      const message = `News Annotator: ${files} corpus files, ${annotated} with annotations.`;
+      void vscode.window.showInformationMessage(message);
+      return message;
+    }),
   );
   return {
-    files: () => listing,
+    files: allFiles,
+    rows,
     dispose: () => {
       disposables.dispose();
     },
   };
-}
-
-async function hasSidecar(file: CorpusFile): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(sidecarUri(file.uri));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function firstFileWithoutSidecar(files: readonly CorpusFile[]): Promise<CorpusFile | undefined> {
-  for (const file of files) if (!(await hasSidecar(file))) return file;
-  return undefined;
-}
-
-async function countAnnotated(files: readonly CorpusFile[]): Promise<number> {
-  const flags = await Promise.all(files.map(hasSidecar));
-  return flags.filter(Boolean).length;
 }

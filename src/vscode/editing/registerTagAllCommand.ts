@@ -61,6 +61,40 @@ function pickScope(query: string, options: OccurrenceOptions): Promise<ScopeChoi
   });
 }
 
+/**
+ * Tags every untagged occurrence of each query in the given files as `type`, with a cancellable
+ * progress notification; what it added is one undo step. Shared by Tag All Occurrences and the
+ * Tags view's "Tag Untagged Occurrences".
+ */
+export async function tagOccurrencesInFiles(
+  context: TaggingContext,
+  uris: readonly vscode.Uri[],
+  queries: readonly string[],
+  type: string,
+  options: OccurrenceOptions,
+): Promise<{ changes: Map<string, AnnotationChange>; failures: string[] }> {
+  const annotator = await annotatorName();
+  const changes = new Map<string, AnnotationChange>();
+  const failures: string[] = [];
+  const label = queries.length === 1 ? `“${queries[0]}”` : `${queries.length} spellings`;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tagging ${label} as ${type}`, cancellable: true }, async (progress, token) => {
+    for (const [index, uri] of uris.entries()) {
+      if (token.isCancellationRequested) break;
+      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+      const result = await changeFile(context.documents, uri, (sidecar, text) => {
+        const spans = queries.flatMap((query) => findOccurrences(text.text, query, options, text));
+        return tagSpans(sidecar, text, spans, { type, annotator });
+      });
+      if (!result.ok) failures.push(describeProblem(result.problems[0]));
+      else if (result.change.added.length > 0) changes.set(uri.toString(), result.change);
+      if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  });
+  const added = [...changes.values()].reduce((sum, change) => sum + change.added.length, 0);
+  if (added > 0) context.history.push({ label: `Tag all ${label} as ${type}`, changes });
+  return { changes, failures };
+}
+
 export function registerTagAllCommand(context: TaggingContext): vscode.Disposable {
   return vscode.commands.registerCommand(commandIds.tagAllOccurrences, async (args?: TagAllArguments): Promise<number> => {
     const active = await activeCorpusEditor(context.documents);
@@ -89,27 +123,9 @@ export function registerTagAllCommand(context: TaggingContext): vscode.Disposabl
       return 0;
     }
 
-    const annotator = await annotatorName();
     const uris = choice.scope === 'file' ? [active.editor.document.uri] : (await findCorpusFiles(context.project)).map((file) => file.uri);
-    const changes = new Map<string, AnnotationChange>();
-    const failures: string[] = [];
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Tagging “${query}” as ${type.name}`, cancellable: true },
-      async (progress, token) => {
-        for (const [index, uri] of uris.entries()) {
-          if (token.isCancellationRequested) break;
-          progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-          const result = await changeFile(context.documents, uri, (sidecar, text) =>
-            tagSpans(sidecar, text, findOccurrences(text.text, query, choice.options, text), { type: type.name, annotator }),
-          );
-          if (!result.ok) failures.push(describeProblem(result.problems[0]));
-          else if (result.change.added.length > 0) changes.set(uri.toString(), result.change);
-          if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-      },
-    );
+    const { changes, failures } = await tagOccurrencesInFiles(context, uris, [query], type.name, choice.options);
     const added = [...changes.values()].reduce((sum, change) => sum + change.added.length, 0);
-    if (added > 0) context.history.push({ label: `Tag all “${query}” as ${type.name}`, changes });
     const where = choice.scope === 'file' ? 'in this file' : `in ${changes.size} of ${uris.length} corpus files`;
     const message = `News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${query}” as ${type.name} ${where}.`;
     if (failures.length > 0) void vscode.window.showWarningMessage(`${message} ${failures.length} file(s) were left unchanged: ${failures[0]}`);

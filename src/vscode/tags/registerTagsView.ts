@@ -1,21 +1,120 @@
 import * as vscode from 'vscode';
+import { entityKey, normaliseSurface, TagsTree } from '../../core/index';
+import { changeAnnotationType, removeAnnotations } from '../../core/editing/tagActions';
+import type { AnnotationChange } from '../../core/editing/annotationChange';
+import { commandIds } from '../commandIds';
+import { changeFile, describeProblem } from '../editing/fileActions';
+import { tagOccurrencesInFiles } from '../editing/registerTagAllCommand';
+import type { TaggingContext } from '../editing/registerTaggingCommands';
+import { pickEntityType } from '../editing/typePicker';
+import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
+import { TagsTreeProvider, type TagNode } from './tagsTreeProvider';
 
-type TagNode = never;
+type EntityNode = TagNode & { kind: 'entity' };
 
-/**
- * The Tags view (entity type -> entity -> mentions). Until the corpus index feeds it, it has no
- * rows and VS Code shows the view's welcome text, which tells a newcomer how to tag.
- */
-class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
-  getChildren(): TagNode[] {
-    return [];
+/** A Tags view row, or `{ type, text }` naming an entity (for key bindings and tests). */
+type EntityArgument = EntityNode | { type: string; text: string };
+
+function resolveEntity(indexes: CorpusIndexService, argument: EntityArgument): EntityNode | undefined {
+  if ('kind' in argument) return argument;
+  for (const folderIndex of indexes.all()) {
+    const entity = new TagsTree(folderIndex.index).entity(entityKey(argument.type, normaliseSurface(argument.text)));
+    if (entity) return { kind: 'entity', folderIndex, entity };
   }
-
-  getTreeItem(node: TagNode): vscode.TreeItem {
-    return node;
-  }
+  return undefined;
 }
 
-export function registerTagsView(): vscode.Disposable {
-  return vscode.window.createTreeView('newsAnnotator.tags', { treeDataProvider: new TagsTreeProvider() });
+export interface TagsView extends vscode.Disposable {
+  /** The view's rows down to `depth` levels (label | description): what the tests read. */
+  rows(depth: number): Promise<string[]>;
+}
+
+/** Applies one edit to every file an entity is mentioned in; the whole thing is one undo step. */
+async function editEntity(context: TaggingContext, node: EntityNode, label: string, edit: (ids: ReadonlySet<string>) => Parameters<typeof changeFile>[2]): Promise<number> {
+  const byFile = new TagsTree(node.folderIndex.index).idsByFile(node.entity.key);
+  const changes = new Map<string, AnnotationChange>();
+  let count = 0;
+  for (const [file, ids] of byFile) {
+    const uri = vscode.Uri.joinPath(node.folderIndex.folder.uri, file);
+    const result = await changeFile(context.documents, uri, edit(new Set(ids)));
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(`News Annotator: ${label} stopped at ${file}: ${describeProblem(result.problems[0])}`);
+      break;
+    }
+    changes.set(uri.toString(), result.change);
+    count += Math.max(result.change.added.length, result.change.removed.length);
+  }
+  if (count > 0) context.history.push({ label, changes });
+  return count;
+}
+
+export function registerTagsView(context: TaggingContext, indexes: CorpusIndexService): TagsView {
+  const provider = new TagsTreeProvider(indexes, context.project, context.swatches);
+  const treeView = vscode.window.createTreeView('newsAnnotator.tags', { treeDataProvider: provider, showCollapseAll: true });
+  const refresh = () => {
+    provider.refresh();
+    const mentions = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.summary().annotations, 0);
+    treeView.description = mentions > 0 ? `${mentions} tags · by ${provider.sort === 'count' ? 'count' : 'name'}` : undefined;
+  };
+  refresh();
+
+  const rows = async (depth: number): Promise<string[]> => {
+    await indexes.whenReady();
+    const lines: string[] = [];
+    const walk = async (node: TagNode | undefined, level: number): Promise<void> => {
+      if (level >= depth) return;
+      for (const child of await provider.getChildren(node)) {
+        const item = await provider.getTreeItem(child);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        lines.push(`${'  '.repeat(level)}${label} | ${String(item.description ?? '')}`);
+        await walk(child, level + 1);
+      }
+    };
+    await walk(undefined, 0);
+    return lines;
+  };
+
+  const entityTypes = (folderIndex: FolderIndex) => context.project.typesFor(folderIndex.folder.uri);
+  const disposables = vscode.Disposable.from(
+    provider,
+    treeView,
+    indexes.onDidChange(refresh),
+    vscode.commands.registerCommand(commandIds.sortTags, () => {
+      provider.sort = provider.sort === 'count' ? 'name' : 'count';
+      refresh();
+    }),
+    vscode.commands.registerCommand(commandIds.showMoreTags, (node: TagNode & { kind: 'more' }) => provider.showMore(node)),
+    vscode.commands.registerCommand(commandIds.changeEntityType, async (argument: EntityArgument, typeName?: string) => {
+      const node = resolveEntity(indexes, argument);
+      if (!node) return 0;
+      const type = typeName ? entityTypes(node.folderIndex).find((candidate) => candidate.name === typeName) : await pickEntityType(entityTypes(node.folderIndex), context.swatches, `Change every “${node.entity.text}” to…`);
+      if (!type) return 0;
+      return editEntity(context, node, `Change “${node.entity.text}” to ${type.name}`, (ids) => (sidecar) => changeAnnotationType(sidecar, ids, type.name));
+    }),
+    vscode.commands.registerCommand(commandIds.removeEntity, async (argument: EntityArgument, confirmed?: boolean) => {
+      const node = resolveEntity(indexes, argument);
+      if (!node) return 0;
+      const sure =
+        confirmed ??
+        (await vscode.window.showWarningMessage(`Remove all ${node.entity.mentions} tags of “${node.entity.text}” (${node.entity.type})? You can undo this.`, { modal: true }, 'Remove')) === 'Remove';
+      if (!sure) return 0;
+      return editEntity(context, node, `Remove “${node.entity.text}”`, (ids) => (sidecar) => removeAnnotations(sidecar, ids));
+    }),
+    vscode.commands.registerCommand(commandIds.tagEntityEverywhere, async (argument: EntityArgument) => {
+      const node = resolveEntity(indexes, argument);
+      if (!node) return 0;
+      const forms = new TagsTree(node.folderIndex.index).forms(node.entity.key).map((form) => form.text);
+      const uris = node.folderIndex.index.paths().map((file) => vscode.Uri.joinPath(node.folderIndex.folder.uri, file));
+      const { changes } = await tagOccurrencesInFiles(context, uris, forms, node.entity.type, { wholeWord: true, caseSensitive: true });
+      const added = [...changes.values()].reduce((sum, change) => sum + change.added.length, 0);
+      void vscode.window.showInformationMessage(`News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${node.entity.text}” as ${node.entity.type} in ${changes.size} file${changes.size === 1 ? '' : 's'}.`);
+      return added;
+    }),
+  );
+  return {
+    rows,
+    dispose: () => {
+      disposables.dispose();
+    },
+  };
 }

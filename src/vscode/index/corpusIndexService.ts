@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { CorpusIndex } from '../../core/index';
+import { TagSearch } from '../../core/search';
+import { isSidecarPath, textPathFor } from '../../core/sidecar/sidecarPath';
+import { loadCorpusIndex, saveCorpusIndexCache } from '../../node/corpusIndexLoader';
+import { listCorpusFiles } from '../../node/listCorpusFiles';
+import { readIndexEntry } from '../../node/readIndexEntry';
+import type { ProjectService } from '../project/projectService';
+
+/** The index of one workspace folder, and the search that follows it. */
+export interface FolderIndex {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly index: CorpusIndex;
+  readonly search: TagSearch;
+}
+
+/**
+ * Builds each workspace folder's corpus index in the background (progress shows in the Corpus
+ * view), starts from the cache in the workspace storage so a warm start only stats files, and
+ * keeps the index current from file-system events: sidecars and texts created, changed,
+ * deleted or renamed, by this window, git or anything else.
+ */
+export class CorpusIndexService implements vscode.Disposable {
+  private folders: FolderIndex[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires (debounced) whenever any index changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready: Promise<void> = Promise.resolve();
+  private pendingPaths = new Map<string, vscode.Uri>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly project: ProjectService,
+    private readonly storage: vscode.Uri | undefined,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const queue = (uri: vscode.Uri) => this.queue(uri);
+    this.disposables.push(watcher, watcher.onDidCreate(queue), watcher.onDidChange(queue), watcher.onDidDelete(queue), project.onDidChange(() => void this.rebuild()));
+    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()));
+    void this.rebuild();
+  }
+
+  /** Resolves when the indexes are built (and after any rebuild in progress). */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  all(): readonly FolderIndex[] {
+    return this.folders;
+  }
+
+  /** The folder index a file belongs to, and the file's path relative to that folder. */
+  locate(uri: vscode.Uri): { folderIndex: FolderIndex; relative: string } | undefined {
+    for (const folderIndex of this.folders) {
+      const root = folderIndex.folder.uri.path.replace(/\/$/, '');
+      if (uri.path.startsWith(`${root}/`)) return { folderIndex, relative: uri.path.slice(root.length + 1) };
+    }
+    return undefined;
+  }
+
+  private cachePath(folder: vscode.WorkspaceFolder): string | undefined {
+    if (!this.storage) return undefined;
+    const key = createHash('sha256').update(folder.uri.toString()).digest('hex').slice(0, 16);
+    return path.join(this.storage.fsPath, `corpus-index-${key}.json`);
+  }
+
+  private rebuild(): Promise<void> {
+    this.ready = this.ready.then(() =>
+      vscode.window.withProgress({ location: { viewId: 'newsAnnotator.corpus' }, title: 'Indexing the corpus' }, async () => {
+        await this.project.ready;
+        for (const old of this.folders) old.search.dispose();
+        const built: FolderIndex[] = [];
+        for (const folder of vscode.workspace.workspaceFolders ?? []) {
+          if (folder.uri.scheme !== 'file') continue;
+          const config = this.project.configFor(folder);
+          const files = await listCorpusFiles(folder.uri.fsPath, this.project.matcherFor(folder)).catch(() => []);
+          const loaded = await loadCorpusIndex(folder.uri.fsPath, files, this.cachePath(folder), { knownTypes: new Set(config.types.map((type) => type.name)) });
+          built.push({ folder, index: loaded.index, search: new TagSearch(loaded.index) });
+        }
+        this.folders = built;
+        this.changeEmitter.fire();
+      }),
+    );
+    return this.ready;
+  }
+
+  private queue(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    this.pendingPaths.set(uri.toString(), uri);
+    if (this.flushTimer) return;
+    // Git checkouts deliver thousands of events at once: handle them in one batch.
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flush();
+    }, 50);
+  }
+
+  private async flush(): Promise<void> {
+    await this.ready;
+    const uris = [...this.pendingPaths.values()];
+    this.pendingPaths = new Map();
+    let changed = false;
+    for (const uri of uris) {
+      const textPath = isSidecarPath(uri.path) ? textPathFor(uri.path) : uri.path;
+      if (!textPath) continue;
+      const located = this.locate(uri.with({ path: textPath }));
+      if (!located) continue;
+      const { folderIndex, relative } = located;
+      if (!this.project.matcherFor(folderIndex.folder)(relative)) continue;
+      const root = folderIndex.folder.uri.fsPath;
+      const config = this.project.configFor(folderIndex.folder);
+      const exists = await vscode.workspace.fs.stat(uri.with({ path: textPath })).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) changed = folderIndex.index.removeFile(relative) !== undefined || changed;
+      else {
+        folderIndex.index.setFile(relative, await readIndexEntry(root, relative, { knownTypes: new Set(config.types.map((type) => type.name)) }));
+        changed = true;
+      }
+    }
+    if (changed) this.announceChange();
+  }
+
+  /** Tells the views (debounced) and saves the cache a little later. */
+  private announceChange(): void {
+    if (!this.changeTimer) {
+      this.changeTimer = setTimeout(() => {
+        this.changeTimer = undefined;
+        this.changeEmitter.fire();
+      }, 100);
+    }
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCaches(), 5000);
+  }
+
+  private async saveCaches(): Promise<void> {
+    for (const { folder, index } of this.folders) {
+      const cachePath = this.cachePath(folder);
+      const config = this.project.configFor(folder);
+      if (cachePath) await saveCorpusIndexCache(index, cachePath, { knownTypes: new Set(config.types.map((type) => type.name)) });
+    }
+  }
+
+  dispose(): void {
+    for (const timer of [this.flushTimer, this.saveTimer, this.changeTimer]) if (timer) clearTimeout(timer);
+    if (this.saveTimer) void this.saveCaches();
+    for (const folderIndex of this.folders) folderIndex.search.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.changeEmitter.dispose();
+  }
+}

@@ -1,0 +1,89 @@
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import { LineIndex } from '../../core/index';
+import type { SearchResult } from '../../core/search';
+import { commandIds } from '../commandIds';
+import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
+import { revealSpan } from '../tags/revealMention';
+
+interface ResultItem extends vscode.QuickPickItem {
+  readonly folderIndex: FolderIndex;
+  readonly result: SearchResult;
+}
+
+const limit = 60;
+
+/** Every folder's results for one query, best first. */
+export function searchAll(indexes: CorpusIndexService, query: string, max = limit): { folderIndex: FolderIndex; result: SearchResult }[] {
+  return indexes
+    .all()
+    .flatMap((folderIndex) => folderIndex.search.search(query, { limit: max }).map((result) => ({ folderIndex, result })))
+    .sort((left, right) => left.result.score - right.result.score)
+    .slice(0, max);
+}
+
+function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): ResultItem {
+  const snippet = `${result.before}${result.text}${result.after}`.replace(/\s+/g, ' ').trim();
+  return {
+    folderIndex,
+    result,
+    label: result.text,
+    description: result.type,
+    detail: `${result.file}${line === undefined ? '' : `:${line}`} — ${snippet}${result.note ? ` — note: ${result.note}` : ''}`,
+    // The engine already matched typos and accents: keep VS Code from filtering its results again.
+    alwaysShow: true,
+  };
+}
+
+/**
+ * News Annotator: Search Tags. One QuickPick over every tag in the workspace: entity text, type,
+ * file and note, typo- and accent-tolerant, with `type:`, `file:` and `note:` filters. Results
+ * show first from the index; their line numbers follow as the texts are read.
+ */
+export function registerSearchCommand(indexes: CorpusIndexService): vscode.Disposable {
+  return vscode.commands.registerCommand(commandIds.searchTags, async (initial?: string) => {
+    await indexes.whenReady();
+    const quickPick = vscode.window.createQuickPick<ResultItem>();
+    quickPick.title = 'Search tags';
+    quickPick.placeholder = 'Name, type, file or note; filters: type:PERSON file:es/ note:check';
+    quickPick.matchOnDescription = true;
+    quickPick.matchOnDetail = true;
+    const lineIndexes = new Map<string, Promise<LineIndex | undefined>>();
+    const lineIndex = (folderIndex: FolderIndex, file: string) => {
+      const key = `${folderIndex.folder.uri.toString()}|${file}`;
+      let pending = lineIndexes.get(key);
+      if (!pending) {
+        pending = fs.readFile(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath, 'utf8').then(
+          (text) => new LineIndex(text.replace(/^\uFEFF/, '')),
+          () => undefined,
+        );
+        lineIndexes.set(key, pending);
+      }
+      return pending;
+    };
+    let generation = 0;
+    const update = (value: string) => {
+      const current = ++generation;
+      const found = searchAll(indexes, value);
+      quickPick.items = found.map(({ folderIndex, result }) => toItem(folderIndex, result));
+      void Promise.all(found.map(async ({ folderIndex, result }) => toItem(folderIndex, result, (await lineIndex(folderIndex, result.file))?.lineOf(result.start)))).then((items) => {
+        if (current === generation) quickPick.items = items;
+      });
+    };
+    quickPick.onDidChangeValue(update);
+    return new Promise<void>((resolve) => {
+      quickPick.onDidAccept(() => {
+        const chosen = quickPick.selectedItems[0];
+        quickPick.hide();
+        if (chosen) void revealSpan(vscode.Uri.joinPath(chosen.folderIndex.folder.uri, chosen.result.file), chosen.result.start, chosen.result.end);
+      });
+      quickPick.onDidHide(() => {
+        quickPick.dispose();
+        resolve();
+      });
+      quickPick.value = initial ?? '';
+      update(quickPick.value);
+      quickPick.show();
+    });
+  });
+}

@@ -1,0 +1,149 @@
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import { LineIndex, TagsTree, type EntitySummary, type Mention, type TagSort, type TypeTotal } from '../../core/index';
+import { commandIds } from '../commandIds';
+import type { TypeSwatches } from '../editing/typePicker';
+import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
+import type { ProjectService } from '../project/projectService';
+
+export type TagNode =
+  | { kind: 'type'; folderIndex: FolderIndex; total: TypeTotal }
+  | { kind: 'entity'; folderIndex: FolderIndex; entity: EntitySummary }
+  | { kind: 'mention'; folderIndex: FolderIndex; mention: Mention; line: number | undefined }
+  | { kind: 'more'; folderIndex: FolderIndex; parent: TagNode; shown: number; total: number };
+
+/** Entities and mentions are listed a page at a time: a type can have tens of thousands. */
+const pageSize = 200;
+
+/**
+ * The Tags view: entity type (with totals) -> distinct entity (normalised form, mention count)
+ * -> mentions (file, line, snippet). Reads the index only; lines come from the text when a
+ * mention list is opened.
+ */
+export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
+  private readonly changeEmitter = new vscode.EventEmitter<TagNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  sort: TagSort = 'count';
+  private readonly trees = new WeakMap<FolderIndex, TagsTree>();
+  private readonly pages = new Map<string, number>();
+
+  constructor(
+    private readonly indexes: CorpusIndexService,
+    private readonly project: ProjectService,
+    private readonly swatches: TypeSwatches,
+  ) {}
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  private tree(folderIndex: FolderIndex): TagsTree {
+    let tree = this.trees.get(folderIndex);
+    if (!tree) {
+      tree = new TagsTree(folderIndex.index);
+      this.trees.set(folderIndex, tree);
+    }
+    return tree;
+  }
+
+  async getChildren(node?: TagNode): Promise<TagNode[]> {
+    if (!node) {
+      return this.indexes.all().flatMap((folderIndex) =>
+        this.tree(folderIndex)
+          .types(this.sort)
+          .filter((total) => total.mentions > 0)
+          .map((total) => ({ kind: 'type' as const, folderIndex, total })),
+      );
+    }
+    const shown = this.pages.get(this.keyOf(node)) ?? pageSize;
+    if (node.kind === 'type') {
+      const page = this.tree(node.folderIndex).entities(node.total.type, this.sort, { limit: shown });
+      const items: TagNode[] = page.items.map((entity) => ({ kind: 'entity', folderIndex: node.folderIndex, entity }));
+      if (page.total > shown) items.push({ kind: 'more', folderIndex: node.folderIndex, parent: node, shown, total: page.total });
+      return items;
+    }
+    if (node.kind === 'entity') {
+      const page = this.tree(node.folderIndex).mentions(node.entity.key, { limit: shown });
+      const lines = await this.lineIndexes(node.folderIndex, new Set(page.items.map((mention) => mention.file)));
+      const items: TagNode[] = page.items.map((mention) => ({ kind: 'mention', folderIndex: node.folderIndex, mention, line: lines.get(mention.file)?.lineOf(mention.start) }));
+      if (page.total > shown) items.push({ kind: 'more', folderIndex: node.folderIndex, parent: node, shown, total: page.total });
+      return items;
+    }
+    return [];
+  }
+
+  /** Shows the next page under `parent` (the "more…" row's command). */
+  showMore(node: TagNode & { kind: 'more' }): void {
+    this.pages.set(this.keyOf(node.parent), node.shown + pageSize);
+    this.changeEmitter.fire(node.parent);
+  }
+
+  private keyOf(node: TagNode): string {
+    if (node.kind === 'type') return `type:${node.total.type}`;
+    if (node.kind === 'entity') return `entity:${node.entity.key}`;
+    return '';
+  }
+
+  private async lineIndexes(folderIndex: FolderIndex, files: Set<string>): Promise<Map<string, LineIndex>> {
+    const result = new Map<string, LineIndex>();
+    await Promise.all(
+      [...files].map(async (file) => {
+        try {
+          const text = (await fs.readFile(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath, 'utf8')).replace(/^\uFEFF/, '');
+          result.set(file, new LineIndex(text));
+        } catch {
+          // A file deleted meanwhile: its mentions show without a line until the index catches up.
+        }
+      }),
+    );
+    return result;
+  }
+
+  async getTreeItem(node: TagNode): Promise<vscode.TreeItem> {
+    switch (node.kind) {
+      case 'type': {
+        const item = new vscode.TreeItem(node.total.type, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `type:${node.folderIndex.folder.uri.toString()}:${node.total.type}`;
+        item.description = `${node.total.mentions} mention${node.total.mentions === 1 ? '' : 's'} · ${node.total.entities} entit${node.total.entities === 1 ? 'y' : 'ies'}`;
+        const type = this.project.typesFor(node.folderIndex.folder.uri).find((candidate) => candidate.name === node.total.type);
+        const icon = type && (await this.swatches.icon(type));
+        item.iconPath = icon ?? new vscode.ThemeIcon('symbol-class');
+        item.contextValue = 'tagType';
+        return item;
+      }
+      case 'entity': {
+        const item = new vscode.TreeItem(node.entity.text, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `entity:${node.folderIndex.folder.uri.toString()}:${node.entity.key}`;
+        item.description = `${node.entity.mentions} in ${node.entity.files} file${node.entity.files === 1 ? '' : 's'}`;
+        item.contextValue = 'tagEntity';
+        return item;
+      }
+      case 'mention': {
+        const { mention } = node;
+        const snippet = `${mention.before}${mention.text}${mention.after}`.replace(/\s+/g, ' ');
+        const item = new vscode.TreeItem({ label: snippet, highlights: [[mention.before.replace(/\s+/g, ' ').length, mention.before.replace(/\s+/g, ' ').length + mention.text.replace(/\s+/g, ' ').length]] });
+        item.id = `mention:${node.folderIndex.folder.uri.toString()}:${mention.file}:${mention.id}`;
+        item.description = node.line === undefined ? mention.file : `${mention.file}:${node.line}`;
+        item.tooltip = mention.note ? `${mention.type} “${mention.text}”\nNote: ${mention.note}` : `${mention.type} “${mention.text}”`;
+        item.iconPath = new vscode.ThemeIcon('tag');
+        item.contextValue = 'tagMention';
+        item.command = {
+          command: commandIds.revealMention,
+          title: 'Show',
+          arguments: [{ uri: vscode.Uri.joinPath(node.folderIndex.folder.uri, mention.file).toString(), start: mention.start, end: mention.end }],
+        };
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(`Show more (${node.shown} of ${node.total} shown)…`, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: commandIds.showMoreTags, title: 'Show more', arguments: [node] };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}
