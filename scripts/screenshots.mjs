@@ -73,7 +73,30 @@ try {
       },
     ],
   ]);
-  await shoot(browser, host, scratch, 'dark', [['tagged-article-dark.png']]);
+  await shoot(browser, host, scratch, 'dark', [
+    ['tagged-article-dark.png'],
+    [
+      'tags-view-dark.png',
+      async (page) => {
+        const tags = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Tags' }) }).first();
+        await tags.locator('.monaco-list-row', { hasText: 'LOCATION' }).first().click();
+        await tags.locator('.monaco-list-row', { hasText: 'Cartagena' }).first().click();
+        await tags.locator('.monaco-list-row', { hasText: '.txt:' }).first().waitFor();
+        await page.waitForTimeout(500);
+      },
+    ],
+    [
+      'search-tags-dark.png',
+      async (page) => {
+        await page.keyboard.press('Control+Alt+F');
+        const input = page.locator('.quick-input-widget input').first();
+        await input.waitFor();
+        await input.fill('bogota');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'LOCATION' }).first().waitFor();
+        await page.waitForTimeout(800);
+      },
+    ],
+  ]);
 } finally {
   await browser.close();
   rmSync(scratch, { recursive: true, force: true });
