@@ -61,6 +61,13 @@ export async function loadCorpusIndex(root: string, files: readonly string[], ca
   const counts = { done: 0, reused: 0, parsed: 0, unchanged: 0 };
   const cancelled = () => options.isCancelled?.() === true;
   const loadOne = async (file: string): Promise<void> => {
+    if (cache === undefined && !index.has(file)) {
+      // Nothing to compare with: read straight away (the stamps come with the reads).
+      const entry = await readIndexEntry(root, file, options);
+      index.setFile(file, entry);
+      if (entry.hasSidecar) counts.parsed++;
+      return;
+    }
     let sidecar: FileStamp | null;
     let text: FileStamp | null;
     try {

@@ -36,6 +36,29 @@ export async function statStamp(filePath: string): Promise<FileStamp | null> {
  * when the caller has them; they are taken before reading, so a change while reading shows up
  * as a different stamp next time rather than as stale data.
  */
+/**
+ * A file's bytes with the stamp of what was read: size and time come from the open handle before
+ * reading (one system call fewer than a separate stat, which matters over 10,000 files). Null when
+ * the file does not exist.
+ */
+async function readStamped(filePath: string): Promise<{ stamp: FileStamp; bytes: Uint8Array } | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(filePath, 'r');
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw error;
+  }
+  try {
+    const status = await handle.stat();
+    const bytes = await handle.readFile();
+    return { stamp: { size: status.size, mtimeMs: status.mtimeMs }, bytes };
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function readIndexEntry(
   root: string,
   file: string,
@@ -46,10 +69,23 @@ export async function readIndexEntry(
   const sidecarFile = sidecarPathFor(file);
   const readAt = Date.now();
   try {
-    const sidecarStamp = stamps ? stamps.sidecar : await statStamp(path.join(root, sidecarFile));
-    if (sidecarStamp === null) return untaggedEntry();
-    const textStamp = !checkText ? null : stamps ? stamps.text : await statStamp(path.join(root, file));
-    const bytes = await fs.readFile(path.join(root, sidecarFile));
+    let sidecarStamp: FileStamp | null;
+    let textStamp: FileStamp | null;
+    let bytes: Uint8Array;
+    let textBytes: Uint8Array | undefined;
+    if (stamps) {
+      sidecarStamp = stamps.sidecar;
+      if (sidecarStamp === null) return untaggedEntry();
+      textStamp = checkText ? stamps.text : null;
+      bytes = await fs.readFile(path.join(root, sidecarFile));
+    } else {
+      const sidecar = await readStamped(path.join(root, sidecarFile));
+      if (sidecar === null) return untaggedEntry();
+      ({ stamp: sidecarStamp, bytes } = sidecar);
+      const textFile = checkText ? await readStamped(path.join(root, file)) : null;
+      textStamp = textFile?.stamp ?? null;
+      textBytes = textFile?.bytes;
+    }
     let content: string;
     try {
       content = strictDecoder.decode(bytes);
@@ -57,7 +93,7 @@ export async function readIndexEntry(
       return unreadableEntry(1, { sidecarStamp, textStamp, readAt });
     }
     let text: DecodedText | undefined;
-    if (textStamp !== null) text = decodeText(await fs.readFile(path.join(root, file)));
+    if (textStamp !== null) text = decodeText(textBytes ?? (await fs.readFile(path.join(root, file))));
     return entryFromSidecar(content, sidecarFile, { knownTypes: options.knownTypes, text, sidecarStamp, textStamp, readAt });
   } catch {
     // Vanished between stat and read, permissions, I/O: shown as a problem, re-read next time.

@@ -1,5 +1,5 @@
 /** Writes the synthetic corpus to a temporary folder: texts, canonical sidecars, and JSON twins for the baseline. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sidecarFormat, type Sidecar } from '../../src/core/sidecar/model';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
@@ -43,6 +43,13 @@ export function writeCorpus(folder: string, options: CorpusOptions): CorpusOnDis
     files.push(document.path);
     annotations += document.annotations.length;
     sidecarBytes += Buffer.byteLength(content);
+  }
+  // A real corpus was not written a second ago: date the files an hour back, or the index cache
+  // would (rightly) distrust them as possibly changed within the same clock tick.
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const file of files) {
+    utimesSync(path.join(root, file), anHourAgo, anHourAgo);
+    utimesSync(path.join(root, `${file}.ann.yaml`), anHourAgo, anHourAgo);
   }
   return { root, jsonRoot, files, annotations, sidecarBytes };
 }

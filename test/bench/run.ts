@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeCorpus } from './corpusOnDisk';
 import { activationFigure } from './figures/activationFigure';
+import { exportFigures } from './figures/exportFigures';
+import { indexFigures } from './figures/indexFigures';
 import { loadFigures } from './figures/loadFigures';
+import { searchFigures } from './figures/searchFigures';
 import { tagFigure } from './figures/tagFigure';
 import { markdownTable, verdict, type Figure } from './report';
 
@@ -17,8 +20,10 @@ const quick = process.argv.includes('--quick');
 const documentsArgument = process.argv.find((argument) => argument.startsWith('--documents='));
 const root = path.resolve(__dirname, '..', '..', '..');
 const sizes = quick
-  ? { documents: 200, perDocument: 22.5, distinct: 2_000, fileAnnotations: 500, runs: 5 }
-  : { documents: 10_000, perDocument: 22.5, distinct: 30_000, fileAnnotations: 5_000, runs: 20 };
+  ? { documents: 200, perDocument: 22.5, distinct: 2_000, fileAnnotations: 500, runs: 5, search: { files: 200, annotations: 20_000, entities: 2_000 }, fuseQueries: 3 }
+  : { documents: 10_000, perDocument: 22.5, distinct: 30_000, fileAnnotations: 5_000, runs: 20, search: { files: 10_000, annotations: 1_000_000, entities: 100_000 }, fuseQueries: 5 };
+const only = process.argv.find((argument) => argument.startsWith('--only='))?.split('=')[1]?.split(',');
+const wants = (group: string) => !only || only.includes(group);
 if (documentsArgument) sizes.documents = Number(documentsArgument.split('=')[1]);
 
 async function main(): Promise<void> {
@@ -26,20 +31,37 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
   try {
-    figures.push(activationFigure(root));
-    log(`writing a synthetic corpus of ${sizes.documents} documents`);
-    const corpus = writeCorpus(folder, { documents: sizes.documents, annotationsPerDocument: sizes.perDocument, distinctEntities: sizes.distinct, seed: 42 });
-    log('loading');
-    figures.push(...(await loadFigures(corpus)));
-    log('tagging');
-    figures.push(await tagFigure(sizes.fileAnnotations, sizes.runs));
+    if (wants('activation')) figures.push(activationFigure(root));
+    if (wants('load') || wants('export')) {
+      log(`writing a synthetic corpus of ${sizes.documents} documents`);
+      const corpus = writeCorpus(folder, { documents: sizes.documents, annotationsPerDocument: sizes.perDocument, distinctEntities: sizes.distinct, seed: 42 });
+      if (wants('load')) {
+        log('loading the index, cold and warm');
+        figures.push(...(await indexFigures(corpus, folder)));
+        log('parsing every sidecar, and with yaml alone');
+        figures.push(...(await loadFigures(corpus, !process.argv.includes('--no-yaml'))));
+      }
+      if (wants('export')) {
+        log('exporting');
+        figures.push(...(await exportFigures(corpus, ['yaml', 'jsonl', 'conll'])));
+      }
+    }
+    if (wants('tag')) {
+      log('tagging');
+      figures.push(await tagFigure(sizes.fileAnnotations, sizes.runs));
+    }
+    if (wants('search')) {
+      log(`searching ${sizes.search.annotations} annotations`);
+      figures.push(...(await searchFigures(sizes.search, sizes.fuseQueries)));
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
   const table = markdownTable(figures);
   process.stdout.write(`\n${table}\n\n`);
   const results = { date: new Date().toISOString(), quick, node: process.version, figures: figures.map((figure) => ({ ...figure, result: verdict(figure) })) };
-  writeFileSync(path.join(root, quick ? 'bench-results.quick.json' : 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const resultsFile = quick ? 'bench-results.quick.json' : documentsArgument || only ? `bench-results.${sizes.documents}-docs.json` : 'bench-results.json';
+  writeFileSync(path.join(root, resultsFile), `${JSON.stringify(results, null, 2)}\n`);
   const missed = figures.filter((figure) => verdict(figure) === 'MISSES').length;
   process.stdout.write(`bench: ${figures.length} figures, ${missed} missing their target (figures are reported, never failed on)\n`);
 }

@@ -6,24 +6,14 @@
 import { annotationContext } from '../../src/core/text/annotationContext';
 import { CodePointIndex } from '../../src/core/text/codePoints';
 import type { Annotation } from '../../src/core/sidecar/model';
+// The same seeded generator (mulberry32) as the search tests' synthetic corpus.
+import { random as seededRandom } from '../unit/search/syntheticCorpus';
 
 export interface SyntheticDocument {
   readonly path: string;
   readonly text: string;
   readonly annotations: Annotation[];
   readonly crlf: boolean;
-}
-
-/** mulberry32: tiny, fast, good enough for test data, and the same everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const syllables = {

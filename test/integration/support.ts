@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
+import type { Annotation } from '../../src/core/sidecar/model';
 import type { NewsAnnotatorApi } from '../../src/vscode/extension';
 
 export const extensionId = 'news-annotator.news-annotator';
@@ -38,14 +39,8 @@ export function select(editor: vscode.TextEditor, text: string, occurrence = 0):
   return new vscode.Selection(editor.document.positionAt(index), editor.document.positionAt(index + text.length));
 }
 
-export interface SidecarEntry {
-  id: string;
-  type: string;
-  start: number;
-  end: number;
-  text: string;
-  note?: string;
-}
+/** The fields of a sidecar entry the tests read. */
+export type SidecarEntry = Pick<Annotation, 'id' | 'type' | 'start' | 'end' | 'text' | 'note'>;
 
 /**
  * Reads a sidecar from disk with the general `yaml` parser (not the extension's own fast reader)

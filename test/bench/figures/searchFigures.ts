@@ -1,0 +1,68 @@
+/** Search per keystroke at a million annotations, beside fuse.js over every annotation; and the heap it takes. */
+import Fuse from 'fuse.js';
+import { CorpusIndex } from '../../../src/core/index/corpusIndex';
+import { TagSearch } from '../../../src/core/search/tagSearch';
+import { random, syntheticCorpus, syntheticEntities, type SyntheticEntity } from '../../unit/search/syntheticCorpus';
+import { collectGarbage, percentile, timeOnce } from '../measure';
+import type { Figure } from '../report';
+
+/** 20 names typed letter by letter; a third with two letters swapped, a third with one dropped, some with a type filter. */
+function typedQueries(entities: readonly SyntheticEntity[], names = 20): { keystrokes: string[]; finals: string[] } {
+  const next = random(2026);
+  const keystrokes: string[] = [];
+  const finals: string[] = [];
+  for (let round = 0; round < names; round++) {
+    const entity = entities[Math.floor(next() * entities.length)];
+    let name = entity.text.toLowerCase();
+    const at = 1 + Math.floor(next() * Math.max(1, name.length - 3));
+    if (round % 3 === 1 && name.length > 4) name = name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2);
+    if (round % 3 === 2 && name.length > 4) name = name.slice(0, at) + name.slice(at + 1);
+    const filter = round % 5 === 0 ? `type:${entity.type.toLowerCase()} ` : '';
+    for (let length = 1; length <= name.length; length++) keystrokes.push(filter + name.slice(0, length));
+    finals.push(name);
+  }
+  return { keystrokes, finals };
+}
+
+/**
+ * In its own synchronous function so the generated entries die with its frame: an async
+ * function's frame can keep the loop's iterator, and so every entry, alive across awaits.
+ */
+function buildIndex(size: { files: number; annotations: number; entities: number }): CorpusIndex {
+  const index = new CorpusIndex();
+  for (const [path, entry] of syntheticCorpus(size).files) index.setFile(path, entry);
+  return index;
+}
+
+function heapMegabytes(): number {
+  collectGarbage();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+export async function searchFigures(size: { files: number; annotations: number; entities: number }, baselineQueries: number): Promise<Figure[]> {
+  const label = `${size.annotations.toLocaleString('en')} annotations, ${size.entities.toLocaleString('en')} distinct`;
+  const entities = syntheticEntities(size.entities);
+  const before = heapMegabytes();
+  const index = buildIndex(size);
+  const search = new TagSearch(index);
+  const heap = heapMegabytes() - before;
+
+  const { keystrokes, finals } = typedQueries(entities);
+  search.search('warm up');
+  const latencies: number[] = [];
+  for (const query of keystrokes) latencies.push(await timeOnce(() => search.search(query, { limit: 100 })));
+
+  // The baseline: fuse.js over every annotation (3 keys, threshold 0.4, limit 20), index prebuilt.
+  const records: { text: string; type: string; file: string }[] = [];
+  for (const path of index.paths()) for (const mention of index.annotations(path)) records.push({ text: mention.text, type: mention.type, file: path });
+  const fuse = new Fuse(records, { keys: ['text', 'type', 'file'], threshold: 0.4 }, Fuse.createIndex(['text', 'type', 'file'], records));
+  const baselineTimes: number[] = [];
+  for (const query of finals.slice(0, baselineQueries)) baselineTimes.push(await timeOnce(() => fuse.search(query, { limit: 20 })));
+  search.dispose();
+  const baselineName = `fuse.js over all ${records.length.toLocaleString('en')} annotations (${baselineQueries} queries)`;
+  return [
+    { name: `search keystroke p50 (${keystrokes.length} keystrokes of 20 names, typos included)`, corpus: label, value: percentile(latencies, 0.5), unit: 'ms', baselineName, baseline: percentile(baselineTimes, 0.5) },
+    { name: 'search keystroke p95', corpus: label, value: percentile(latencies, 0.95), unit: 'ms', baselineName, baseline: percentile(baselineTimes, 0.95), target: { kind: 'absolute', limit: 30 } },
+    { name: 'heap of index + search', corpus: label, value: heap, unit: 'MB', target: { kind: 'absolute', limit: 400 } },
+  ];
+}
