@@ -11,8 +11,11 @@ import { freePort, startCodeServer, workbenchUrl } from './host/codeServer.mjs';
 import { ensureHost } from './host/install.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs', 'images'));
+const outDir = path.resolve(process.argv.slice(2).find((argument) => !argument.startsWith('--')) ?? path.join(root, 'docs', 'images'));
 const article = 'cartagena-hangzhou-sister-cities.txt';
+const themeNames = { light: 'Default Light Modern', dark: 'Default Dark Modern', 'hc-light': 'Default High Contrast Light', 'hc-dark': 'Default High Contrast' };
+// `--high-contrast`: only the tagged article in both high-contrast themes (to check readability).
+const highContrastOnly = process.argv.includes('--high-contrast');
 
 async function openArticle(page, url) {
   await page.goto(url);
@@ -30,7 +33,7 @@ async function shoot(browser, host, scratch, theme, shots) {
     host,
     stateDir: path.join(scratch, `state-${theme}`),
     port: await freePort(),
-    settings: { 'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern', 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'editor.fontSize': 15 },
+    settings: { 'workbench.colorTheme': themeNames[theme], 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'editor.fontSize': 15 },
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   try {
@@ -59,7 +62,10 @@ mkdirSync(outDir, { recursive: true });
 const scratch = mkdtempSync(path.join(tmpdir(), 'news-annotator-shots-'));
 const browser = await launchBrowser(host.chromium);
 try {
-  await shoot(browser, host, scratch, 'light', [
+  if (highContrastOnly) {
+    await shoot(browser, host, scratch, 'hc-light', [['tagged-article-hc-light.png']]);
+    await shoot(browser, host, scratch, 'hc-dark', [['tagged-article-hc-dark.png']]);
+  } else await shoot(browser, host, scratch, 'light', [
     ['tagged-article-light.png'],
     [
       'tag-picker-light.png',
@@ -73,7 +79,7 @@ try {
       },
     ],
   ]);
-  await shoot(browser, host, scratch, 'dark', [
+  if (!highContrastOnly) await shoot(browser, host, scratch, 'dark', [
     ['tagged-article-dark.png'],
     [
       'tags-view-dark.png',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { api, eventually, openArticle, select, workspaceFile, restoreSampleCorpus } from './support';
 
@@ -66,6 +66,18 @@ describe('Browsing: Corpus view, Tags view, Search Tags', () => {
     } finally {
       writeFileSync(path, content);
     }
+  });
+
+  it('follows articles created, renamed and deleted on disk', async () => {
+    const extension = await api();
+    const created = workspaceFile('en/new-wire-story.txt').fsPath;
+    writeFileSync(created, 'Reuters reports that the port of Mombasa reopened.\n');
+    await rowMatching(() => extension.corpusRows(), /^ {2}new-wire-story\.txt \| 0 tags · untouched$/, 'the new article');
+    renameSync(created, workspaceFile('en/renamed-wire-story.txt').fsPath);
+    await rowMatching(() => extension.corpusRows(), /^ {2}renamed-wire-story\.txt \| 0 tags/, 'the renamed article');
+    await eventually(async () => ((await extension.corpusRows()).some((row) => row.includes('new-wire-story.txt')) ? undefined : true), 'the old name to go');
+    unlinkSync(workspaceFile('en/renamed-wire-story.txt').fsPath);
+    await eventually(async () => ((await extension.corpusRows()).some((row) => row.includes('renamed-wire-story.txt')) ? undefined : true), 'the deleted article to go');
   });
 
   it('reveals a mention: the file opens with the span selected', async () => {

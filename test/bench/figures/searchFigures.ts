@@ -1,6 +1,7 @@
 /** Search per keystroke at a million annotations, beside fuse.js over every annotation; and the heap it takes. */
 import Fuse from 'fuse.js';
 import { CorpusIndex } from '../../../src/core/index/corpusIndex';
+import { TagsTree } from '../../../src/core/index/tagsTree';
 import { TagSearch } from '../../../src/core/search/tagSearch';
 import { random, syntheticCorpus, syntheticEntities, type SyntheticEntity } from '../../unit/search/syntheticCorpus';
 import { collectGarbage, percentile, timeOnce } from '../measure';
@@ -47,6 +48,11 @@ export async function searchFigures(size: { files: number; annotations: number; 
   const search = new TagSearch(index);
   const heap = heapMegabytes() - before;
 
+  // The Tags view's first level (types with totals) and one type's first page of entities.
+  const tree = new TagsTree(index);
+  const firstLevel = await timeOnce(() => tree.types('count'));
+  const firstPage = await timeOnce(() => tree.entities(tree.types('count')[0]!.type, 'count', { limit: 200 }));
+
   const { keystrokes, finals } = typedQueries(entities);
   search.search('warm up');
   const latencies: number[] = [];
@@ -64,5 +70,7 @@ export async function searchFigures(size: { files: number; annotations: number; 
     { name: `search keystroke p50 (${keystrokes.length} keystrokes of 20 names, typos included)`, corpus: label, value: percentile(latencies, 0.5), unit: 'ms', baselineName, baseline: percentile(baselineTimes, 0.5) },
     { name: 'search keystroke p95', corpus: label, value: percentile(latencies, 0.95), unit: 'ms', baselineName, baseline: percentile(baselineTimes, 0.95), target: { kind: 'absolute', limit: 30 } },
     { name: 'heap of index + search', corpus: label, value: heap, unit: 'MB', target: { kind: 'absolute', limit: 400 } },
+    { name: 'Tags view first level (types with totals)', corpus: label, value: firstLevel, unit: 'ms', target: { kind: 'absolute', limit: 100 } },
+    { name: 'Tags view: first 200 entities of the largest type, by count', corpus: label, value: firstPage, unit: 'ms' },
   ];
 }
