@@ -51,7 +51,7 @@ export async function searchFigures(size: { files: number; annotations: number; 
   // The Tags view's first level (types with totals) and one type's first page of entities.
   const tree = new TagsTree(index);
   const firstLevel = await timeOnce(() => tree.types('count'));
-  const firstPage = await timeOnce(() => tree.entities(tree.types('count')[0]!.type, 'count', { limit: 200 }));
+  const firstPage = await timeOnce(() => tree.entities(tree.types('count')[0].type, 'count', { limit: 200 }));
 
   const { keystrokes, finals } = typedQueries(entities);
   search.search('warm up');
