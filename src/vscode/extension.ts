@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const decorations = new DecorationController(documents, project);
   const indexes = new CorpusIndexService(project, context.storageUri);
   const corpusView = registerCorpusView(indexes);
-  const tagging = { documents, project, history, swatches: new TypeSwatches(context.globalStorageUri) };
+  const tagging = { documents, indexes, project, history, swatches: new TypeSwatches(context.globalStorageUri) };
   const tagsView = registerTagsView(tagging, indexes);
   context.subscriptions.push(
     project,

@@ -41,11 +41,6 @@ export function buildFolderTree(relativePaths: Iterable<string>): FolderNode {
   return root;
 }
 
-/** Number of files below a folder, at any depth. */
-export function countFiles(folder: FolderNode): number {
-  return folder.files.length + folder.folders.reduce((sum, child) => sum + countFiles(child), 0);
-}
-
 function compareNames(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
 }

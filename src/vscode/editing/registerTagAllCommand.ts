@@ -4,7 +4,6 @@ import { findOccurrences, type OccurrenceOptions } from '../../core/editing/find
 import { tagSpans } from '../../core/editing/tagActions';
 import type { EntityType } from '../../core/project';
 import { commandIds } from '../commandIds';
-import { findCorpusFiles } from '../corpus/corpusFiles';
 import { annotatorName } from './annotatorName';
 import { changeFile, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
 import { activeCorpusEditor, type TaggingContext } from './registerTaggingCommands';
@@ -123,7 +122,7 @@ export function registerTagAllCommand(context: TaggingContext): vscode.Disposabl
       return 0;
     }
 
-    const uris = choice.scope === 'file' ? [active.editor.document.uri] : (await findCorpusFiles(context.project)).map((file) => file.uri);
+    const uris = choice.scope === 'file' ? [active.editor.document.uri] : await context.indexes.corpusUris();
     const { changes, failures } = await tagOccurrencesInFiles(context, uris, [query], type.name, choice.options);
     const added = [...changes.values()].reduce((sum, change) => sum + change.added.length, 0);
     const where = choice.scope === 'file' ? 'in this file' : `in ${changes.size} of ${uris.length} corpus files`;

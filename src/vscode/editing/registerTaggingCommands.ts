@@ -8,6 +8,7 @@ import { sidecarStatuses, type SidecarStatus } from '../../core/sidecar/model';
 import { commandIds } from '../commandIds';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
+import type { CorpusIndexService } from '../index/corpusIndexService';
 import type { ProjectService } from '../project/projectService';
 import { annotatorName } from './annotatorName';
 import { annotationsAtSelections, changeFile, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
@@ -16,6 +17,7 @@ import { pickEntityType, type TypeSwatches } from './typePicker';
 
 export interface TaggingContext {
   readonly documents: AnnotatedDocuments;
+  readonly indexes: CorpusIndexService;
   readonly project: ProjectService;
   readonly history: TagHistory;
   readonly swatches: TypeSwatches;

@@ -50,6 +50,12 @@ export class CorpusIndexService implements vscode.Disposable {
     return this.ready;
   }
 
+  /** Every corpus file of every folder, once the indexes are built. */
+  async corpusUris(): Promise<vscode.Uri[]> {
+    await this.ready;
+    return this.folders.flatMap(({ folder, index }) => index.paths().map((file) => vscode.Uri.joinPath(folder.uri, file)));
+  }
+
   all(): readonly FolderIndex[] {
     return this.folders;
   }
