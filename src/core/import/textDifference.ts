@@ -1,4 +1,4 @@
-import { LinePositions } from '../sidecar/linePositions';
+import { LinePositions } from '../text/linePositions';
 
 /** Where two texts first differ, as "first difference at line L, column C" of `corpus`. */
 export function textDifference(corpus: string, other: string): string {

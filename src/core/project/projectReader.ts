@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { problem, type Problem, type Severity } from '../problem';
-import { SourcePositions } from './sourcePositions';
+import { LinePositions } from '../text/linePositions';
 
 /** Every problem code the project reader reports, in one place for the edges to key on. */
 export type ProjectProblemCode =
@@ -59,10 +59,10 @@ export const maxProblems = 100;
 export class ProjectReader {
   private readonly found: Problem[] = [];
   private unlisted = 0;
-  private readonly positions: SourcePositions;
+  private readonly positions: LinePositions;
 
   constructor(readonly file: string, text: string) {
-    this.positions = new SourcePositions(text);
+    this.positions = new LinePositions(text);
   }
 
   /** `at` is a UTF-16 offset or a node (its start); without one the problem points at 1:1. */

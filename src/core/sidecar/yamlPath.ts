@@ -18,7 +18,7 @@ import {
 } from 'yaml';
 import { problem, type Problem } from '../problem';
 import type { Locator } from './buildSidecar';
-import { LinePositions } from './linePositions';
+import { LinePositions } from '../text/linePositions';
 import type { SourcePosition } from './model';
 import { setOwn } from './readFlowValue';
 import { cstDepth, maximumDepth } from './safetyChecks';

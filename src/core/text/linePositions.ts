@@ -1,7 +1,12 @@
-import type { SourcePosition } from './model';
+
+/** A 1-based line and a 1-based column counting code points, as `Problem` carries them. */
+export interface LineColumn {
+  readonly line: number;
+  readonly column: number;
+}
 
 /**
- * Line and column of offsets in a file's text. Lines end at LF, CRLF or a lone CR (as in YAML
+ * Line and column of offsets in a file's text (the yaml library reports UTF-16 offsets). Lines end at LF, CRLF or a lone CR (as in YAML
  * and in VS Code); columns count code points, as the `Problem` type promises.
  */
 export class LinePositions {
@@ -16,8 +21,8 @@ export class LinePositions {
   }
 
   /** Position of a UTF-16 offset into the content. */
-  at(offset: number): SourcePosition {
-    const clamped = Math.max(0, Math.min(offset, this.content.length));
+  at(offset: number): LineColumn {
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, this.content.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
