@@ -4,7 +4,7 @@
 //   NEWS_ANNOTATOR_TEST_HOST=code-server  (default) code-server + Debian Chromium, installed on first use
 //   NEWS_ANNOTATOR_TEST_HOST=electron     VS Code desktop through @vscode/test-electron (needs to download VS Code)
 //   NEWS_ANNOTATOR_TEST_GREP=pattern      run only the matching integration tests
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,16 +113,19 @@ async function runWithCodeServer(scratch) {
   const browser = await launchBrowser(host.chromium);
   try {
     const stopFollowing = followReport(reportFile);
+    const onLog = (type, args) => {
+      const text = args.map(String).join(' ');
+      if (verbose || ((type === 'error' || type === 'pageerror') && !benignWorkbenchError.test(text))) process.stderr.write(`[workbench ${type}] ${verbose ? text : text.split('\n')[0]}\n`);
+    };
     const suiteCode = await runSuiteInPage(
       browser,
       workbenchUrl(server, { folder: scratchWorkspace(scratch, 'suite-workspace'), extensionPath: root, testsPath: suitePath }),
-      {
-        onLog: (type, args) => {
-          const text = args.map(String).join(' ');
-          if (verbose || ((type === 'error' || type === 'pageerror') && !benignWorkbenchError.test(text))) process.stderr.write(`[workbench ${type}] ${verbose ? text : text.split('\n')[0]}\n`);
-        },
-      },
+      { onLog },
     );
+    // The same suite entry in a two-folder workspace runs the multi-root tests.
+    const workspaceFile = path.join(scratch, 'newsrooms.code-workspace');
+    writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: scratchWorkspace(scratch, 'newsroom-a') }, { path: scratchWorkspace(scratch, 'newsroom-b') }] }));
+    const multiRootCode = await runSuiteInPage(browser, workbenchUrl(server, { workspace: workspaceFile, extensionPath: root, testsPath: suitePath }), { onLog });
     stopFollowing();
     if (!existsSync(reportFile)) process.stderr.write('test-integration: the suite printed no report (did the extension host start?)\n');
     const smoke = await runUiSmokeTest(
@@ -133,11 +136,11 @@ async function runWithCodeServer(scratch) {
     const packaged = await runPackagedExtension(browser, host, scratch);
     smoke.passed += packaged.passed;
     smoke.failed += packaged.failed;
-    const suite = /extension host suite: (\d+) passed, (\d+) failed/.exec(existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '');
-    const passed = Number(suite?.[1] ?? 0) + smoke.passed;
-    const failed = (suite ? Number(suite[2]) : 1) + smoke.failed;
+    const suites = [...(existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '').matchAll(/extension host suite: (\d+) passed, (\d+) failed/g)];
+    const passed = suites.reduce((sum, match) => sum + Number(match[1]), 0) + smoke.passed;
+    const failed = suites.reduce((sum, match) => sum + Number(match[2]), 0) + (2 - Math.min(2, suites.length)) + smoke.failed;
     process.stdout.write(`\nintegration: ${passed} passed, ${failed} failed\n`);
-    return suiteCode !== 0 || failed > 0 ? 1 : 0;
+    return suiteCode !== 0 || multiRootCode !== 0 || failed > 0 ? 1 : 0;
   } finally {
     await browser.close();
     await server.stop();

@@ -103,12 +103,13 @@ export async function startCodeServer({ host, stateDir, port, settings = {}, ext
   };
 }
 
-/** The workbench URL that opens `folder` with the extension under development (and its tests). */
-export function workbenchUrl(server, { folder, extensionPath, testsPath }) {
+/** The workbench URL that opens `folder` (or a `.code-workspace` file) with the extension under development (and its tests). */
+export function workbenchUrl(server, { folder, workspace, extensionPath, testsPath }) {
   const payload = [['skipWelcome', 'true']];
   if (extensionPath) payload.push(['extensionDevelopmentPath', server.remoteUri(extensionPath)]);
   if (testsPath) payload.push(['extensionTestsPath', server.remoteUri(testsPath)]);
-  return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const target = workspace ? `workspace=${encodeURIComponent(workspace)}` : `folder=${encodeURIComponent(folder)}`;
+  return `${server.url}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Installs a packaged .vsix into the extensions folder a server started on `stateDir` will use. */
