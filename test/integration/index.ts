@@ -35,9 +35,13 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
   const grep = process.env.NEWS_ANNOTATOR_TEST_GREP;
   if (grep) mocha.grep(grep);
-  // The same entry serves two launches: a multi-root workspace runs the multiRoot/ tests, a
-  // single folder runs all the others.
-  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  // The same entry serves two launches: a .code-workspace window runs the multiRoot/ tests, a
+  // single folder runs all the others. The window knows its workspace file at once; its folders
+  // can arrive a moment later, so wait for them before any test looks.
+  const multiRoot = vscode.workspace.workspaceFile !== undefined;
+  for (let waited = 0; multiRoot && (vscode.workspace.workspaceFolders?.length ?? 0) < 2 && waited < 15_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const multiRootFolder = path.join(__dirname, 'multiRoot');
   for (const file of testFiles(__dirname).sort()) {
     if (file.startsWith(multiRootFolder + path.sep) === multiRoot) mocha.addFile(file);
