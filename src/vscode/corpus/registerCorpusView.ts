@@ -63,6 +63,10 @@ export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
     provider,
     treeView,
     indexes.onDidChange(refresh),
+    // Showing the view checks that every workspace folder is indexed (see whenReady).
+    treeView.onDidChangeVisibility((event) => {
+      if (event.visible) void indexes.whenReady();
+    }),
     vscode.commands.registerCommand(commandIds.refreshCorpus, refresh),
     vscode.commands.registerCommand(commandIds.openNextFile, openNext),
     vscode.commands.registerCommand(commandIds.filterCorpus, async (states?: FileState[]) => {

@@ -9,6 +9,10 @@ import { listCorpusFiles } from '../../node/listCorpusFiles';
 import { readIndexEntry } from '../../node/readIndexEntry';
 import type { ProjectService } from '../project/projectService';
 
+function currentFolders(): string {
+  return (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString()).join('\n');
+}
+
 /** The index of one workspace folder, and the search that follows it. */
 export interface FolderIndex {
   readonly folder: vscode.WorkspaceFolder;
@@ -45,8 +49,17 @@ export class CorpusIndexService implements vscode.Disposable {
     void this.rebuild();
   }
 
-  /** Resolves when the indexes are built (and after any rebuild in progress). */
+  /** Which folders the indexes were (or are being) built for. */
+  private indexedFolders = '';
+
+  /**
+   * Resolves when the indexes are built (and after any rebuild in progress). Starts a rebuild
+   * first when the workspace's folders are not the ones indexed: a window opened on a
+   * .code-workspace file can receive its folders after the extension started, without a
+   * folder-change event.
+   */
   whenReady(): Promise<void> {
+    if (currentFolders() !== this.indexedFolders) return this.rebuild();
     return this.ready;
   }
 
@@ -76,6 +89,7 @@ export class CorpusIndexService implements vscode.Disposable {
   }
 
   private rebuild(): Promise<void> {
+    this.indexedFolders = currentFolders();
     this.ready = this.ready.then(() =>
       vscode.window.withProgress({ location: { viewId: 'newsAnnotator.corpus' }, title: 'Indexing the corpus' }, async () => {
         await this.project.ready;
