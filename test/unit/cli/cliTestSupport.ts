@@ -1,4 +1,5 @@
 /** Runs the command line in-process and captures what it prints. */
+import { copySampleCorpus, temporaryFolder } from '../export/exportTestSupport';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -35,3 +36,28 @@ export function snapshot(folder: string): Record<string, string> {
 
 /** `path:line:column: severity: message`, as editors and CI link it. */
 export const problemLine = /^[^\s:][^:]*:\d+:\d+: (error|warning|info): \S.*$/;
+
+/**
+ * A fresh copy of the sample corpus and an empty output folder for every test of the calling
+ * `describe`, removed afterwards.
+ */
+export function useScratchFolders(): { readonly corpus: string; readonly out: string } {
+  let corpus: { folder: string; remove: () => void } | undefined;
+  let out: { folder: string; remove: () => void } | undefined;
+  beforeEach(() => {
+    corpus = copySampleCorpus();
+    out = temporaryFolder();
+  });
+  afterEach(() => {
+    corpus?.remove();
+    out?.remove();
+  });
+  return {
+    get corpus() {
+      return corpus!.folder;
+    },
+    get out() {
+      return out!.folder;
+    },
+  };
+}
