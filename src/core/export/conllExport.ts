@@ -10,7 +10,7 @@ import { sentenceEnds } from './sentenceEnds';
 import { describeAnnotation, formatWarnings } from './formatWarnings';
 import { tokenizerDescription } from './tokenize';
 import { tokenizeDocument, type TokenSpan } from './tokenSpans';
-import type { ExportInput, ExportOutput } from './exportTypes';
+import { singleFileOutput, type ExportInput, type ExportOutput } from './exportTypes';
 
 export const docStart = '-DOCSTART- -X- -X- O';
 
@@ -45,14 +45,7 @@ export function exportConll(input: ExportInput): ExportOutput {
   }
   const notes = [`Tokenizer ${tokenizerDescription}`, 'Tags are IOB2; POS and chunk columns are "_".', ...warnings.notes()];
   if (reduced > 0) notes.push(`${reduced} nested or overlapping annotation(s) were left out (CoNLL keeps the outermost).`);
-  return {
-    layout: 'file',
-    files: [{ path: '', content: lines.map((line) => line + '\n').join('') }],
-    warnings: warnings.problems,
-    documents: input.documents.length,
-    annotations,
-    notes,
-  };
+  return singleFileOutput(lines, { warnings: warnings.problems, documents: input.documents.length, annotations, notes });
 }
 
 /** Spans by start, longest first; a span overlapping one already kept is dropped. */

@@ -36,3 +36,8 @@ export interface ExportOutput {
 }
 
 export type Exporter = (input: ExportInput) => ExportOutput;
+
+/** The output of a one-file format: its lines, each ended by LF, and what the caller reports. */
+export function singleFileOutput(lines: readonly string[], report: Pick<ExportOutput, 'warnings' | 'documents' | 'annotations' | 'notes'>): ExportOutput {
+  return { layout: 'file', files: [{ path: '', content: lines.map((line) => `${line}\n`).join('') }], ...report };
+}

@@ -4,7 +4,7 @@
  * and the importer reads back. Offsets count code points (as Python does) unless UTF-16 is asked
  * for, which is what doccano's web page counts (doccano #2290: emoji shift later spans).
  */
-import type { ExportInput, ExportOutput } from './exportTypes';
+import { singleFileOutput, type ExportInput, type ExportOutput } from './exportTypes';
 import { jsonLine } from './jsonLine';
 
 export function exportJsonl(input: ExportInput): ExportOutput {
@@ -25,12 +25,10 @@ export function exportJsonl(input: ExportInput): ExportOutput {
     annotations += document.placed.length;
   }
   const unit = utf16 ? 'UTF-16 code units (as JavaScript and doccano count)' : 'Unicode code points (as Python counts)';
-  return {
-    layout: 'file',
-    files: [{ path: '', content: lines.map((line) => line + '\n').join('') }],
+  return singleFileOutput(lines, {
     warnings: [],
     documents: input.documents.length,
     annotations,
     notes: [`Offsets count ${unit}; notes, attributes and annotators are not in this format (use yaml to keep them).`],
-  };
+  });
 }

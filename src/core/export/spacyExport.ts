@@ -6,7 +6,7 @@
  * Overlapping spans are all written (spancat reads them; `doc.ents` wants them disjoint).
  */
 import { tokenizerDescription, tokenizerName } from './tokenize';
-import type { ExportInput, ExportOutput } from './exportTypes';
+import { singleFileOutput, type ExportInput, type ExportOutput } from './exportTypes';
 import { jsonLine } from './jsonLine';
 import { formatWarnings } from './formatWarnings';
 import { tokenizeDocument } from './tokenSpans';
@@ -29,12 +29,5 @@ export function exportSpacy(input: ExportInput): ExportOutput {
     );
     annotations += spans.length;
   }
-  return {
-    layout: 'file',
-    files: [{ path: '', content: lines.map((line) => line + '\n').join('') }],
-    warnings: warnings.problems,
-    documents: input.documents.length,
-    annotations,
-    notes: [`Tokenizer ${tokenizerDescription}`, ...warnings.notes()],
-  };
+  return singleFileOutput(lines, { warnings: warnings.problems, documents: input.documents.length, annotations, notes: [`Tokenizer ${tokenizerDescription}`, ...warnings.notes()] });
 }

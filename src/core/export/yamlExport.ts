@@ -13,7 +13,7 @@ import type { EntityType } from '../project';
 import { formatMap, formatString, formatValue } from '../sidecar/flowValue';
 import { sortAnnotations, serializeAnnotation } from '../sidecar/serializeSidecar';
 import type { Annotation } from '../sidecar/model';
-import type { ExportInput, ExportOutput } from './exportTypes';
+import { singleFileOutput, type ExportInput, type ExportOutput } from './exportTypes';
 
 export const yamlExportFormat = 'news-annotator-export/1';
 
@@ -49,7 +49,7 @@ export function exportYaml(input: ExportInput): ExportOutput {
   );
   lines.push(input.documents.length === 0 ? 'documents: []' : 'documents:');
   for (const document of input.documents) lines.push(...documentLines(document));
-  return { layout: 'file', files: [{ path: '', content: lines.join('\n') + '\n' }], warnings: [], documents: input.documents.length, annotations, notes: [] };
+  return singleFileOutput(lines, { warnings: [], documents: input.documents.length, annotations, notes: [] });
 }
 
 function formatType(type: EntityType): string {

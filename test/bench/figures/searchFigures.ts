@@ -3,27 +3,9 @@ import Fuse from 'fuse.js';
 import { CorpusIndex } from '../../../src/core/index/corpusIndex';
 import { TagsTree } from '../../../src/core/index/tagsTree';
 import { TagSearch } from '../../../src/core/search/tagSearch';
-import { random, syntheticCorpus, syntheticEntities, type SyntheticEntity } from '../../unit/search/syntheticCorpus';
+import { syntheticCorpus, syntheticEntities, typedKeystrokes } from '../../unit/search/syntheticCorpus';
 import { collectGarbage, percentile, timeOnce } from '../measure';
 import type { Figure } from '../report';
-
-/** 20 names typed letter by letter; a third with two letters swapped, a third with one dropped, some with a type filter. */
-function typedQueries(entities: readonly SyntheticEntity[], names = 20): { keystrokes: string[]; finals: string[] } {
-  const next = random(2026);
-  const keystrokes: string[] = [];
-  const finals: string[] = [];
-  for (let round = 0; round < names; round++) {
-    const entity = entities[Math.floor(next() * entities.length)];
-    let name = entity.text.toLowerCase();
-    const at = 1 + Math.floor(next() * Math.max(1, name.length - 3));
-    if (round % 3 === 1 && name.length > 4) name = name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2);
-    if (round % 3 === 2 && name.length > 4) name = name.slice(0, at) + name.slice(at + 1);
-    const filter = round % 5 === 0 ? `type:${entity.type.toLowerCase()} ` : '';
-    for (let length = 1; length <= name.length; length++) keystrokes.push(filter + name.slice(0, length));
-    finals.push(name);
-  }
-  return { keystrokes, finals };
-}
 
 /**
  * In its own synchronous function so the generated entries die with its frame: an async
@@ -53,7 +35,9 @@ export async function searchFigures(size: { files: number; annotations: number; 
   const firstLevel = await timeOnce(() => tree.types('count'));
   const firstPage = await timeOnce(() => tree.entities(tree.types('count')[0].type, 'count', { limit: 200 }));
 
-  const { keystrokes, finals } = typedQueries(entities);
+  const typed = typedKeystrokes(entities, 20, 2026);
+  const keystrokes = typed.map((keystroke) => keystroke.query);
+  const finals = typed.filter((keystroke) => keystroke.last).map((keystroke) => keystroke.query.replace(/^type:\S+ /, ''));
   search.search('warm up');
   const latencies: number[] = [];
   for (const query of keystrokes) latencies.push(await timeOnce(() => search.search(query, { limit: 100 })));

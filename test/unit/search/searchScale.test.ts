@@ -11,7 +11,7 @@ import { CorpusIndex } from '../../../src/core/index/corpusIndex';
 import { IndexCache, serializeIndexCache } from '../../../src/core/index/indexCache';
 import { TagsTree } from '../../../src/core/index/tagsTree';
 import { TagSearch } from '../../../src/core/search/tagSearch';
-import { random, syntheticCorpus, syntheticEntities, type SyntheticEntity } from './syntheticCorpus';
+import { syntheticCorpus, syntheticEntities, typedKeystrokes } from './syntheticCorpus';
 
 function collectGarbage(): (() => void) | undefined {
   try {
@@ -31,22 +31,6 @@ function time<T>(work: () => T): [T, number] {
   const started = performance.now();
   const result = work();
   return [result, performance.now() - started];
-}
-
-/** Each name typed letter by letter, a third with two letters swapped, a third with one dropped. */
-function keystrokes(entities: readonly SyntheticEntity[], count: number): { query: string; entity: SyntheticEntity; last: boolean }[] {
-  const next = random(99);
-  const typed: { query: string; entity: SyntheticEntity; last: boolean }[] = [];
-  for (let round = 0; round < count; round++) {
-    const entity = entities[Math.floor(next() * entities.length)];
-    let name = entity.text.toLowerCase();
-    const at = 1 + Math.floor(next() * Math.max(1, name.length - 3));
-    if (round % 3 === 1 && name.length > 4) name = name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2);
-    if (round % 3 === 2 && name.length > 4) name = name.slice(0, at) + name.slice(at + 1);
-    const filter = round % 5 === 0 ? `type:${entity.type.slice(0, 3).toLowerCase()} ` : '';
-    for (let length = 1; length <= name.length; length++) typed.push({ query: filter + name.slice(0, length), entity, last: length === name.length });
-  }
-  return typed;
 }
 
 const percentile = (sorted: readonly number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))].toFixed(1);
@@ -73,7 +57,7 @@ describe('search at scale (printout)', function () {
     const [people, peopleTime] = time(() => tree.entities(types[0].type, 'count', { limit: 200 }));
     const [, byNameTime] = time(() => tree.entities(types[0].type, 'name', { limit: 200 }));
 
-    const typed = keystrokes(entities, 60);
+    const typed = typedKeystrokes(entities, 60, 99);
     search.search('warm up');
     const latencies: number[] = [];
     let found = 0;

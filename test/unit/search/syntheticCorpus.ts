@@ -111,3 +111,23 @@ export function syntheticCorpus(options: SyntheticOptions): { entities: Syntheti
   ]);
   return { entities, files };
 }
+
+/**
+ * Names typed letter by letter, as a reviewer searches: a third with two letters swapped, a third
+ * with one dropped, every fifth behind a `type:` filter. Each keystroke is one query; `last`
+ * marks the whole (possibly misspelt) name.
+ */
+export function typedKeystrokes(entities: readonly SyntheticEntity[], names: number, seed: number): { query: string; entity: SyntheticEntity; last: boolean }[] {
+  const next = random(seed);
+  const typed: { query: string; entity: SyntheticEntity; last: boolean }[] = [];
+  for (let round = 0; round < names; round++) {
+    const entity = entities[Math.floor(next() * entities.length)];
+    let name = entity.text.toLowerCase();
+    const at = 1 + Math.floor(next() * Math.max(1, name.length - 3));
+    if (round % 3 === 1 && name.length > 4) name = name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2);
+    if (round % 3 === 2 && name.length > 4) name = name.slice(0, at) + name.slice(at + 1);
+    const filter = round % 5 === 0 ? `type:${entity.type.slice(0, 3).toLowerCase()} ` : '';
+    for (let length = 1; length <= name.length; length++) typed.push({ query: filter + name.slice(0, length), entity, last: length === name.length });
+  }
+  return typed;
+}
