@@ -10,7 +10,8 @@ import { AnnotatedDocuments } from './documents/annotatedDocuments';
 import { registerTagAllCommand } from './editing/registerTagAllCommand';
 import { registerTaggingCommands } from './editing/registerTaggingCommands';
 import { registerUndoCommands } from './editing/registerUndoCommands';
-import { TagHistory } from './editing/tagHistory';
+import { UndoContextKeys } from './editing/undoContextKeys';
+import { createWorkspace } from './project/createWorkspace';
 import { TypeSwatches } from './editing/typePicker';
 import { ProjectService } from './project/projectService';
 import { registerStatusBar } from './status/registerStatusBar';
@@ -37,26 +38,28 @@ export interface NewsAnnotatorApi {
 /** Composition root: each feature registers itself and returns one Disposable. */
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const project = new ProjectService();
-  const documents = new AnnotatedDocuments(project);
-  const history = new TagHistory();
+  const workspace = createWorkspace(project);
+  const documents = new AnnotatedDocuments(project, workspace.workspace);
+  const undoKeys = new UndoContextKeys(workspace.workspace.history);
   const decorations = new DecorationController(documents, project);
-  const indexes = new CorpusIndexService(project, context.storageUri);
+  const indexes = new CorpusIndexService(project, context.storageUri, workspace.workspace);
   const corpusView = registerCorpusView(indexes);
-  const tagging = { documents, indexes, project, history, swatches: new TypeSwatches(context.globalStorageUri) };
+  const tagging = { documents, indexes, project, workspace: workspace.workspace, swatches: new TypeSwatches(context.globalStorageUri) };
   const tagsView = registerTagsView(tagging, indexes);
   context.subscriptions.push(
     project,
+    workspace,
     documents,
-    history,
+    undoKeys,
     decorations,
     indexes,
     corpusView,
     tagsView,
-    registerSearchCommand(indexes),
-    registerRevealMention(),
+    registerSearchCommand(indexes, documents),
+    registerRevealMention(documents),
     registerTaggingCommands(tagging),
     registerTagAllCommand(tagging),
-    registerUndoCommands(tagging),
+    registerUndoCommands(tagging, undoKeys),
     registerAnnotationHover(documents),
     registerAnnotationProblems(documents),
     registerStatusBar(documents),

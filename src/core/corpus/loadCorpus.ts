@@ -4,6 +4,7 @@
  * those that were only found approximately or not at all (`unplaced`), which exporters must skip
  * rather than write at offsets that would slice the wrong text.
  */
+import { fileStatus } from './fileStatus';
 import type { Problem } from '../problem';
 import { sortAnnotations } from '../sidecar/serializeSidecar';
 import type { Annotation, SourcePosition, SidecarStatus } from '../sidecar/model';
@@ -85,7 +86,7 @@ export function corpusDocument(path: string, loaded: LoadedSidecar): CorpusDocum
     path,
     loaded,
     hasSidecar: loaded.version !== undefined,
-    status: loaded.sidecar.status,
+    status: fileStatus(loaded.sidecar.status, loaded.sidecar.annotations.length),
     placed: [...sortAnnotations(placed)],
     unplaced,
   };

@@ -5,6 +5,7 @@
  * (entityTable.ts), shared by every mention of the same (type, text).
  */
 import type { SidecarStatus } from '../sidecar/model';
+import { fileStatus } from '../corpus/fileStatus';
 import type { EntityTable } from './entityTable';
 import type { FileStamp, IndexAnnotation, IndexEntry } from './indexEntry';
 
@@ -17,6 +18,8 @@ export interface FileMeta {
   readonly problems: number;
   readonly unreadable: boolean;
   readonly orphans: number;
+  /** The text changed since the sidecar's offsets were written: they wait to be settled. */
+  readonly stale?: boolean;
   readonly sidecarStamp: FileStamp | null | undefined;
   readonly textStamp: FileStamp | null | undefined;
   /** When the files were read (ms since the epoch), if known: see indexCache.ts on racy entries. */
@@ -63,12 +66,10 @@ export class FileRecord {
   }
 }
 
-/** Problems first (they need a person), then done, then begun (a status or any tag), else untouched. */
+/** Problems first (they need a person), then the file's status by the one definition (fileStatus.ts). */
 export function fileState(meta: FileMeta, count: number): FileState {
   if (meta.unreadable || meta.problems > 0 || meta.orphans > 0) return 'problem';
-  if (meta.status === 'done') return 'done';
-  if (meta.status === 'in-progress' || count > 0) return 'in-progress';
-  return 'untouched';
+  return fileStatus(meta.status, count);
 }
 
 export function metaOf(entry: IndexEntry): FileMeta {
@@ -78,6 +79,7 @@ export function metaOf(entry: IndexEntry): FileMeta {
     problems: entry.problems,
     unreadable: entry.unreadable,
     orphans: entry.orphans,
+    ...(entry.stale ? { stale: true } : {}),
     sidecarStamp: entry.sidecarStamp,
     textStamp: entry.textStamp,
     ...(entry.readAt !== undefined ? { readAt: entry.readAt } : {}),

@@ -43,6 +43,8 @@ export interface IndexEntry {
   readonly unreadable: boolean;
   /** Annotations that the current text holds only approximately or not at all. */
   readonly orphans: number;
+  /** The text was checked and differs from the one the offsets were written for. */
+  readonly stale?: boolean;
   /** The sidecar as read: null when there is none, undefined when not known (never cached then). */
   readonly sidecarStamp?: FileStamp | null;
   /** The text as checked for orphans: null when not checked. */
@@ -107,6 +109,7 @@ export function entryFromSidecar(content: string | undefined, sidecarPath: strin
     problems: errors(parsed.problems) + errors(checks),
     unreadable: false,
     orphans,
+    ...(options.text !== undefined && options.text.sha256 !== sidecar.source.sha256 ? { stale: true } : {}),
     sidecarStamp: options.sidecarStamp,
     textStamp: options.textStamp,
     ...(options.readAt !== undefined ? { readAt: options.readAt } : {}),

@@ -6,7 +6,7 @@ import { sidecarPathFor } from '../../core/sidecar/sidecarPath';
 import { commandIds } from '../commandIds';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
-import { changeFile, describeProblem } from '../editing/fileActions';
+import { describeProblem } from '../editing/fileActions';
 import { toDiagnostic } from '../project/projectService';
 
 const stateMessages: Partial<Record<LiveAnnotation['state'], string>> = {
@@ -68,13 +68,14 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
     const start = args.start ?? session.text.toCodePoint(editor.document.offsetAt(editor.selection.start));
     const end = args.end ?? session.text.toCodePoint(editor.document.offsetAt(editor.selection.end));
     if (editor.document.isDirty) await editor.document.save();
-    const result = await changeFile(documents, uri, (sidecar, text) => {
+    const result = await documents.workspace.edit('Re-attach tag', [{ textPath: uri.fsPath, factory: (sidecar, text) => {
       const old = sidecar.annotations.find((annotation) => annotation.id === args.id);
       if (!old || end <= start || end > text.codePointLength) return problem('reattach-failed', 'Select the text the annotation belongs to, then re-attach it.', session.textPath);
       return { removed: [old], added: [{ ...old, start, end, text: text.slice(start, end) }] };
-    });
-    if (!result.ok) void vscode.window.showErrorMessage(`News Annotator: ${describeProblem(result.problems[0])}`);
-    return result.ok;
+    } }]);
+    const [failure] = result.failures;
+    if (failure) void vscode.window.showErrorMessage(`News Annotator: ${describeProblem(failure)}`);
+    return failure === undefined;
   };
 
   const codeActions = vscode.languages.registerCodeActionsProvider(
@@ -118,9 +119,10 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
     documents.onDidChange(refresh),
     vscode.commands.registerCommand(commandIds.reattachAnnotation, reattach),
     vscode.commands.registerCommand(commandIds.removeOrphan, async (args: { uri: string; id: string }) => {
-      const result = await changeFile(documents, vscode.Uri.parse(args.uri), (sidecar) => removeAnnotations(sidecar, new Set([args.id])));
-      if (!result.ok) void vscode.window.showErrorMessage(`News Annotator: ${describeProblem(result.problems[0])}`);
-      return result.ok;
+      const result = await documents.workspace.edit('Remove orphaned tag', [{ textPath: vscode.Uri.parse(args.uri).fsPath, factory: (sidecar) => removeAnnotations(sidecar, new Set([args.id])) }]);
+      const [failure] = result.failures;
+      if (failure) void vscode.window.showErrorMessage(`News Annotator: ${describeProblem(failure)}`);
+      return failure === undefined;
     }),
   );
 }

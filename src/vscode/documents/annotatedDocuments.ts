@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { isSidecarPath, textPathFor } from '../../core/sidecar/sidecarPath';
-import { SidecarStore } from '../../core/store/sidecarStore';
-import { NodeFileSystem } from '../../node/nodeFileSystem';
+import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { ProjectService } from '../project/projectService';
 import { DocumentSession } from './documentSession';
 
@@ -15,9 +14,11 @@ export class AnnotatedDocuments implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  readonly store = new SidecarStore(new NodeFileSystem());
 
-  constructor(private readonly project: ProjectService) {
+  constructor(
+    private readonly project: ProjectService,
+    readonly workspace: AnnotationWorkspace,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
     const onSidecar = (uri: vscode.Uri) => {
       const textPath = textPathFor(uri.fsPath);
@@ -34,6 +35,10 @@ export class AnnotatedDocuments implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => this.onTextChanged(event)),
       vscode.workspace.onDidSaveTextDocument((document) => this.onSaved(document)),
       project.onDidChange(() => void this.reopenAll()),
+      // Whatever wrote through the workspace (a command here, undo, Tag All), open files show it.
+      workspace.onDidChangeFiles((textPaths) => {
+        for (const textPath of textPaths) this.reloadFromDisk(vscode.Uri.file(textPath));
+      }),
     );
     void project.ready.then(() => this.reopenAll());
   }
@@ -53,11 +58,6 @@ export class AnnotatedDocuments implements vscode.Disposable {
     return this.sessions.get(uri.toString());
   }
 
-  /** Tells every listener that the file's annotations changed (after a write by a command). */
-  notifyChanged(uri: vscode.Uri): void {
-    this.changeEmitter.fire(uri);
-  }
-
   all(): DocumentSession[] {
     return [...this.sessions.values()];
   }
@@ -67,7 +67,7 @@ export class AnnotatedDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     const existing = this.sessions.get(key);
     if (existing) return existing;
-    const session = new DocumentSession(document.uri, this.store, document);
+    const session = new DocumentSession(document.uri, this.workspace, document);
     this.sessions.set(key, session);
     await session.enqueue(() => session.reload(document));
     this.changeEmitter.fire(document.uri);

@@ -3,9 +3,10 @@ import { applyTextChanges, liveAnnotations, placeAnnotations, type LiveAnnotatio
 import type { TextChange } from '../../core/editing/shiftSpan';
 import type { Problem } from '../../core/problem';
 import type { Sidecar } from '../../core/sidecar/model';
-import type { SidecarChange, SidecarStore, UpdateResult } from '../../core/store/sidecarStore';
+import type { UpdateResult } from '../../core/store/sidecarStore';
 import { CodePointIndex } from '../../core/text/codePoints';
 import { reanchorAll } from '../../core/anchoring/reanchorAll';
+import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 
 /**
  * One corpus text file's annotations while VS Code has it open: the sidecar as last read or
@@ -26,7 +27,7 @@ export class DocumentSession {
 
   constructor(
     readonly uri: vscode.Uri,
-    private readonly store: SidecarStore,
+    private readonly workspace: AnnotationWorkspace,
     document: vscode.TextDocument,
   ) {
     this.text = new CodePointIndex(document.getText());
@@ -44,7 +45,13 @@ export class DocumentSession {
 
   /** Reads the text file and sidecar from disk and places the annotations in the editor's text. */
   async reload(document: vscode.TextDocument): Promise<void> {
-    const loaded = await this.store.load(this.textPath);
+    let loaded = await this.workspace.load(this.textPath);
+    // The text changed since the sidecar was written (outside VS Code, git): write the offsets
+    // where the tags are now, once, so the views, exports and other tools agree with the editor.
+    if (loaded.ok && !document.isDirty && loaded.decoded.text === document.getText() && loaded.sidecar.source.sha256 !== loaded.decoded.sha256) {
+      const settled = await this.workspace.settle(this.textPath);
+      if (settled.written) loaded = await this.workspace.load(this.textPath);
+    }
     this.text = new CodePointIndex(document.getText());
     if (!loaded.ok) {
       this.sidecar = undefined;
@@ -88,14 +95,7 @@ export class DocumentSession {
   async writeAfterSave(document: vscode.TextDocument): Promise<UpdateResult | undefined> {
     if (!this.pendingEdits || !this.sidecar) return undefined;
     const live = this.live;
-    const result = await this.store.update(this.textPath, (sidecar, text) => placeAnnotations(sidecar, live, text));
-    await this.reload(document);
-    return result;
-  }
-
-  /** Applies a change through the store and reloads what was written. */
-  async update(document: vscode.TextDocument, change: SidecarChange): Promise<UpdateResult> {
-    const result = await this.store.update(this.textPath, change);
+    const result = await this.workspace.update(this.textPath, (sidecar, text) => placeAnnotations(sidecar, live, text));
     await this.reload(document);
     return result;
   }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { AnnotationChange } from '../../core/editing/annotationChange';
 import { findOccurrences, type OccurrenceOptions } from '../../core/editing/findOccurrences';
 import { tagSpans } from '../../core/editing/tagActions';
 import type { EntityType } from '../../core/project';
 import { commandIds } from '../commandIds';
 import { annotatorName } from './annotatorName';
-import { changeFile, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
+import type { EditOutcome } from '../../workspace/fileEdit';
+import { describeProblem, prepareForTagging, selectedSpans } from './fileActions';
 import { activeCorpusEditor, type TaggingContext } from './registerTaggingCommands';
 import { pickEntityType } from './typePicker';
 
@@ -71,27 +71,22 @@ export async function tagOccurrencesInFiles(
   queries: readonly string[],
   type: string,
   options: OccurrenceOptions,
-): Promise<{ changes: Map<string, AnnotationChange>; failures: string[] }> {
+): Promise<EditOutcome> {
   const annotator = await annotatorName();
-  const changes = new Map<string, AnnotationChange>();
-  const failures: string[] = [];
   const label = queries.length === 1 ? `“${queries[0]}”` : `${queries.length} spellings`;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tagging ${label} as ${type}`, cancellable: true }, async (progress, token) => {
-    for (const [index, uri] of uris.entries()) {
-      if (token.isCancellationRequested) break;
-      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-      const result = await changeFile(context.documents, uri, (sidecar, text) => {
-        const spans = queries.flatMap((query) => findOccurrences(text.text, query, options, text));
-        return tagSpans(sidecar, text, spans, { type, annotator });
-      });
-      if (!result.ok) failures.push(describeProblem(result.problems[0]));
-      else if (result.change.added.length > 0) changes.set(uri.toString(), result.change);
-      if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  });
-  const added = [...changes.values()].reduce((sum, change) => sum + change.added.length, 0);
-  if (added > 0) context.history.push({ label: `Tag all ${label} as ${type}`, changes });
-  return { changes, failures };
+  const edits = uris.map((uri) => ({
+    textPath: uri.fsPath,
+    factory: (sidecar: Parameters<typeof tagSpans>[0], text: Parameters<typeof tagSpans>[1]) => {
+      const spans = queries.flatMap((query) => findOccurrences(text.text, query, options, text));
+      return tagSpans(sidecar, text, spans, { type, annotator });
+    },
+  }));
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tagging ${label} as ${type}`, cancellable: true }, (progress, token) =>
+    context.workspace.edit(`Tag all ${label} as ${type}`, edits, {
+      report: (_done, total, textPath) => progress.report({ message: vscode.workspace.asRelativePath(textPath), increment: 100 / total }),
+      isCancelled: () => token.isCancellationRequested,
+    }),
+  );
 }
 
 export function registerTagAllCommand(context: TaggingContext): vscode.Disposable {
@@ -123,11 +118,10 @@ export function registerTagAllCommand(context: TaggingContext): vscode.Disposabl
     }
 
     const uris = choice.scope === 'file' ? [active.editor.document.uri] : await context.indexes.corpusUris();
-    const { changes, failures } = await tagOccurrencesInFiles(context, uris, [query], type.name, choice.options);
-    const added = [...changes.values()].reduce((sum, change) => sum + change.added.length, 0);
+    const { changes, failures, added } = await tagOccurrencesInFiles(context, uris, [query], type.name, choice.options);
     const where = choice.scope === 'file' ? 'in this file' : `in ${changes.size} of ${uris.length} corpus files`;
     const message = `News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${query}” as ${type.name} ${where}.`;
-    if (failures.length > 0) void vscode.window.showWarningMessage(`${message} ${failures.length} file(s) were left unchanged: ${failures[0]}`);
+    if (failures.length > 0) void vscode.window.showWarningMessage(`${message} ${failures.length} file(s) were left unchanged: ${describeProblem(failures[0])}`);
     else void vscode.window.showInformationMessage(message);
     return added;
   });

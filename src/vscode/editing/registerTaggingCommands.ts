@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { AnnotationChange } from '../../core/editing/annotationChange';
 import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import { changeAnnotationType, removeAnnotations, setAnnotationNote, tagSpans } from '../../core/editing/tagActions';
 import type { EntityType } from '../../core/project';
@@ -11,15 +10,16 @@ import type { DocumentSession } from '../documents/documentSession';
 import type { CorpusIndexService } from '../index/corpusIndexService';
 import type { ProjectService } from '../project/projectService';
 import { annotatorName } from './annotatorName';
-import { annotationsAtSelections, changeFile, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
-import type { TagHistory } from './tagHistory';
+import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
+import type { ChangeFactory, EditOutcome } from '../../workspace/fileEdit';
+import { annotationsAtSelections, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
 import { pickEntityType, type TypeSwatches } from './typePicker';
 
 export interface TaggingContext {
   readonly documents: AnnotatedDocuments;
   readonly indexes: CorpusIndexService;
   readonly project: ProjectService;
-  readonly history: TagHistory;
+  readonly workspace: AnnotationWorkspace;
   readonly swatches: TypeSwatches;
 }
 
@@ -95,9 +95,9 @@ async function targetAnnotations(context: TaggingContext, args: AnnotationArgume
   return { uri: active.editor.document.uri, session: active.session, targets: await chooseAnnotations(candidates, title, many) };
 }
 
-function record(context: TaggingContext, label: string, uri: vscode.Uri, change: AnnotationChange): void {
-  if (change.added.length === 0 && change.removed.length === 0) return;
-  context.history.push({ label, changes: new Map([[uri.toString(), change]]) });
+/** One action on one file, through the workspace's single write path (one undo step). */
+function editFile(context: TaggingContext, label: string, uri: vscode.Uri, factory: ChangeFactory): Promise<EditOutcome> {
+  return context.workspace.edit(label, [{ textPath: uri.fsPath, factory }]);
 }
 
 export function registerTaggingCommands(context: TaggingContext): vscode.Disposable {
@@ -119,26 +119,24 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     }
     const annotator = await annotatorName();
     const expected = active.session.text.text;
-    const result = await changeFile(context.documents, active.editor.document.uri, (sidecar, text) =>
+    const result = await editFile(context, `Tag as ${type.name}`, active.editor.document.uri, (sidecar, text) =>
       text.text === expected ? tagSpans(sidecar, text, spans, { type: type.name, annotator }) : problem('text-changed', 'The file changed on disk; tag again.', active.session.textPath),
     );
-    if (!result.ok) {
-      reportProblems('Tagging', result.problems);
+    if (result.failures.length > 0) {
+      reportProblems('Tagging', result.failures);
       return 0;
     }
-    record(context, `Tag as ${type.name}`, active.editor.document.uri, result.change);
-    vscode.window.setStatusBarMessage(`News Annotator: tagged ${result.change.added.length} span(s) as ${type.name}`, 3000);
-    return result.change.added.length;
+    vscode.window.setStatusBarMessage(`News Annotator: tagged ${result.added} span(s) as ${type.name}`, 3000);
+    return result.added;
   };
 
   const remove = async (args?: AnnotationArguments): Promise<number> => {
     const found = await targetAnnotations(context, args, 'Remove which tags?', true);
     if (!found || found.targets.length === 0) return 0;
     const ids = new Set(found.targets.map((item) => item.annotation.id));
-    const result = await changeFile(context.documents, found.uri, (sidecar) => removeAnnotations(sidecar, ids));
-    if (!result.ok) return reportProblems('Removing the tag', result.problems), 0;
-    record(context, 'Remove tag', found.uri, result.change);
-    return result.change.removed.length;
+    const result = await editFile(context, 'Remove tag', found.uri, (sidecar) => removeAnnotations(sidecar, ids));
+    if (result.failures.length > 0) return reportProblems('Removing the tag', result.failures), 0;
+    return result.removed;
   };
 
   const changeType = async (args?: AnnotationArguments): Promise<number> => {
@@ -148,10 +146,9 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, 'Change type to…'));
     if (!type) return 0;
     const ids = new Set(found.targets.map((item) => item.annotation.id));
-    const result = await changeFile(context.documents, found.uri, (sidecar) => changeAnnotationType(sidecar, ids, type.name));
-    if (!result.ok) return reportProblems('Changing the type', result.problems), 0;
-    record(context, `Change type to ${type.name}`, found.uri, result.change);
-    return result.change.added.length;
+    const result = await editFile(context, `Change type to ${type.name}`, found.uri, (sidecar) => changeAnnotationType(sidecar, ids, type.name));
+    if (result.failures.length > 0) return reportProblems('Changing the type', result.failures), 0;
+    return result.added;
   };
 
   const editNote = async (args?: AnnotationArguments): Promise<boolean> => {
@@ -166,9 +163,8 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
         prompt: 'Leave empty to remove the note.',
       }));
     if (note === undefined) return false;
-    const result = await changeFile(context.documents, found.uri, (sidecar) => setAnnotationNote(sidecar, target.annotation.id, note.trim()));
-    if (!result.ok) return reportProblems('Saving the note', result.problems), false;
-    record(context, 'Edit note', found.uri, result.change);
+    const result = await editFile(context, 'Edit note', found.uri, (sidecar) => setAnnotationNote(sidecar, target.annotation.id, note.trim()));
+    if (result.failures.length > 0) return reportProblems('Saving the note', result.failures), false;
     return true;
   };
 
@@ -198,9 +194,9 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
       status ??
       (await vscode.window.showQuickPick([...sidecarStatuses], { title: 'Mark this file as…' }).then((value) => value as SidecarStatus | undefined));
     if (!chosen) return false;
-    const result = await active.session.enqueue(() => active.session.update(active.editor.document, (sidecar) => ({ ...sidecar, status: chosen })));
+    const result = await context.workspace.setStatus(active.session.textPath, chosen);
     if (!result.ok) return reportProblems('Marking the file', result.problems), false;
-    context.documents.notifyChanged(active.editor.document.uri);
+    await active.session.enqueue(() => Promise.resolve());
     return true;
   };
 

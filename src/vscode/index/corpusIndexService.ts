@@ -7,6 +7,7 @@ import { isSidecarPath, textPathFor } from '../../core/sidecar/sidecarPath';
 import { loadCorpusIndex, saveCorpusIndexCache } from '../../node/corpusIndexLoader';
 import { listCorpusFiles } from '../../node/listCorpusFiles';
 import { readIndexEntry } from '../../node/readIndexEntry';
+import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { ProjectService } from '../project/projectService';
 
 function currentFolders(): string {
@@ -41,10 +42,13 @@ export class CorpusIndexService implements vscode.Disposable {
   constructor(
     private readonly project: ProjectService,
     private readonly storage: vscode.Uri | undefined,
+    private readonly workspace: AnnotationWorkspace,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const queue = (uri: vscode.Uri) => this.queue(uri);
     this.disposables.push(watcher, watcher.onDidCreate(queue), watcher.onDidChange(queue), watcher.onDidDelete(queue), project.onDidChange(() => void this.rebuild()));
+    // Writes through the one write path reach the index at once, without waiting for the watcher.
+    this.disposables.push(workspace.onDidChangeFiles((textPaths) => textPaths.forEach((textPath) => this.queue(vscode.Uri.file(textPath)))));
     this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()));
     void this.rebuild();
   }
@@ -106,7 +110,22 @@ export class CorpusIndexService implements vscode.Disposable {
         this.changeEmitter.fire();
       }),
     );
+    void this.ready.then(() => this.settleStale());
     return this.ready;
+  }
+
+  /**
+   * Texts changed (outside VS Code, by git) since their sidecars' offsets were written: write
+   * the re-anchored offsets once, in the background, so the views and search reveal the text
+   * that is tagged now, and exports and other tools read current offsets.
+   */
+  private async settleStale(): Promise<void> {
+    for (const { folder, index } of this.folders) {
+      for (const record of index.records()) {
+        if (!record.meta.stale) continue;
+        await this.workspace.settle(vscode.Uri.joinPath(folder.uri, record.path).fsPath);
+      }
+    }
   }
 
   private queue(uri: vscode.Uri): void {
@@ -144,7 +163,10 @@ export class CorpusIndexService implements vscode.Disposable {
         changed = true;
       }
     }
-    if (changed) this.announceChange();
+    if (changed) {
+      this.announceChange();
+      await this.settleStale();
+    }
   }
 
   /** Tells the views (debounced) and saves the cache a little later. */

@@ -4,7 +4,8 @@ import { LineIndex } from '../../core/index';
 import type { SearchResult } from '../../core/search';
 import { commandIds } from '../commandIds';
 import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
-import { revealSpan } from '../tags/revealMention';
+import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import { revealMention } from '../tags/revealMention';
 
 interface ResultItem extends vscode.QuickPickItem {
   readonly folderIndex: FolderIndex;
@@ -40,7 +41,7 @@ function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): 
  * file and note, typo- and accent-tolerant, with `type:`, `file:` and `note:` filters. Results
  * show first from the index; their line numbers follow as the texts are read.
  */
-export function registerSearchCommand(indexes: CorpusIndexService): vscode.Disposable {
+export function registerSearchCommand(indexes: CorpusIndexService, documents: AnnotatedDocuments): vscode.Disposable {
   return vscode.commands.registerCommand(commandIds.searchTags, async (initial?: string) => {
     await indexes.whenReady();
     const quickPick = vscode.window.createQuickPick<ResultItem>();
@@ -75,7 +76,10 @@ export function registerSearchCommand(indexes: CorpusIndexService): vscode.Dispo
       quickPick.onDidAccept(() => {
         const chosen = quickPick.selectedItems[0];
         quickPick.hide();
-        if (chosen) void revealSpan(vscode.Uri.joinPath(chosen.folderIndex.folder.uri, chosen.result.file), chosen.result.start, chosen.result.end);
+        if (chosen) {
+          const { result } = chosen;
+          void revealMention(documents, { uri: vscode.Uri.joinPath(chosen.folderIndex.folder.uri, result.file), start: result.start, end: result.end, id: result.id, text: result.text });
+        }
       });
       quickPick.onDidHide(() => {
         quickPick.dispose();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fileStatus } from '../../core/corpus/fileStatus';
 import { isPlaced } from '../../core/editing/liveAnnotations';
 import { commandIds } from '../commandIds';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
@@ -24,7 +25,7 @@ export function registerStatusBar(documents: AnnotatedDocuments): vscode.Disposa
     }
     const placed = session.live.filter(isPlaced).length;
     const problems = session.live.length - placed + (session.writable ? 0 : 1);
-    const status = session.sidecar ? statusNames[session.sidecar.status] : 'Unreadable sidecar';
+    const status = session.sidecar ? statusNames[fileStatus(session.sidecar.status, session.sidecar.annotations.length)] : 'Unreadable sidecar';
     item.text = `$(tag) ${placed} tag${placed === 1 ? '' : 's'} · ${status}${problems > 0 ? ` $(warning) ${problems}` : ''}`;
     item.tooltip = `News Annotator: ${placed} tags in this file, status “${status}”. Click to change the status.`;
     item.show();

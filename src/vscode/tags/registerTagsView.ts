@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { entityKey, normaliseSurface, TagsTree } from '../../core/index';
 import { changeAnnotationType, removeAnnotations } from '../../core/editing/tagActions';
-import type { AnnotationChange } from '../../core/editing/annotationChange';
 import { commandIds } from '../commandIds';
-import { changeFile, describeProblem } from '../editing/fileActions';
+import type { ChangeFactory } from '../../workspace/fileEdit';
+import { describeProblem } from '../editing/fileActions';
 import { tagOccurrencesInFiles } from '../editing/registerTagAllCommand';
 import type { TaggingContext } from '../editing/registerTaggingCommands';
 import { pickEntityType } from '../editing/typePicker';
@@ -30,22 +30,13 @@ export interface TagsView extends vscode.Disposable {
 }
 
 /** Applies one edit to every file an entity is mentioned in; the whole thing is one undo step. */
-async function editEntity(context: TaggingContext, node: EntityNode, label: string, edit: (ids: ReadonlySet<string>) => Parameters<typeof changeFile>[2]): Promise<number> {
+async function editEntity(context: TaggingContext, node: EntityNode, label: string, edit: (ids: ReadonlySet<string>) => ChangeFactory): Promise<number> {
   const byFile = new TagsTree(node.folderIndex.index).idsByFile(node.entity.key);
-  const changes = new Map<string, AnnotationChange>();
-  let count = 0;
-  for (const [file, ids] of byFile) {
-    const uri = vscode.Uri.joinPath(node.folderIndex.folder.uri, file);
-    const result = await changeFile(context.documents, uri, edit(new Set(ids)));
-    if (!result.ok) {
-      void vscode.window.showErrorMessage(`News Annotator: ${label} stopped at ${file}: ${describeProblem(result.problems[0])}`);
-      break;
-    }
-    changes.set(uri.toString(), result.change);
-    count += Math.max(result.change.added.length, result.change.removed.length);
-  }
-  if (count > 0) context.history.push({ label, changes });
-  return count;
+  const edits = [...byFile].map(([file, ids]) => ({ textPath: vscode.Uri.joinPath(node.folderIndex.folder.uri, file).fsPath, factory: edit(new Set(ids)) }));
+  const outcome = await context.workspace.edit(label, edits);
+  const [failure] = outcome.failures;
+  if (failure) void vscode.window.showErrorMessage(`News Annotator: ${label}: ${outcome.failures.length} file(s) were left unchanged: ${describeProblem(failure)}`);
+  return Math.max(outcome.added, outcome.removed);
 }
 
 export function registerTagsView(context: TaggingContext, indexes: CorpusIndexService): TagsView {
@@ -105,8 +96,7 @@ export function registerTagsView(context: TaggingContext, indexes: CorpusIndexSe
       if (!node) return 0;
       const forms = new TagsTree(node.folderIndex.index).forms(node.entity.key).map((form) => form.text);
       const uris = node.folderIndex.index.paths().map((file) => vscode.Uri.joinPath(node.folderIndex.folder.uri, file));
-      const { changes } = await tagOccurrencesInFiles(context, uris, forms, node.entity.type, { wholeWord: true, caseSensitive: true });
-      const added = [...changes.values()].reduce((sum, change) => sum + change.added.length, 0);
+      const { changes, added } = await tagOccurrencesInFiles(context, uris, forms, node.entity.type, { wholeWord: true, caseSensitive: true });
       void vscode.window.showInformationMessage(`News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${node.entity.text}” as ${node.entity.type} in ${changes.size} file${changes.size === 1 ? '' : 's'}.`);
       return added;
     }),

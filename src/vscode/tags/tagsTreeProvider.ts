@@ -130,7 +130,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         item.command = {
           command: commandIds.revealMention,
           title: 'Show',
-          arguments: [{ uri: vscode.Uri.joinPath(node.folderIndex.folder.uri, mention.file).toString(), start: mention.start, end: mention.end }],
+          arguments: [{ uri: vscode.Uri.joinPath(node.folderIndex.folder.uri, mention.file).toString(), start: mention.start, end: mention.end, id: mention.id, text: mention.text }],
         };
         return item;
       }

@@ -1,0 +1,175 @@
+/**
+ * The application layer: the one path by which anything changes annotations. Editor commands,
+ * the Tags view's bulk actions, Tag All, marking a file done, saving moved spans, undo and redo,
+ * the command line's writers: each goes "change the files through the store -> record one undo
+ * step -> tell the listeners (open editors, the index)". Pure TypeScript over the FileSystem
+ * interface, so it is tested in memory and shared by the editor and the command line.
+ */
+import { applyChange, invertChange, isEmptyChange, noChange, type AnnotationChange } from '../core/editing/annotationChange';
+import type { Problem } from '../core/problem';
+import type { Sidecar, SidecarStatus } from '../core/sidecar/model';
+import type { FileSystem } from '../core/store/fileSystem';
+import { SidecarStore, type LoadResult, type SidecarChange, type UpdateResult } from '../core/store/sidecarStore';
+import type { CodePointIndex } from '../core/text/codePoints';
+import { EditHistory, type HistoryEntry } from './editHistory';
+import { isProblem, type EditOutcome, type EditProgress, type FileEdit } from './fileEdit';
+import { fileStatus } from '../core/corpus/fileStatus';
+import { Listeners, type Subscription } from './listeners';
+
+/** What the workspace needs to know of the project: each text's entity types. */
+export interface ProjectTypes {
+  /** The entity types of the project the text belongs to; undefined allows any type. */
+  knownTypes(textPath: string): ReadonlySet<string> | undefined;
+}
+
+/** What `settle` did to one file whose text changed since its sidecar was written. */
+export interface SettleOutcome {
+  /** False when the sidecar already matched its text, or has none. */
+  readonly written: boolean;
+  readonly result?: UpdateResult;
+}
+
+export class AnnotationWorkspace {
+  readonly history = new EditHistory();
+  private readonly stores = new Map<string, SidecarStore>();
+  private readonly changeListeners = new Listeners<readonly string[]>();
+  /** Text path -> text hash already settled, so a file is re-anchored on disk once per change. */
+  private readonly settled = new Map<string, string>();
+
+  constructor(
+    private readonly fileSystem: FileSystem,
+    private readonly project: ProjectTypes = { knownTypes: () => undefined },
+  ) {}
+
+  /** Called with the text paths whose sidecars this workspace wrote. */
+  onDidChangeFiles(listener: (textPaths: readonly string[]) => void): Subscription {
+    return this.changeListeners.add(listener);
+  }
+
+  /** The store for a text, built with its project's entity types (so unknown types are problems). */
+  storeFor(textPath: string): SidecarStore {
+    const types = this.project.knownTypes(textPath);
+    const key = types === undefined ? '*' : [...types].sort().join('\n');
+    let store = this.stores.get(key);
+    if (!store) {
+      store = new SidecarStore(this.fileSystem, types === undefined ? {} : { knownTypes: types });
+      this.stores.set(key, store);
+    }
+    return store;
+  }
+
+  /** The project's types changed: later loads and writes use the new ones. */
+  projectChanged(): void {
+    this.stores.clear();
+  }
+
+  load(textPath: string): Promise<LoadResult> {
+    return this.storeFor(textPath).load(textPath);
+  }
+
+  /**
+   * Writes one sidecar through the store, keeping its status true to the one definition, and
+   * tells the listeners. Not recorded for undo: for writes that are not the user's action
+   * (spans moved by typing, re-anchored offsets, imports).
+   */
+  async update(textPath: string, change: SidecarChange): Promise<UpdateResult> {
+    const result = await this.storeFor(textPath).update(textPath, (sidecar, text) => {
+      const changed = change(sidecar, text);
+      if ('code' in changed && 'severity' in changed) return changed;
+      return withStatus(changed);
+    });
+    if (result.ok && result.written) this.changeListeners.fire([textPath]);
+    return result;
+  }
+
+  /** Applies one user action to every file it touches; what was written is one undo step. */
+  async edit(label: string, edits: readonly FileEdit[], progress?: EditProgress): Promise<EditOutcome> {
+    const changes = new Map<string, AnnotationChange>();
+    const failures: Problem[] = [];
+    let cancelled = false;
+    for (const [index, { textPath, factory }] of edits.entries()) {
+      if (progress?.isCancelled()) {
+        cancelled = true;
+        break;
+      }
+      progress?.report(index, edits.length, textPath);
+      const applied = await this.applyOne(textPath, factory);
+      if (!applied.ok) failures.push(applied.problem);
+      else if (!isEmptyChange(applied.change)) changes.set(textPath, applied.change);
+      // Long actions yield now and then so the editor stays responsive and can cancel.
+      if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    if (changes.size > 0) this.history.push({ label, changes });
+    return summarise(changes, failures, cancelled);
+  }
+
+  /** Marks a file's status (done, in progress); not an undo step, like saving a file. */
+  setStatus(textPath: string, status: SidecarStatus): Promise<UpdateResult> {
+    return this.update(textPath, (sidecar) => ({ ...sidecar, status }));
+  }
+
+  /** Undoes the last action in every file it touched; undefined when there is nothing to undo. */
+  undo(): Promise<{ entry: HistoryEntry; outcome: EditOutcome } | undefined> {
+    return this.replay(this.history.popUndo(), true);
+  }
+
+  redo(): Promise<{ entry: HistoryEntry; outcome: EditOutcome } | undefined> {
+    return this.replay(this.history.popRedo(), false);
+  }
+
+  /**
+   * When a text changed since its sidecar was written (its hash differs from `source.sha256`),
+   * writes the re-anchored offsets and the new hash, once per change of the text, so every
+   * reader (views, exports, other tools) sees where the tags are now. Orphans stay as stored.
+   */
+  async settle(textPath: string): Promise<SettleOutcome> {
+    const loaded = await this.load(textPath);
+    if (!loaded.ok || loaded.version === undefined || !loaded.writable) return { written: false };
+    if (loaded.sidecar.source.sha256 === loaded.decoded.sha256) return { written: false };
+    if (this.settled.get(textPath) === loaded.decoded.sha256) return { written: false };
+    this.settled.set(textPath, loaded.decoded.sha256);
+    const result = await this.update(textPath, (sidecar) => sidecar);
+    return { written: result.ok && result.written, result };
+  }
+
+  private async applyOne(textPath: string, factory: FileEdit['factory']): Promise<{ ok: true; change: AnnotationChange } | { ok: false; problem: Problem }> {
+    let change: AnnotationChange = noChange;
+    const result = await this.update(textPath, (sidecar: Sidecar, text: CodePointIndex) => {
+      const made = factory(sidecar, text);
+      if (isProblem(made)) return made;
+      change = made;
+      return applyChange(sidecar, made);
+    });
+    if (!result.ok) return { ok: false, problem: result.problems[0] ?? { code: 'sidecar-write-failed', severity: 'error', message: 'The sidecar was not written.', file: textPath, line: 1, column: 1 } };
+    return { ok: true, change };
+  }
+
+  private async replay(entry: HistoryEntry | undefined, invert: boolean): Promise<{ entry: HistoryEntry; outcome: EditOutcome } | undefined> {
+    if (!entry) return undefined;
+    const changes = new Map<string, AnnotationChange>();
+    const failures: Problem[] = [];
+    for (const [textPath, change] of entry.changes) {
+      const step = invert ? invertChange(change) : change;
+      const applied = await this.applyOne(textPath, () => step);
+      if (applied.ok) changes.set(textPath, step);
+      else failures.push(applied.problem);
+    }
+    return { entry, outcome: summarise(changes, failures, false) };
+  }
+}
+
+/** The stored status follows the one definition: a file with tags is at least in progress. */
+function withStatus(sidecar: Sidecar): Sidecar {
+  const status = fileStatus(sidecar.status, sidecar.annotations.length);
+  return status === sidecar.status ? sidecar : { ...sidecar, status };
+}
+
+function summarise(changes: ReadonlyMap<string, AnnotationChange>, failures: readonly Problem[], cancelled: boolean): EditOutcome {
+  let added = 0;
+  let removed = 0;
+  for (const change of changes.values()) {
+    added += change.added.length;
+    removed += change.removed.length;
+  }
+  return { changes, failures, cancelled, added, removed };
+}

@@ -1,0 +1,54 @@
+/**
+ * The undo history of tagging actions. Sidecars are not editor documents, so the editor's text
+ * undo cannot reach them: every action that goes through the workspace is one entry here, with
+ * what it changed in each file (Tag All and the Tags view's bulk actions touch many).
+ */
+import type { AnnotationChange } from '../core/editing/annotationChange';
+import { Listeners, type Subscription } from './listeners';
+
+export interface HistoryEntry {
+  readonly label: string;
+  /** Per text path, what the action changed there. */
+  readonly changes: ReadonlyMap<string, AnnotationChange>;
+}
+
+export class EditHistory {
+  private readonly undoStack: HistoryEntry[] = [];
+  private readonly redoStack: HistoryEntry[] = [];
+  private readonly listeners = new Listeners<void>();
+  static readonly limit = 200;
+
+  /** Called after every push, undo and redo (the editor mirrors the stacks in context keys). */
+  onDidChange(listener: () => void): Subscription {
+    return this.listeners.add(listener);
+  }
+
+  push(entry: HistoryEntry): void {
+    this.undoStack.push(entry);
+    if (this.undoStack.length > EditHistory.limit) this.undoStack.shift();
+    this.redoStack.length = 0;
+    this.listeners.fire();
+  }
+
+  popUndo(): HistoryEntry | undefined {
+    const entry = this.undoStack.pop();
+    if (entry) this.redoStack.push(entry);
+    this.listeners.fire();
+    return entry;
+  }
+
+  popRedo(): HistoryEntry | undefined {
+    const entry = this.redoStack.pop();
+    if (entry) this.undoStack.push(entry);
+    this.listeners.fire();
+    return entry;
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+}
