@@ -85,7 +85,7 @@ describe('Browsing: Corpus view, Tags view, Search Tags', () => {
     const codePoints = Array.from(readFileSync(workspaceFile(file).fsPath, 'utf8'));
     const start = codePoints.findIndex((character, index) => character === '陈' && codePoints[index + 1] === '𠮷');
     assert.ok(start > 0);
-    await vscode.commands.executeCommand('newsAnnotator.revealMention', { uri: workspaceFile(file).toString(), start, end: start + 3 });
+    await vscode.commands.executeCommand('newsAnnotator.revealMention', { uri: workspaceFile(file).toString(), start, end: start + 3, id: 'sample', text: '陈𠮷生' });
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.getText(editor.selection), '陈𠮷生', 'code-point offsets select the astral name exactly');
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { restoreSampleCorpus } from './support';
-import type { NewsAnnotatorApi } from '../../src/vscode/extension';
+import type { NewsAnnotatorApi } from '../../src/vscode/testApi';
 
 const extensionId = 'news-annotator.news-annotator';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Annotation } from '../../src/core/sidecar/model';
-import type { NewsAnnotatorApi } from '../../src/vscode/extension';
+import type { NewsAnnotatorApi } from '../../src/vscode/testApi';
 
 export const extensionId = 'news-annotator.news-annotator';
 

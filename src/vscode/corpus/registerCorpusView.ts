@@ -5,10 +5,7 @@ import type { CorpusIndexService } from '../index/corpusIndexService';
 import { CorpusTreeProvider, stateLabels } from './corpusTreeProvider';
 
 export interface CorpusView extends vscode.Disposable {
-  /** Corpus files as the view lists them (relative paths; prefixed by the folder name in multi-root workspaces). */
-  files(): Promise<readonly string[]>;
-  /** The view's rows, as a person reads them: label and description, depth first. */
-  rows(): Promise<readonly string[]>;
+  readonly provider: CorpusTreeProvider;
 }
 
 /** The Corpus view with its badge, status filter and the commands that walk the corpus. */
@@ -23,26 +20,6 @@ export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
     treeView.description = provider.filter ? `showing ${provider.filter.map((state) => stateLabels[state]).join(', ')}` : undefined;
   };
   refresh();
-
-  const allFiles = async () => {
-    await indexes.whenReady();
-    const multiRoot = indexes.all().length > 1;
-    return indexes.all().flatMap((folderIndex) => folderIndex.index.paths().map((file) => (multiRoot ? `${folderIndex.folder.name}/${file}` : file)));
-  };
-
-  const rows = async (): Promise<string[]> => {
-    await indexes.whenReady();
-    const lines: string[] = [];
-    const walk = async (node?: Parameters<CorpusTreeProvider['getChildren']>[0], depth = 0): Promise<void> => {
-      for (const child of provider.getChildren(node)) {
-        const item = provider.getTreeItem(child);
-        lines.push(`${'  '.repeat(depth)}${typeof item.label === 'string' ? item.label : (item.label?.label ?? '')} | ${String(item.description ?? '')}`);
-        await walk(child, depth + 1);
-      }
-    };
-    await walk();
-    return lines;
-  };
 
   const openNext = async () => {
     await indexes.whenReady();
@@ -92,8 +69,7 @@ export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
     }),
   );
   return {
-    files: allFiles,
-    rows,
+    provider,
     dispose: () => {
       disposables.dispose();
     },

@@ -10,7 +10,7 @@ const statusNames = { untouched: 'Untouched', 'in-progress': 'In progress', done
  * The current file's tag count and status in the status bar, and the `newsAnnotator.isCorpusFile`
  * context key that keybindings and menus use.
  */
-export function registerStatusBar(documents: AnnotatedDocuments): vscode.Disposable {
+export function registerStatusBar(documents: AnnotatedDocuments): vscode.Disposable & { readonly item: vscode.StatusBarItem } {
   const item = vscode.window.createStatusBarItem('newsAnnotator.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'News Annotator';
   item.command = commandIds.markStatus;
@@ -31,5 +31,11 @@ export function registerStatusBar(documents: AnnotatedDocuments): vscode.Disposa
     item.show();
   };
   update();
-  return vscode.Disposable.from(item, documents.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
+  const disposable = vscode.Disposable.from(item, documents.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
+  return {
+    item,
+    dispose: () => {
+      disposable.dispose();
+    },
+  };
 }

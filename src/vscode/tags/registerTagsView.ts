@@ -25,8 +25,7 @@ function resolveEntity(indexes: CorpusIndexService, argument: EntityArgument): E
 }
 
 export interface TagsView extends vscode.Disposable {
-  /** The view's rows down to `depth` levels (label | description): what the tests read. */
-  rows(depth: number): Promise<string[]>;
+  readonly provider: TagsTreeProvider;
 }
 
 /** Applies one edit to every file an entity is mentioned in; the whole thing is one undo step. */
@@ -48,22 +47,6 @@ export function registerTagsView(context: TaggingContext, indexes: CorpusIndexSe
     treeView.description = mentions > 0 ? `${mentions} tags · by ${provider.sort === 'count' ? 'count' : 'name'}` : undefined;
   };
   refresh();
-
-  const rows = async (depth: number): Promise<string[]> => {
-    await indexes.whenReady();
-    const lines: string[] = [];
-    const walk = async (node: TagNode | undefined, level: number): Promise<void> => {
-      if (level >= depth) return;
-      for (const child of await provider.getChildren(node)) {
-        const item = await provider.getTreeItem(child);
-        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-        lines.push(`${'  '.repeat(level)}${label} | ${String(item.description ?? '')}`);
-        await walk(child, level + 1);
-      }
-    };
-    await walk(undefined, 0);
-    return lines;
-  };
 
   const entityTypes = (folderIndex: FolderIndex) => context.project.typesFor(folderIndex.folder.uri);
   const disposables = vscode.Disposable.from(
@@ -102,7 +85,7 @@ export function registerTagsView(context: TaggingContext, indexes: CorpusIndexSe
     }),
   );
   return {
-    rows,
+    provider,
     dispose: () => {
       disposables.dispose();
     },

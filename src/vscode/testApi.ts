@@ -1,0 +1,105 @@
+/**
+ * What `vscode.extensions.getExtension(...).exports` gives: read-only views of what a person sees
+ * (tree rows, search results, the annotations the editor shows), for the integration tests. Kept
+ * here so the features themselves carry no test-only code.
+ */
+import * as vscode from 'vscode';
+import type { CorpusView } from './corpus/registerCorpusView';
+import type { DecorationController } from './decorations/decorationController';
+import type { AnnotatedDocuments } from './documents/annotatedDocuments';
+import type { CorpusIndexService } from './index/corpusIndexService';
+import { searchAll } from './search/registerSearchCommand';
+import type { TagsView } from './tags/registerTagsView';
+
+export interface NewsAnnotatorApi {
+  corpusFiles(): Promise<readonly string[]>;
+  /** The Corpus view's rows (label | description), depth first. */
+  corpusRows(): Promise<readonly string[]>;
+  /** The Tags view's rows down to `depth` levels. */
+  tagsRows(depth: number): Promise<readonly string[]>;
+  /** The Tags view's rows with the command a click runs. */
+  tagsItems(depth: number): Promise<readonly { row: string; command?: vscode.Command }[]>;
+  /** The status bar item's text ('' when hidden). */
+  statusBarText(): string;
+  /** What Search Tags lists for a query: `TYPE text file`. */
+  searchTags(query: string): Promise<readonly string[]>;
+  /** Resolves once the open file's annotations are loaded; returns them as the editor sees them. */
+  annotationsOf(uri: vscode.Uri): Promise<readonly { id: string; type: string; start: number; end: number; text: string; state: string; note?: string }[]>;
+  /** Repaints decorations now instead of after the debounce (tests read them right after). */
+  paintNow(): void;
+}
+
+interface Tree<T> {
+  getChildren(node?: T): vscode.ProviderResult<T[]>;
+  getTreeItem(node: T): vscode.TreeItem | Thenable<vscode.TreeItem>;
+}
+
+/** A tree's rows as a person reads them (label | description), depth first, down to `depth` levels. */
+async function treeRows<T>(tree: Tree<T>, depth: number): Promise<string[]> {
+  return (await treeItems(tree, depth)).map((item) => item.row);
+}
+
+async function treeItems<T>(tree: Tree<T>, depth: number): Promise<{ row: string; command?: vscode.Command }[]> {
+  const lines: { row: string; command?: vscode.Command }[] = [];
+  const walk = async (node: T | undefined, level: number): Promise<void> => {
+    if (level >= depth) return;
+    for (const child of (await tree.getChildren(node)) ?? []) {
+      const item = await tree.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      lines.push({ row: `${'  '.repeat(level)}${label} | ${String(item.description ?? '')}`, ...(item.command ? { command: item.command } : {}) });
+      await walk(child, level + 1);
+    }
+  };
+  await walk(undefined, 0);
+  return lines;
+}
+
+export function createTestApi(parts: {
+  indexes: CorpusIndexService;
+  corpusView: CorpusView;
+  tagsView: TagsView;
+  documents: AnnotatedDocuments;
+  decorations: DecorationController;
+  statusBar: vscode.StatusBarItem;
+}): NewsAnnotatorApi {
+  const { indexes, corpusView, tagsView, documents, decorations, statusBar } = parts;
+  return {
+    corpusFiles: async () => {
+      await indexes.whenReady();
+      const multiRoot = indexes.all().length > 1;
+      return indexes.all().flatMap((folderIndex) => folderIndex.index.paths().map((file) => (multiRoot ? `${folderIndex.folder.name}/${file}` : file)));
+    },
+    corpusRows: async () => {
+      await indexes.whenReady();
+      return treeRows(corpusView.provider, Number.POSITIVE_INFINITY);
+    },
+    tagsRows: async (depth) => {
+      await indexes.whenReady();
+      return treeRows(tagsView.provider, depth);
+    },
+    tagsItems: async (depth) => {
+      await indexes.whenReady();
+      return treeItems(tagsView.provider, depth);
+    },
+    statusBarText: () => statusBar.text,
+    searchTags: async (query) => {
+      await indexes.whenReady();
+      return searchAll(indexes, query).map(({ result }) => `${result.type} ${result.text} ${result.file}`);
+    },
+    annotationsOf: async (uri) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const session = await documents.sessionFor(document);
+      await session?.enqueue(() => Promise.resolve());
+      return (session?.live ?? []).map((item) => ({
+        id: item.annotation.id,
+        type: item.annotation.type,
+        start: item.start,
+        end: item.end,
+        text: item.annotation.text,
+        state: item.state,
+        ...(item.annotation.note !== undefined ? { note: item.annotation.note } : {}),
+      }));
+    },
+    paintNow: () => decorations.paintAll(),
+  };
+}
