@@ -126,6 +126,9 @@ async function runWithCodeServer(scratch) {
     const workspaceFile = path.join(scratch, 'newsrooms.code-workspace');
     writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: scratchWorkspace(scratch, 'newsroom-a') }, { path: scratchWorkspace(scratch, 'newsroom-b') }] }));
     const multiRootCode = await runSuiteInPage(browser, workbenchUrl(server, { workspace: workspaceFile, extensionPath: root, testsPath: suitePath }), { onLog });
+    // Two windows on one folder at the same time run the twoWindows/ tests: concurrent writers.
+    const twoWindows = workbenchUrl(server, { folder: scratchWorkspace(scratch, 'two-windows'), extensionPath: root, testsPath: suitePath });
+    const twoWindowCodes = await Promise.all([runSuiteInPage(browser, twoWindows, { onLog }), runSuiteInPage(browser, twoWindows, { onLog })]);
     stopFollowing();
     if (!existsSync(reportFile)) process.stderr.write('test-integration: the suite printed no report (did the extension host start?)\n');
     const smoke = await runUiSmokeTest(
@@ -138,9 +141,10 @@ async function runWithCodeServer(scratch) {
     smoke.failed += packaged.failed;
     const suites = [...(existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '').matchAll(/extension host suite: (\d+) passed, (\d+) failed/g)];
     const passed = suites.reduce((sum, match) => sum + Number(match[1]), 0) + smoke.passed;
-    const failed = suites.reduce((sum, match) => sum + Number(match[2]), 0) + (2 - Math.min(2, suites.length)) + smoke.failed;
+    const expectedSuites = 4; // one folder, two folders, and two windows on one folder
+    const failed = suites.reduce((sum, match) => sum + Number(match[2]), 0) + (expectedSuites - Math.min(expectedSuites, suites.length)) + smoke.failed;
     process.stdout.write(`\nintegration: ${passed} passed, ${failed} failed\n`);
-    return suiteCode !== 0 || multiRootCode !== 0 || failed > 0 ? 1 : 0;
+    return suiteCode !== 0 || multiRootCode !== 0 || twoWindowCodes.some((code) => code !== 0) || failed > 0 ? 1 : 0;
   } finally {
     await browser.close();
     await server.stop();

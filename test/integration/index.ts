@@ -42,9 +42,12 @@ export async function run(): Promise<void> {
   for (let waited = 0; multiRoot && (vscode.workspace.workspaceFolders?.length ?? 0) < 2 && waited < 15_000; waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const multiRootFolder = path.join(__dirname, 'multiRoot');
+  // A folder named two-windows is opened by two windows at once: they run the twoWindows/ tests.
+  const kind = multiRoot ? 'multiRoot' : vscode.workspace.workspaceFolders?.[0]?.name === 'two-windows' ? 'twoWindows' : '';
   for (const file of testFiles(__dirname).sort()) {
-    if (file.startsWith(multiRootFolder + path.sep) === multiRoot) mocha.addFile(file);
+    const folder = path.relative(__dirname, path.dirname(file)).split(path.sep)[0] ?? '';
+    const fileKind = folder === 'multiRoot' || folder === 'twoWindows' ? folder : '';
+    if (fileKind === kind) mocha.addFile(file);
   }
   const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve) => {
     const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
