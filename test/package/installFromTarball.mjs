@@ -20,7 +20,6 @@ const expectedFiles = [
   'LICENSE',
   'README.md',
   'dist/cli.js',
-  'dist/extension.js',
   'docs/command-line.md',
   'docs/export-formats.md',
   'docs/project-file.md',
@@ -69,6 +68,14 @@ try {
   if (!check('`npm pack` builds dist/ (prepack) and writes a tarball', packed.status === 0 && tarballName !== undefined, packed.stderr + packed.stdout)) throw new Error('no tarball');
   const tarball = path.join(scratch, tarballName);
 
+  // In a clone, `npx news-annotator` runs dist/cli.js itself, as the build left it.
+  const inClone = run('npx', ['--yes=false', 'news-annotator', '--version'], project);
+  check(
+    'the build leaves dist/cli.js executable: `npx news-annotator --version` in the project folder',
+    (statSync(path.join(project, 'dist', 'cli.js')).mode & 0o111) !== 0 && inClone.status === 0 && inClone.stdout.trim() === `news-annotator ${version}`,
+    `exit ${inClone.status}\n${inClone.stdout}${inClone.stderr}`,
+  );
+
   const listing = run('tar', ['tzf', tarball], scratch);
   const files = listing.stdout.split('\n').filter(Boolean).map((name) => name.replace(/^package\//, '')).sort();
   check(
@@ -83,8 +90,8 @@ try {
   const installed = run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], consumer);
   if (!check('`npm install <tarball>` into an empty folder', installed.status === 0, installed.stderr)) throw new Error('install failed');
 
-  // --no: never fetch a package of that name from the registry; the installed bin must answer.
-  const versionRun = run('npx', ['--no', 'news-annotator', '--version'], consumer);
+  // --yes=false: never fetch a package of that name from the registry; the installed bin must answer.
+  const versionRun = run('npx', ['--yes=false', 'news-annotator', '--version'], consumer);
   check(
     `\`npx news-annotator --version\` prints news-annotator ${version}`,
     versionRun.status === 0 && versionRun.stdout.trim() === `news-annotator ${version}`,
@@ -92,7 +99,7 @@ try {
   );
 
   cpSync(path.join(root, 'sample-corpus'), path.join(consumer, 'corpus'), { recursive: true });
-  const clean = run('npx', ['--no', 'news-annotator', 'validate', 'corpus'], consumer);
+  const clean = run('npx', ['--yes=false', 'news-annotator', 'validate', 'corpus'], consumer);
   check(
     '`npx news-annotator validate corpus` on the sample corpus: no problems, exit 0',
     clean.status === 0 && clean.stdout === '' && /^Checked 10 files \(4 sidecars\): 0 errors, 0 warnings\.$/m.test(clean.stderr),
@@ -102,7 +109,7 @@ try {
   // A merge left half done in one sidecar: the check a pre-commit hook or CI job is there for.
   const sidecar = path.join('corpus', 'en', 'mombasa-port-modernisation-deal.txt.ann.yaml');
   appendFileSync(path.join(consumer, sidecar), '<<<<<<< HEAD\n=======\n>>>>>>> other\n');
-  const broken = run('npx', ['--no', 'news-annotator', 'validate', 'corpus'], consumer);
+  const broken = run('npx', ['--yes=false', 'news-annotator', 'validate', 'corpus'], consumer);
   const problemLine = new RegExp(`^${sidecar.replace(/[.]/g, '\\.')}:\\d+:\\d+: error: .*merge conflict`, 'm');
   check(
     '`npx news-annotator validate corpus` with a merge conflict left in a sidecar: path:line:column error, exit 1',
