@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 
 type Environment = Record<string, string | undefined>;
 interface InstallEnvironmentModule {
-  installEnvironment(parent: Environment, options: { nodeHome: string; machineNode: string; allowAllScripts?: boolean }): Record<string, string>;
+  installEnvironment: (parent: Environment, options: { nodeHome: string; machineNode: string; allowAllScripts?: boolean }) => Record<string, string>;
 }
 
 // The compiled test lives in <outdir>/test/unit/host/; the installer's modules stay in scripts/host/.
@@ -116,7 +116,9 @@ describe('host installer environment', () => {
     // npm exports the config files it read; from a shell they are found from the machine's Node
     // (Node 24's npm would otherwise look for the global npmrc under Node 24's own prefix).
     assert.equal(fromShell.npm_config_globalconfig, '/usr/etc/npmrc');
-    const { npm_config_cache: _cache, npm_config_userconfig: _userconfig, ...comparable } = fromNpm;
+    const comparable = { ...fromNpm };
+    delete comparable.npm_config_cache;
+    delete comparable.npm_config_userconfig;
     assert.deepEqual(fromShell, comparable);
   });
 
