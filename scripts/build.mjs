@@ -2,9 +2,10 @@
 //   dist/extension.js  the extension, one bundle ('vscode' is provided by the host)
 //   dist/cli.js        the `news-annotator` command line, one bundle
 //   out/               every source and test file transpiled one to one, for mocha
+// --production (npm pack, npm run package) writes minified bundles without source maps, and no out/.
 // Type-checking is `tsc --noEmit`'s job; esbuild only strips types, which keeps builds fast.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -33,9 +34,20 @@ const bundleOptions = {
   logLevel: 'warning',
 };
 
+// esbuild writes a new dist/cli.js without the run bit; `npx news-annotator` in this repository
+// runs the file itself, so it must stay executable after every build and watch rebuild.
+const executable = (file) => ({
+  name: 'executable',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length === 0) chmodSync(file, 0o755);
+    });
+  },
+});
+
 const builds = testsOnly ? [] : [
   { ...bundleOptions, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },
 ];
 if (!production) {
   builds.push({
@@ -51,7 +63,8 @@ if (!production) {
 }
 
 if (!testsOnly) rmSync('dist', { recursive: true, force: true });
-rmSync(outdir, { recursive: true, force: true });
+// A production build (npm pack, npm run package) writes only dist/: it leaves out/ as it was.
+if (!production) rmSync(outdir, { recursive: true, force: true });
 if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { installEnvironment } from './installEnvironment.mjs';
 
 export const nodeVersion = '24.21.0';
 export const codeServerVersion = '4.139.1';
@@ -68,30 +69,29 @@ function npmInstall(folder, spec, env) {
   if (result.status !== 0) throw new Error(`npm install ${spec} failed in ${folder} (exit ${result.status})`);
 }
 
-/** Makes sure Chromium, Node 24 and code-server are present; returns their paths. */
-export function ensureHost() {
-  const paths = hostPaths();
+/**
+ * Makes sure Chromium, Node 24 and code-server are present; returns their paths.
+ * @param {{ cache?: string }} [options]  cache: install there instead of hostCacheDir()
+ */
+export function ensureHost({ cache } = {}) {
+  const paths = hostPaths(cache);
   ensureSystemPackages(paths);
+  // Both installs get an environment built from scratch (see installEnvironment.mjs), so they
+  // behave the same from `npm start`, `npm test` and a plain shell.
+  const environment = (allowAllScripts) => installEnvironment(process.env, { nodeHome: paths.nodeHome, machineNode: process.execPath, allowAllScripts });
   if (!existsSync(paths.node)) {
     log(`installing Node ${nodeVersion} for code-server into ${paths.cache} (about 10 s)`);
-    npmInstall(path.join(paths.cache, 'node'), `node@${nodeVersion}`, process.env);
+    npmInstall(path.join(paths.cache, 'node'), `node@${nodeVersion}`, environment(false));
   }
   if (!existsSync(paths.codeServerReady)) {
     log(`installing code-server ${codeServerVersion} into ${paths.cache} (2-3 minutes, once)`);
-    // code-server's postinstall checks the Node major and builds native modules: run it under
-    // Node 24 and point node-gyp at Node 24's headers instead of the machine's Node 20 ones.
-    const env = {
-      ...process.env,
-      PATH: `${path.join(paths.nodeHome, 'bin')}${path.delimiter}${process.env.PATH}`,
-      npm_config_nodedir: paths.nodeHome,
-    };
-    delete env.NPM_CONFIG_NODEDIR;
-    // npm 11 skips dependency install scripts by default, but code-server's postinstall (which
-    // runs nested `npm install`s that build native modules) is the install. The setting is passed
-    // through the environment so the nested installs inherit it; it applies to this cache only.
-    env.npm_config_dangerously_allow_all_scripts = 'true';
+    // code-server's postinstall checks the Node major and builds native modules: it runs under
+    // Node 24 (first on PATH) with node-gyp pointed at Node 24's headers. npm 11 skips dependency
+    // install scripts by default, but that postinstall (which runs nested `npm install`s) is the
+    // install, so scripts are allowed, through the environment so that the nested installs
+    // inherit it; it applies to this cache folder only.
     rmSync(path.join(paths.cache, 'code-server'), { recursive: true, force: true });
-    npmInstall(path.join(paths.cache, 'code-server'), `code-server@${codeServerVersion}`, env);
+    npmInstall(path.join(paths.cache, 'code-server'), `code-server@${codeServerVersion}`, environment(true));
     writeFileSync(paths.codeServerReady, `${new Date().toISOString()}\n`);
   }
   return paths;
