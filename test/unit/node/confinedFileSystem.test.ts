@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { RootedFileSystem } from '../../../src/core/corpus/rootedFileSystem';
+import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
 import { ConfinedFileSystem } from '../../../src/node/confinedFileSystem';
 import { temporaryFolder } from '../export/exportTestSupport';
 
@@ -84,5 +86,16 @@ describe('ConfinedFileSystem', () => {
   it('without createFolders, a write into a missing folder fails as on any disk', async () => {
     const files = await ConfinedFileSystem.open(root);
     await assert.rejects(files.writeFileAtomic('missing/x.txt', encoder.encode('x')), /ENOENT/);
+  });
+
+  it('the core RootedFileSystem, which cannot see links, still refuses paths that climb out or are absolute', async () => {
+    const inner = new MemoryFileSystem({ 'corpus/a.txt': 'a', 'secret.txt': 'SECRET' });
+    const files = new RootedFileSystem(inner, 'corpus');
+    assert.equal(new TextDecoder().decode(await files.readFile('a.txt')), 'a');
+    for (const bad of ['../secret.txt', '/secret.txt', 'x/../../secret.txt', '']) {
+      await assert.rejects(files.readFile(bad), /is not a path inside the corpus folder/);
+      await assert.rejects(files.writeFileAtomic(bad, encoder.encode('x')), /is not a path inside the corpus folder/);
+    }
+    assert.equal(inner.readText('secret.txt'), 'SECRET');
   });
 });
