@@ -1,16 +1,17 @@
 /**
- * Opens a corpus folder on disk for the command line: reads its project file (or takes the
- * defaults), lists its text files, and sets up a store whose paths, and so whose problems, are
- * relative to the root.
+ * Opens a corpus folder on disk for the command line and the editor's corpus commands: reads its
+ * project file (or takes the defaults), lists its text files, and sets up a store whose paths, and
+ * so whose problems, are relative to the root. Every file goes through a `ConfinedFileSystem`:
+ * nothing outside the root is read or written, links are never followed, and only regular files
+ * are read.
  */
 import { promises as fs } from 'node:fs';
 import { readProject } from '../core/corpus/readProject';
-import { RootedFileSystem } from '../core/corpus/rootedFileSystem';
 import type { Problem } from '../core/problem';
 import { createCorpusMatcher, type CorpusMatcher, type ProjectConfig } from '../core/project';
 import { SidecarStore } from '../core/store/sidecarStore';
-import { CreatingFileSystem } from './creatingFileSystem';
-import { listCorpusFiles } from './listCorpusFiles';
+import { ConfinedFileSystem } from './confinedFileSystem';
+import { listCorpusEntries } from './listCorpusFiles';
 
 export interface OpenCorpus {
   /** The root as given (absolute). */
@@ -20,27 +21,34 @@ export interface OpenCorpus {
   projectProblems: Problem[];
   matcher: CorpusMatcher;
   knownTypes: ReadonlySet<string>;
-  /** Corpus text files, relative to the root, sorted. */
+  /**
+   * Corpus text files, relative to the root, sorted. Paths the globs include that are links,
+   * FIFOs, sockets or devices are listed too: reading them is refused, so loading the corpus
+   * reports each one instead of leaving it out in silence.
+   */
   files: string[];
-  fileSystem: RootedFileSystem;
+  /** The root's files; writing a file creates its missing folders inside the root. */
+  fileSystem: ConfinedFileSystem;
   store: SidecarStore;
 }
 
 /** The opened corpus, or a message when the folder cannot be used. */
 export async function openCorpus(root: string): Promise<OpenCorpus | { error: string }> {
+  let fileSystem: ConfinedFileSystem;
   try {
     const status = await fs.stat(root);
     if (!status.isDirectory()) return { error: `${root} is not a folder.` };
+    fileSystem = await ConfinedFileSystem.open(root, { createFolders: true });
   } catch {
     return { error: `${root} does not exist.` };
   }
-  const fileSystem = new RootedFileSystem(new CreatingFileSystem(), root);
   const project = await readProject(fileSystem);
   const matcher = createCorpusMatcher(project.config);
   const knownTypes = new Set(project.config.types.map((type) => type.name));
   let files: string[];
   try {
-    files = await listCorpusFiles(root, matcher);
+    const entries = await listCorpusEntries(root, matcher);
+    files = [...entries.files, ...entries.setAside].sort();
   } catch (error) {
     return { error: `The corpus folder ${root} could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }

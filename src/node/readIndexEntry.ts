@@ -4,7 +4,7 @@
  * start-up load and for file-system events alike. Never throws: a file that cannot be read
  * gives an entry flagged unreadable, without stamps, so the cache never keeps it.
  */
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { entryFromSidecar, unreadableEntry, untaggedEntry, type FileStamp, type IndexEntry } from '../core/index/indexEntry';
 import { sidecarPathFor } from '../core/sidecar/sidecarPath';
@@ -19,10 +19,14 @@ export interface ReadEntryOptions {
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Size and time of a file; null when it does not exist. Other failures throw. */
+// Never follow a link (a sidecar linked to a secrets file) or wait on a FIFO: see confinedFileSystem.ts.
+const readFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Size and time of a file; null when it does not exist. Other failures, and links, FIFOs and folders, throw. */
 export async function statStamp(filePath: string): Promise<FileStamp | null> {
   try {
-    const status = await fs.stat(filePath);
+    const status = await fs.lstat(filePath);
+    if (!status.isFile()) throw new Error(`${filePath} is not a regular file.`);
     return { size: status.size, mtimeMs: status.mtimeMs };
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
@@ -44,7 +48,7 @@ export async function statStamp(filePath: string): Promise<FileStamp | null> {
 async function readStamped(filePath: string): Promise<{ stamp: FileStamp; bytes: Uint8Array } | null> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(filePath, 'r');
+    handle = await fs.open(filePath, readFlags);
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
@@ -52,6 +56,7 @@ async function readStamped(filePath: string): Promise<{ stamp: FileStamp; bytes:
   }
   try {
     const status = await handle.stat();
+    if (!status.isFile()) throw new Error(`${filePath} is not a regular file.`);
     const bytes = await handle.readFile();
     return { stamp: { size: status.size, mtimeMs: status.mtimeMs }, bytes };
   } finally {
@@ -77,7 +82,8 @@ export async function readIndexEntry(
       sidecarStamp = stamps.sidecar;
       if (sidecarStamp === null) return untaggedEntry();
       textStamp = checkText ? stamps.text : null;
-      bytes = await fs.readFile(path.join(root, sidecarFile));
+      // The stamp came from statStamp, so this was a regular file a moment ago.
+      bytes = await fs.readFile(path.join(root, sidecarFile), { flag: readFlags });
     } else {
       const sidecar = await readStamped(path.join(root, sidecarFile));
       if (sidecar === null) return untaggedEntry();
@@ -93,7 +99,7 @@ export async function readIndexEntry(
       return unreadableEntry(1, { sidecarStamp, textStamp, readAt });
     }
     let text: DecodedText | undefined;
-    if (textStamp !== null) text = decodeText(textBytes ?? (await fs.readFile(path.join(root, file))));
+    if (textStamp !== null) text = decodeText(textBytes ?? (await fs.readFile(path.join(root, file), { flag: readFlags })));
     return entryFromSidecar(content, sidecarFile, { knownTypes: options.knownTypes, text, sidecarStamp, textStamp, readAt });
   } catch {
     // Vanished between stat and read, permissions, I/O: shown as a problem, re-read next time.

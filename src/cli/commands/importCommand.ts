@@ -1,14 +1,13 @@
 /** `news-annotator import [DIR] --format F --from P`: brings annotations into the corpus. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { RootedFileSystem } from '../../core/corpus/rootedFileSystem';
 import { applyImport } from '../../core/import/applyImport';
 import { importFormats, type ImportFormat, type ImportRead } from '../../core/import/importTypes';
 import { readBratCollection } from '../../core/import/readBratCollection';
 import { readDoccanoJsonl } from '../../core/import/readDoccanoJsonl';
 import { readYamlExport } from '../../core/import/readYamlExport';
 import { countBySeverity, displayPath, plural, problemLines, sortProblems, withDisplayPath } from '../problemOutput';
-import { CreatingFileSystem } from '../../node/creatingFileSystem';
+import { ConfinedFileSystem } from '../../node/confinedFileSystem';
 import { listFilesEndingWith } from '../../node/listFilesEndingWith';
 import type { OpenCorpus } from '../../node/openCorpus';
 import { exitCodes, type CliIo } from '../cliIo';
@@ -58,6 +57,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     store: corpus.store,
     knownTypes: corpus.knownTypes,
     isCorpusFile: corpus.matcher,
+    writeRefusal: (file) => corpus.fileSystem.writeRefusal(file),
     dryRun,
     annotator: typeof values['annotator'] === 'string' ? values['annotator'] : undefined,
     onProgress: progress.update,
@@ -83,18 +83,30 @@ async function readSource(format: ImportFormat, from: string, corpus: OpenCorpus
   if (status === undefined) return `${displayPath(io.cwd, from)} does not exist.`;
   if (format === 'brat') {
     if (!status.isDirectory()) return `${displayPath(io.cwd, from)} is not a folder; --from names the brat folder (X.txt and X.ann files, in any subfolders).`;
-    const annFiles = await listFilesEndingWith(from, '.ann');
+    // .ann entries that are links, FIFOs and the like are read too, through the confined file
+    // system, which refuses each with a problem line that says what it is.
+    const setAside: string[] = [];
+    const listed = await listFilesEndingWith(from, '.ann', (file) => setAside.push(file));
+    const annFiles = [...listed, ...setAside].sort();
     if (annFiles.length === 0) return `${displayPath(io.cwd, from)} holds no brat .ann files.`;
     return readBratCollection({
-      source: new RootedFileSystem(new CreatingFileSystem(), from),
+      source: await ConfinedFileSystem.open(from, { readOnly: true, rootName: 'brat folder' }),
       annFiles,
       corpus: corpus.fileSystem,
       displayPath: (relative) => displayPath(io.cwd, path.join(from, relative)),
     });
   }
   if (status.isDirectory()) return `${displayPath(io.cwd, from)} is a folder; --from names the ${format} file for this format.`;
-  const content = new TextDecoder('utf-8').decode(await fs.readFile(from));
+  // A FIFO or a device would make the read wait for ever, or never end.
+  if (!status.isFile()) return `${displayPath(io.cwd, from)} is not a regular file; --from names the ${format} file for this format.`;
   const file = displayPath(io.cwd, from);
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(from);
+  } catch (error) {
+    return `${file} could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const content = new TextDecoder('utf-8').decode(bytes);
   if (format === 'yaml') return readYamlExport(content, file);
   return readDoccanoJsonl(content, file, { offsets, stem: path.basename(from).replace(/\.[^.]*$/, '') || 'imported' });
 }

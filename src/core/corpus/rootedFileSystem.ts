@@ -3,6 +3,10 @@
  * it reports exactly as it was given them, so loading a corpus through this wrapper makes every
  * problem point at a root-relative path (`en/article.txt.ann.yaml:4:7`), which is what the command
  * line prints and what editors and CI link to.
+ *
+ * It checks paths by their text only (no absolute paths, no `..`): it cannot see links. On disk,
+ * the command line and the editor's corpus commands use src/node/confinedFileSystem.ts, which
+ * also refuses links, files that are not regular files, and folders that lead out of the root.
  */
 import type { FileSystem } from '../store/fileSystem';
 
@@ -14,18 +18,22 @@ export class RootedFileSystem implements FileSystem {
 
   /** The path the inner file system sees for a root-relative path. */
   resolve(relativePath: string): string {
+    const parts = relativePath.replace(/\\/g, '/').split('/');
+    if (relativePath === '' || /^(?:[\\/]|[A-Za-z]:)/.test(relativePath) || parts.includes('..')) {
+      throw new Error(`${JSON.stringify(relativePath)} is not a path inside the corpus folder.`);
+    }
     return joinPath(this.root, relativePath);
   }
 
-  readFile(relativePath: string): Promise<Uint8Array | undefined> {
+  async readFile(relativePath: string): Promise<Uint8Array | undefined> {
     return this.inner.readFile(this.resolve(relativePath));
   }
 
-  stat(relativePath: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  async stat(relativePath: string): Promise<{ size: number; mtimeMs: number } | undefined> {
     return this.inner.stat(this.resolve(relativePath));
   }
 
-  writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {
+  async writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {
     return this.inner.writeFileAtomic(this.resolve(relativePath), data);
   }
 }

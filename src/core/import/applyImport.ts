@@ -3,6 +3,11 @@
  * yet, then the sidecar through `SidecarStore.update` (a merge with what is on disk, written
  * atomically). Every span is checked against the text first; one that does not hold the text its
  * source says it holds is reported at its line in the source and never imported.
+ *
+ * A document is refused before anything is read or written when its path is not a file an
+ * import may create (hidden, a file tools run: see `importRefusal`), not included by the
+ * project's globs, or refused by the corpus file system (`writeRefusal`: a link out of the root
+ * on its way). Imports create corpus texts and their sidecars, nothing else.
  */
 import type { CorpusMatcher } from '../project';
 import { problem, type Problem } from '../problem';
@@ -15,6 +20,8 @@ import { CodePointIndex } from '../text/codePoints';
 import { decodeText } from '../text/decodeText';
 import type { ImportDocument, ImportEntity } from './importTypes';
 import { mergeImported, type MergeOptions, type MergeOutcome } from './mergeImported';
+import { importRefusal } from './safeCorpusPath';
+import { appendAll } from './appendAll';
 import { textDifference } from './textDifference';
 
 export interface ApplyImportOptions {
@@ -23,7 +30,13 @@ export interface ApplyImportOptions {
   /** A store over the same file system. */
   store: SidecarStore;
   knownTypes?: ReadonlySet<string>;
+  /** The project's globs: an import creates and tags only files they include. */
   isCorpusFile?: CorpusMatcher;
+  /**
+   * Why the corpus would refuse to write this path (a link out of the root on its way, say), or
+   * undefined. Asked before anything is read or written, dry runs included.
+   */
+  writeRefusal?: (path: string) => Promise<string | undefined>;
   /** Check everything and count what would change, but write nothing. */
   dryRun?: boolean;
   annotator?: string;
@@ -68,6 +81,21 @@ async function importDocument(document: ImportDocument, options: ApplyImportOpti
     report.refused++;
     report.sourceProblems.push(problem(code, message, document.where.file, document.where.line, document.where.column));
   };
+  const refusal = importRefusal(document.path) ?? (options.isCorpusFile !== undefined && !options.isCorpusFile(document.path) ? `${document.path} is not included by the project's corpus globs; an import creates only corpus texts and their sidecars.` : undefined);
+  if (refusal !== undefined) {
+    refuse('import-not-corpus', `${refusal} Nothing imported for it.`);
+    return;
+  }
+  let outside: string | undefined;
+  try {
+    outside = await options.writeRefusal?.(document.path);
+  } catch (error) {
+    outside = `${document.path} could not be checked (${error instanceof Error ? error.message : String(error)}).`;
+  }
+  if (outside !== undefined) {
+    refuse('import-path-refused', `${outside} Nothing imported for it.`);
+    return;
+  }
   let existing: Uint8Array | undefined;
   try {
     existing = await options.corpus.readFile(document.path);
@@ -107,9 +135,6 @@ async function importDocument(document: ImportDocument, options: ApplyImportOpti
     accepted.push(entity);
   }
 
-  if (options.isCorpusFile !== undefined && !options.isCorpusFile(document.path)) {
-    report.corpusProblems.push(problem('import-not-corpus', `${document.path} is not included by the project's corpus globs, so the editor will not list it or its annotations.`, document.path, 1, 1, 'warning'));
-  }
   if (existing === undefined) {
     if (!options.dryRun) {
       try {
@@ -127,7 +152,7 @@ async function importDocument(document: ImportDocument, options: ApplyImportOpti
     const loaded = existing === undefined ? undefined : await options.store.load(document.path);
     if (loaded !== undefined && !loaded.ok) {
       report.refused++;
-      report.corpusProblems.push(...loaded.problems);
+      appendAll(report.corpusProblems, loaded.problems);
       return;
     }
     const base = loaded === undefined ? createSidecar(baseName(document.path), decodeText(document.bytes ?? new Uint8Array())) : applyAnchors(loaded.sidecar, loaded.anchors).sidecar;
@@ -140,7 +165,7 @@ async function importDocument(document: ImportDocument, options: ApplyImportOpti
     });
     if (!result.ok) {
       report.refused++;
-      report.corpusProblems.push(...result.problems);
+      appendAll(report.corpusProblems, result.problems);
       return;
     }
     if (result.written) report.sidecarsWritten++;
@@ -156,7 +181,7 @@ async function importDocument(document: ImportDocument, options: ApplyImportOpti
     report.added += outcome.added;
     report.present += outcome.present;
     report.conflicts += outcome.conflicts;
-    report.sourceProblems.push(...outcome.problems);
+    appendAll(report.sourceProblems, outcome.problems);
   }
 }
 

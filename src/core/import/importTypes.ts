@@ -32,6 +32,13 @@ export interface ImportDocument {
   /** The bytes to write when the corpus has no such file yet. */
   bytes?: Uint8Array;
   entities: ImportEntity[];
+  /**
+   * The fields the source carries (doccano JSONL: type and span). An annotation whose id is
+   * already in the sidecar counts as present when these agree; the sidecar's other fields
+   * (annotator, time, note) are not in the source, so they cannot differ from it. All fields
+   * when undefined (the yaml export carries everything).
+   */
+  compared?: ReadonlyArray<keyof Annotation>;
   /** yaml only: the sidecar's status and the fields a sidecar keeps beyond its annotations. */
   status?: SidecarStatus;
   sidecarSha256?: string;

@@ -2,7 +2,8 @@
  * Adds imported annotations to a sidecar without ever duplicating or overwriting one: an entry
  * whose id is already there is "present" when it is the same annotation and a "conflict" (the
  * sidecar's version is kept) when it is not; an entry with the type and span of an existing one
- * is "present" too. That makes importing the same data twice add nothing the second time.
+ * is "present" too. That makes importing the same data twice add nothing the second time. "The
+ * same" means the same in every field the source carries (`ImportDocument.compared`).
  */
 import type { Problem } from '../problem';
 import { problem } from '../problem';
@@ -35,7 +36,7 @@ export function mergeImported(sidecar: Sidecar, document: ImportDocument, entiti
   for (const { annotation, where } of entities) {
     const existing = annotation.id === '' ? undefined : byId.get(annotation.id);
     if (existing !== undefined) {
-      if (sameAnnotation(existing, annotation)) outcome.present++;
+      if (document.compared === undefined ? sameAnnotation(existing, annotation) : sameFields(existing, annotation, document.compared)) outcome.present++;
       else {
         outcome.conflicts++;
         outcome.problems.push(
@@ -84,6 +85,10 @@ function spanKey(annotation: Annotation): string {
 export function sameAnnotation(left: Annotation, right: Annotation): boolean {
   const strip = (annotation: Annotation): Annotation => ({ ...annotation, prefix: undefined, suffix: undefined });
   return serializeAnnotation(strip(left)) === serializeAnnotation(strip(right));
+}
+
+function sameFields(left: Annotation, right: Annotation, fields: ReadonlyArray<keyof Annotation>): boolean {
+  return fields.every((field) => JSON.stringify(left[field]) === JSON.stringify(right[field]));
 }
 
 /** Keys the sidecar lacks are added; a key it has keeps its value. */

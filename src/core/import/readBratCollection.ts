@@ -5,8 +5,9 @@
  * the corpus when the corpus has no such file, and must hold the same text when it has.
  *
  * Spans are checked here as far as brat's form needs: a span that brat split at line breaks
- * (fragments with only line breaks between them) is joined back into one; fragments with text
- * between them (a discontinuous entity) cannot be kept in a sidecar and are reported; offsets
+ * (fragments with only CR and LF between them) is joined back into one; fragments with anything
+ * else between them, a space included (a discontinuous entity), cannot be kept in a sidecar and
+ * are reported; offsets
  * brat counted with CRLF as one character are recognised (the text field only fits that way) and
  * converted, with a warning.
  */
@@ -15,6 +16,7 @@ import type { FileSystem } from '../store/fileSystem';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText } from '../text/decodeText';
 import type { ImportDocument, ImportEntity, ImportRead } from './importTypes';
+import { appendAll } from './appendAll';
 import { parseBratAnn, type BratEntity } from './parseBratAnn';
 import { universalToStored } from './universalNewlines';
 
@@ -44,15 +46,38 @@ export async function readBratCollection(options: BratCollectionOptions): Promis
   for (const annFile of options.annFiles) {
     const file = display(annFile);
     const stem = annFile.slice(0, -'.ann'.length);
-    const annBytes = await options.source.readFile(annFile);
+    // A file that is a folder, a link, a FIFO or unreadable: the file system says why, and that
+    // is the problem line; nothing from that .ann is imported.
+    const unreadable = (where: string, error: unknown, consequence: string) =>
+      problems.push(problem('import-source-unreadable', `${sentence(error instanceof Error ? error.message : String(error))} ${consequence}`, where));
+    let annBytes: Uint8Array | undefined;
+    try {
+      annBytes = await options.source.readFile(annFile);
+    } catch (error) {
+      unreadable(file, error, 'Not imported.');
+      continue;
+    }
     if (annBytes === undefined) continue;
     const parsed = parseBratAnn(decoder.decode(annBytes), file);
-    problems.push(...parsed.problems);
+    appendAll(problems, parsed.problems);
     skipped += parsed.skipped;
 
-    const bratText = await options.source.readFile(stem + '.txt');
-    const path = !stem.endsWith('.txt') && (await options.corpus.stat(stem + '.txt')) === undefined && (await options.corpus.stat(stem)) !== undefined ? stem : stem + '.txt';
-    const textBytes = bratText ?? (await options.corpus.readFile(path));
+    let bratText: Uint8Array | undefined;
+    try {
+      bratText = await options.source.readFile(stem + '.txt');
+    } catch (error) {
+      unreadable(display(stem + '.txt'), error, `Nothing imported from ${file}.`);
+      continue;
+    }
+    let path: string;
+    let textBytes: Uint8Array | undefined;
+    try {
+      path = !stem.endsWith('.txt') && (await options.corpus.stat(stem + '.txt')) === undefined && (await options.corpus.stat(stem)) !== undefined ? stem : stem + '.txt';
+      textBytes = bratText ?? (await options.corpus.readFile(path));
+    } catch (error) {
+      unreadable(file, error, `Nothing imported from ${file}.`);
+      continue;
+    }
     if (textBytes === undefined) {
       problems.push(problem('import-text-missing', `Neither ${display(stem + '.txt')} nor the corpus file ${path} exists; nothing imported from this file.`, file));
       continue;
@@ -89,9 +114,14 @@ function resolveEntity(entity: BratEntity, index: CodePointIndex, fromUniversal:
     }
   }
   for (let at = 1; at < fragments.length; at++) {
+    if (fragments[at][0] < fragments[at - 1][1]) {
+      return { code: 'brat-discontinuous', message: `${entity.id} has fragments out of order or overlapping, which a sidecar cannot hold; not imported.` };
+    }
+    // Only CR and LF join: those are what the brat export splits a span at (see fragmentsOf).
     const between = index.slice(fragments[at - 1][1], fragments[at][0]);
-    if (fragments[at][0] < fragments[at - 1][1] || !/^\s*$/u.test(between)) {
-      return { code: 'brat-discontinuous', message: `${entity.id} is discontinuous (text between its fragments), which a sidecar cannot hold; not imported.` };
+    if (!/^[\r\n]*$/.test(between)) {
+      const shown = between.length <= 20 ? JSON.stringify(between) : `${[...between].length} characters`;
+      return { code: 'brat-discontinuous', message: `${entity.id} has ${shown} between its fragments: only line breaks join fragments into one span, and a sidecar cannot hold a discontinuous entity; not imported.` };
     }
   }
   if (fragments.length > 1 && !fits(fragments, entity.text, index)) {
@@ -108,4 +138,9 @@ function resolveEntity(entity: BratEntity, index: CodePointIndex, fromUniversal:
 function fits(fragments: ReadonlyArray<[number, number]>, text: string, index: CodePointIndex): boolean {
   if (fragments.some(([start, end]) => end < start || end > index.codePointLength)) return false;
   return fragments.map(([start, end]) => index.slice(start, end)).join(' ') === text;
+}
+
+/** The message as a sentence, for another to follow it. */
+function sentence(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 }

@@ -20,6 +20,8 @@ export interface JsonlOptions {
 }
 
 const encoder = new TextEncoder();
+/** What a JSONL label carries: a type and a span (whose text the record's text gives). */
+const jsonlFields = ['type', 'start', 'end', 'text'] as const;
 const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 export function readDoccanoJsonl(content: string, file: string, options: JsonlOptions): ImportRead {
@@ -76,7 +78,7 @@ export function readDoccanoJsonl(content: string, file: string, options: JsonlOp
     const withBom = meta.some((source) => source['bom'] === true);
     const encoded = encoder.encode(text);
     const bytes = withBom ? concat(bom, encoded) : encoded;
-    documents.push({ path: checked.path, where: { file, line: number, column: 1 }, text, bytes, entities });
+    documents.push({ path: checked.path, where: { file, line: number, column: 1 }, text, bytes, entities, compared: jsonlFields });
   });
   return { documents, problems };
 }

@@ -45,9 +45,20 @@ describe('news-annotator import', () => {
     writeFileSync(path.join(scratch.out, 'in.jsonl'), '{"text": "Ana Paz flew to Lima.", "label": [[0, 7, "PERSON"]], "file": "new/ana.txt"}\n{"text": "Lima", "label": [[0, 4, "LOCATION"]], "file": "new/lima.md"}\n');
     const before = snapshot(scratch.corpus);
     const result = await runCli(['import', '--format', 'jsonl', '--from', path.join(scratch.out, 'in.jsonl'), '--dry-run'], scratch.corpus);
-    assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, 'Would import 2 documents: 2 annotations added, 0 already present, 0 conflicts, 0 rejected; 2 text files to create, 0 sidecars written. (Dry run: nothing was written.)\n');
-    assert.equal(result.stderr, "new/lima.md:1:1: warning: new/lima.md is not included by the project's corpus globs, so the editor will not list it or its annotations.\n");
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(result.stdout, 'Would import 1 document: 1 annotation added, 0 already present, 0 conflicts, 0 rejected; 1 text file to create, 0 sidecars written. (Dry run: nothing was written.)\n');
+    assert.equal(result.stderr, `${path.relative(scratch.corpus, path.join(scratch.out, 'in.jsonl'))}:2:1: error: new/lima.md is not included by the project's corpus globs; an import creates only corpus texts and their sidecars. Nothing imported for it.\n`);
+    assert.deepEqual(snapshot(scratch.corpus), before);
+  });
+
+  it('our own jsonl export imports again with no conflicts and changes nothing', async () => {
+    const exported = await runCli(['export', '--format', 'jsonl', '--out', path.join(scratch.out, 'corpus.jsonl')], scratch.corpus);
+    assert.equal(exported.code, 0, exported.stderr);
+    const before = snapshot(scratch.corpus);
+    const imported = await runCli(['import', scratch.corpus, '--format', 'jsonl', '--from', 'corpus.jsonl'], scratch.out);
+    assert.equal(imported.stderr, '');
+    assert.equal(imported.stdout, 'Imported 4 documents: 0 annotations added, 86 already present, 0 conflicts, 0 rejected; 0 text files created, 0 sidecars written.\n');
+    assert.equal(imported.code, 0);
     assert.deepEqual(snapshot(scratch.corpus), before);
   });
 

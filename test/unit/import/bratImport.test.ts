@@ -68,6 +68,16 @@ describe('brat import', () => {
     assert.deepEqual(annotations(corpus, 'a.txt'), ['X 16-29 "Johnson\\r\\nLine"']);
   });
 
+  it('joins fragments only across line breaks, as the docs say: a space or a tab between them is a discontinuous entity', async () => {
+    const corpus = new MemoryFileSystem({ 'a.txt': 'Boris Johnson\tand\n\nAngela\r\nMerkel\u2028x\n' });
+    const ann = ['T1\tX 0 5;6 13\tBoris Johnson', 'T2\tX 6 13;14 17\tJohnson and', 'T3\tX 14 17;19 25\tand Angela', 'T4\tX 19 25;27 33\tAngela Merkel', 'T5\tX 27 33;34 35\tMerkel x'].join('\n') + '\n';
+    const read = await readBrat(new MemoryFileSystem({ 'a.ann': ann }), corpus);
+    assert.deepEqual(read.problems.map((item) => `${item.line}: ${item.code}`), ['1: brat-discontinuous', '2: brat-discontinuous', '5: brat-discontinuous']);
+    assert.match(read.problems[0].message, /T1 has " " between its fragments/);
+    await importInto(corpus, read);
+    assert.deepEqual(annotations(corpus, 'a.txt'), ['X 14-25 "and\\n\\nAngela"', 'X 19-33 "Angela\\r\\nMerkel"']);
+  });
+
   it('round trip: hard cases exported to brat, imported into an empty corpus and exported again give the same .ann files; a second import adds nothing', async () => {
     const original = await memoryCorpus(hardCaseTexts(), hardCaseTags());
     const first = exportBrat({ documents: original.documents, config: original.config });

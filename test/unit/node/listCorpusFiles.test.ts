@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCorpusMatcher, defaultProjectConfig } from '../../../src/core/project';
-import { listCorpusFiles } from '../../../src/node/listCorpusFiles';
+import { listCorpusEntries, listCorpusFiles } from '../../../src/node/listCorpusFiles';
+import { listFilesEndingWith } from '../../../src/node/listFilesEndingWith';
 
 describe('listCorpusFiles', () => {
   it('lists corpus text files at any depth, sorted, without sidecars, READMEs or node_modules', async () => {
@@ -17,6 +19,31 @@ describe('listCorpusFiles', () => {
       assert.deepEqual(files, ['a/deep/y.txt', 'a/z.txt', 'b.txt']);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('never enters linked folders, and sets aside links, FIFOs and sockets the globs name instead of reading them', async () => {
+    const top = mkdtempSync(path.join(tmpdir(), 'corpus-'));
+    try {
+      const root = path.join(top, 'corpus');
+      mkdirSync(path.join(root, 'en'), { recursive: true });
+      mkdirSync(path.join(top, 'outside'));
+      writeFileSync(path.join(top, 'outside', 'far.txt'), 'far');
+      writeFileSync(path.join(top, 'outside', 'far.ann'), 'far');
+      writeFileSync(path.join(root, 'en', 'a.txt'), 'text');
+      symlinkSync('../outside', path.join(root, 'link-out'));
+      symlinkSync('../outside/far.txt', path.join(root, 'en', 'b.txt'));
+      symlinkSync('../outside/far.ann', path.join(root, 'en', 'b.ann'));
+      symlinkSync('../outside/far.txt', path.join(root, 'en', 'b.md'));
+      execFileSync('mkfifo', [path.join(root, 'en', 'c.txt')]);
+      const matcher = createCorpusMatcher(defaultProjectConfig());
+      assert.deepEqual(await listCorpusFiles(root, matcher), ['en/a.txt']);
+      assert.deepEqual(await listCorpusEntries(root, matcher), { files: ['en/a.txt'], setAside: ['en/b.txt', 'en/c.txt'] });
+      const refused: string[] = [];
+      assert.deepEqual(await listFilesEndingWith(root, '.ann', (file) => refused.push(file)), []);
+      assert.deepEqual(refused, ['en/b.ann']);
+    } finally {
+      rmSync(top, { recursive: true, force: true });
     }
   });
 });
