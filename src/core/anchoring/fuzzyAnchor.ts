@@ -26,7 +26,12 @@ export interface FuzzyMatch {
   readonly errors: number;
   /** 0..1, Hypothesis weights: quote 50, prefix 20, suffix 20, closeness 2. */
   readonly score: number;
+  /** Whether the match starts or ends where the edit explains (see `fuzzyAnchor`'s `explained`). */
+  readonly explained: boolean;
 }
+
+/** Whether a match at code points [start, end) is where the edit is known to have put the quote. */
+export type ExplainedPlace = (start: number, end: number) => boolean;
 
 /** Code points searched on each side of the old position before the whole text is tried. */
 const nearRadius = 2048;
@@ -45,10 +50,12 @@ const codePointCache = new WeakMap<CodePointIndex, Int32Array>();
  *
  * Matches are searched with at most min(256, floor(m / 2)) errors (m = quote length in code
  * points, the Hypothesis bound). A match is ACCEPTED when
- *   - errors <= floor(m / 4), i.e. the quote is at least 75% the same on its own, or
  *   - errors <= min(256, floor(m / 2)) and the stored context confirms the place: prefix and
- *     suffix hold at least 16 code points together and at most 1 in 8 of them differ there.
- * The second rule lets short names survive a spelling fix ("Jon" -> "John", "Kiev" -> "Kyiv")
+ *     suffix hold at least 16 code points together and at most 1 in 8 of them differ there, or
+ *   - errors <= floor(m / 4) (the quote is at least 75% the same on its own) and the match
+ *     starts or ends where the edit explains (`explained`): a look-alike elsewhere with other
+ *     surroundings is not evidence, however similar.
+ * The first rule lets short names survive a spelling fix ("Jon" -> "John", "Kiev" -> "Kyiv")
  * only where their surroundings are still recognisably the same.
  */
 export function fuzzyAnchor(
@@ -59,6 +66,7 @@ export function fuzzyAnchor(
   prefixText: string,
   suffixText: string,
   budget: SearchBudget,
+  explained: ExplainedPlace = () => false,
 ): FuzzyMatch | undefined {
   const quote = toCodePoints(quoteText);
   const length = quote.length;
@@ -78,6 +86,7 @@ export function fuzzyAnchor(
     oldStart,
     searchErrors,
     points,
+    explained,
   };
   const center = Math.min(total, Math.max(0, Math.floor((oldStart + oldEnd) / 2)));
   const near = windowAround(center, Math.min(widest, length + 2 * nearRadius), total);
@@ -98,6 +107,7 @@ interface SearchContext {
   readonly oldStart: number;
   readonly searchErrors: number;
   readonly points: Int32Array;
+  readonly explained: ExplainedPlace;
 }
 
 function bestMatch(context: SearchContext, from: number, to: number): FuzzyMatch | undefined {
@@ -140,7 +150,8 @@ function scoreCandidate(context: SearchContext, end: number, errors: number): Fu
   const contextLength = prefix.length + suffix.length;
   const quoteAlone = fit.errors <= Math.floor(length / 4);
   const confirmed = contextLength >= 16 && 8 * (prefixErrors + suffixErrors) <= contextLength;
-  if (!quoteAlone && !confirmed) return undefined;
+  const explained = context.explained(start, end);
+  if (!confirmed && !(quoteAlone && explained)) return undefined;
 
   const similarity = (errorCount: number, size: number): number => (size === 0 ? 1 : 1 - errorCount / size);
   const closeness = Math.max(0, 1 - Math.abs(start - context.oldStart) / Math.max(1, points.length));
@@ -150,7 +161,7 @@ function scoreCandidate(context: SearchContext, end: number, errors: number): Fu
       20 * similarity(suffixErrors, suffix.length) +
       2 * closeness) /
     92;
-  return { start, end, errors: fit.errors, score };
+  return { start, end, errors: fit.errors, score, explained };
 }
 
 /** Edit distance of `affix` to the best-fitting run of text starting at `text[0]`. */
