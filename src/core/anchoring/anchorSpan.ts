@@ -36,8 +36,8 @@ const orphan: AnchorResult = { kind: 'orphan' };
  * 2. the copy of the quote with the whole stored context around it, nearest first (`moved`);
  * 3. the copy that sits exactly where a known shift of the edit puts it, else the copy that half
  *    the stored context or more supports (`moved`, flagged `unexplained`: only context vouches);
- * 4. a bounded approximate search whose match the context confirms or a known shift places
- *    (`fuzzy`);
+ * 4. a bounded approximate search whose match the context confirms, or, for a quote at least
+ *    75% the same, that half the context supports or a known shift places (`fuzzy`);
  * 5. otherwise `orphan`. Malformed spans (empty quote, start > end, non-integer or negative
  *    offsets) are orphans too: the core never throws on what a sidecar contains.
  * Alone, a span knows only the shift 0; `reanchorAll` gives each the shifts of its neighbours.
@@ -123,11 +123,13 @@ export function anchorByEvidence(
   const chosen = candidates[0];
   if (chosen !== undefined) return moved(chosen.start, chosen.start + length, chosen.explained);
 
-  // The quote's old end is taken from its length: a stored `end` that does not fit it says nothing.
+  // A changed quote keeps its start or its end where the edit put it. Its old end is taken from
+  // its length: a stored `end` that does not fit the quote says nothing.
   const explained = (from: number, to: number) => shifts.some((shift) => from === start + shift || to === start + length + shift);
-  const fuzzy = fuzzyAnchor(index, text, start, start + length, prefix, suffix, budget, explained);
+  const supported = (from: number, to: number) => contextSupports(contextScore(index.text, index.toUtf16(from), index.toUtf16(to), prefix, suffix), contextLength);
+  const fuzzy = fuzzyAnchor(index, text, start, start + length, prefix, suffix, budget, (from, to) => explained(from, to) || supported(from, to));
   if (fuzzy === undefined) return orphan;
-  if (fuzzy.errors === 0) return moved(fuzzy.start, fuzzy.end, fuzzy.explained);
+  if (fuzzy.errors === 0) return moved(fuzzy.start, fuzzy.end, explained(fuzzy.start, fuzzy.end));
   return { kind: 'fuzzy', start: fuzzy.start, end: fuzzy.end, score: fuzzy.score };
 }
 

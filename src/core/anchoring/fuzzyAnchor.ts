@@ -26,12 +26,13 @@ export interface FuzzyMatch {
   readonly errors: number;
   /** 0..1, Hypothesis weights: quote 50, prefix 20, suffix 20, closeness 2. */
   readonly score: number;
-  /** Whether the match starts or ends where the edit explains (see `fuzzyAnchor`'s `explained`). */
-  readonly explained: boolean;
 }
 
-/** Whether a match at code points [start, end) is where the edit is known to have put the quote. */
-export type ExplainedPlace = (start: number, end: number) => boolean;
+/**
+ * Whether something besides the quote vouches for a match at code points [start, end): the edit
+ * is known to have put the quote there, or enough of the stored context is right around it.
+ */
+export type PlaceEvidence = (start: number, end: number) => boolean;
 
 /** Code points searched on each side of the old position before the whole text is tried. */
 const nearRadius = 2048;
@@ -52,9 +53,9 @@ const codePointCache = new WeakMap<CodePointIndex, Int32Array>();
  * points, the Hypothesis bound). A match is ACCEPTED when
  *   - errors <= min(256, floor(m / 2)) and the stored context confirms the place: prefix and
  *     suffix hold at least 16 code points together and at most 1 in 8 of them differ there, or
- *   - errors <= floor(m / 4) (the quote is at least 75% the same on its own) and the match
- *     starts or ends where the edit explains (`explained`): a look-alike elsewhere with other
- *     surroundings is not evidence, however similar.
+ *   - errors <= floor(m / 4) (the quote is at least 75% the same on its own) and `vouched`
+ *     says something else supports the place: a look-alike elsewhere with other surroundings
+ *     is not evidence, however similar.
  * The first rule lets short names survive a spelling fix ("Jon" -> "John", "Kiev" -> "Kyiv")
  * only where their surroundings are still recognisably the same.
  */
@@ -66,7 +67,7 @@ export function fuzzyAnchor(
   prefixText: string,
   suffixText: string,
   budget: SearchBudget,
-  explained: ExplainedPlace = () => false,
+  vouched: PlaceEvidence = () => false,
 ): FuzzyMatch | undefined {
   const quote = toCodePoints(quoteText);
   const length = quote.length;
@@ -86,7 +87,7 @@ export function fuzzyAnchor(
     oldStart,
     searchErrors,
     points,
-    explained,
+    vouched,
   };
   const center = Math.min(total, Math.max(0, Math.floor((oldStart + oldEnd) / 2)));
   const near = windowAround(center, Math.min(widest, length + 2 * nearRadius), total);
@@ -107,7 +108,7 @@ interface SearchContext {
   readonly oldStart: number;
   readonly searchErrors: number;
   readonly points: Int32Array;
-  readonly explained: ExplainedPlace;
+  readonly vouched: PlaceEvidence;
 }
 
 function bestMatch(context: SearchContext, from: number, to: number): FuzzyMatch | undefined {
@@ -150,8 +151,7 @@ function scoreCandidate(context: SearchContext, end: number, errors: number): Fu
   const contextLength = prefix.length + suffix.length;
   const quoteAlone = fit.errors <= Math.floor(length / 4);
   const confirmed = contextLength >= 16 && 8 * (prefixErrors + suffixErrors) <= contextLength;
-  const explained = context.explained(start, end);
-  if (!confirmed && !(quoteAlone && explained)) return undefined;
+  if (!confirmed && !(quoteAlone && context.vouched(start, end))) return undefined;
 
   const similarity = (errorCount: number, size: number): number => (size === 0 ? 1 : 1 - errorCount / size);
   const closeness = Math.max(0, 1 - Math.abs(start - context.oldStart) / Math.max(1, points.length));
@@ -161,7 +161,7 @@ function scoreCandidate(context: SearchContext, end: number, errors: number): Fu
       20 * similarity(suffixErrors, suffix.length) +
       2 * closeness) /
     92;
-  return { start, end, errors: fit.errors, score, explained };
+  return { start, end, errors: fit.errors, score };
 }
 
 /** Edit distance of `affix` to the best-fitting run of text starting at `text[0]`. */
