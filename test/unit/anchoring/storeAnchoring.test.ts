@@ -9,7 +9,8 @@ import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
 import { SidecarStore, type LoadedSidecar, type SidecarChange } from '../../../src/core/store/sidecarStore';
 import { CodePointIndex } from '../../../src/core/text/codePoints';
-import { sha256Hex } from '../../../src/core/text/decodeText';
+import { decodeText, sha256Hex } from '../../../src/core/text/decodeText';
+import { entryFromLoad, entryFromSidecar } from '../../../src/core/index/indexEntry';
 
 const textPath = 'news/byline.txt';
 const sidecarPath = 'news/byline.txt.ann.yaml';
@@ -116,5 +117,21 @@ describe('anchoring in the store', () => {
     otherFiles.writeFile(textPath, cleaned);
     const explained = await load(otherStore);
     assert.ok(explained.problems.every((item) => item.code !== 'annotation-moved'));
+  });
+
+  it('counts the same orphans in the index, from the sidecar alone or from a load', async () => {
+    const { files, store } = await taggedCorpus();
+    files.writeFile(textPath, cleaned);
+    const text = decodeText(new TextEncoder().encode(cleaned));
+    assert.equal(entryFromSidecar(files.readText(sidecarPath), sidecarPath, { text }).orphans, 1);
+    assert.equal(entryFromLoad(await store.load(textPath)).orphans, 1);
+
+    // Invalid offsets in an unchanged text: an orphan (and no search finds them a new place).
+    files.writeFile(textPath, globalTimes);
+    const kenya = byText(onDisk(files).annotations, 'Kenya');
+    files.writeFile(sidecarPath, files.readText(sidecarPath)!.replace(`start: ${kenya.start}, end: ${kenya.end}`, `start: ${kenya.start + 1}, end: ${kenya.end + 1}`));
+    const unchanged = decodeText(new TextEncoder().encode(globalTimes));
+    assert.equal(entryFromSidecar(files.readText(sidecarPath), sidecarPath, { text: unchanged }).orphans, 1);
+    assert.equal(entryFromLoad(await store.load(textPath)).orphans, 1);
   });
 });
