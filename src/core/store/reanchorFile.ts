@@ -42,7 +42,9 @@ export async function reanchorFile(store: SidecarStore, textPath: string, option
       // The store would refuse the write; say so now rather than let a dry run look clean.
       return { ok: false, hasSidecar, changed: true, ...counts, written: false, problems: [...loaded.problems.filter((item) => item.severity === 'error'), ...report(loaded.sidecar, loaded.positions)] };
     }
-    return { ok: true, hasSidecar, changed: true, ...counts, written: true, problems: report(loaded.sidecar, loaded.positions) };
+    // A write changes the file when offsets move or, with every annotation placed, the hash.
+    const wouldWrite = counts.moved > 0 || (counts.fuzzy === 0 && counts.orphaned === 0);
+    return { ok: true, hasSidecar, changed: true, ...counts, written: wouldWrite, problems: report(loaded.sidecar, loaded.positions) };
   }
 
   // The store re-anchors what is on disk when it writes; the change itself changes nothing.
