@@ -7,6 +7,7 @@ import { exitCodes, type CliIo } from './cliIo';
 import type { CorpusSearch } from './corpusSearch';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
+import { reanchorCommand } from './commands/reanchorCommand';
 import { searchCommand } from './commands/searchCommand';
 import { statsCommand } from './commands/statsCommand';
 import { validateCommand } from './commands/validateCommand';
@@ -44,6 +45,8 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
         return await exportCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'reanchor':
+        return await reanchorCommand(rest, io);
       case 'search':
         return await searchCommand(rest, io, options.search ?? tagSearch);
       default:

@@ -9,6 +9,7 @@ Commands:
   export   [DIR] --format F --out P   F: yaml | jsonl | spacy | brat | conll
   import   [DIR] --format F --from P  F: yaml | brat | jsonl
   search   [DIR] QUERY [--json] [--limit N]   the same fuzzy search as the editor
+  reanchor [DIR] [--dry-run]          store new offsets for the tags of texts changed since tagged
 
 DIR is the corpus root (default: the current folder). Run a command with --help for its options.
 Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage.
@@ -78,6 +79,20 @@ Options:
   --annotator NAME  recorded on annotations that name no annotator (brat, jsonl)
   --dry-run         check and count, but write nothing
   -h, --help        show this help
+`,
+  reanchor: `Usage: news-annotator reanchor [DIR] [--dry-run]
+
+For every text that changed since its sidecar was written (its hash differs from the sidecar's
+source.sha256), finds each annotation again and writes the new offsets into the sidecar, one
+write per file; the new hash too once every annotation is placed. A tag moves only with
+evidence: enough of its stored context around the new place, or the shift its neighbours show.
+Prints one line per annotation that moved (info), was found only approximately or was orphaned
+(warnings), as path:line:column: severity: message. Orphaned and fuzzy annotations are kept in
+the sidecar as they are, for a person to fix. Exit 1 when anything was orphaned.
+
+Options:
+  --dry-run       report, but write nothing
+  -h, --help      show this help
 `,
   search: `Usage: news-annotator search [DIR] QUERY [--json] [--limit N]
 

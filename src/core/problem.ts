@@ -2,11 +2,96 @@
  * Problems are values, never exceptions: the core reports what is wrong with an input and where,
  * and the edges (Problems panel, CLI `path:line:column: message`) decide how to show it.
  */
+import type { ProjectProblemCode } from './project/projectReader';
+
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Every problem code, so the edges key on codes the compiler checks (never on message text).
+ * The project file's codes are listed beside its reader.
+ */
+export type ProblemCode =
+  | ProjectProblemCode
+  | 'annotation-fuzzy'
+  | 'annotation-moved'
+  | 'annotation-orphaned'
+  | 'brat-astral'
+  | 'brat-bom'
+  | 'brat-crlf'
+  | 'brat-discontinuous'
+  | 'brat-duplicate-id'
+  | 'brat-invalid-line'
+  | 'brat-unknown-reference'
+  | 'conflict-markers'
+  | 'duplicate-id'
+  | 'duplicate-key'
+  | 'encoding-unsupported'
+  | 'export-attribute'
+  | 'export-blank'
+  | 'export-name-clash'
+  | 'export-nested'
+  | 'export-note-flattened'
+  | 'export-trimmed'
+  | 'export-type-name'
+  | 'export-unplaced'
+  | 'format-missing'
+  | 'format-unsupported'
+  | 'import-conflict'
+  | 'import-file-name'
+  | 'import-invalid-span'
+  | 'import-invalid-type'
+  | 'import-not-an-export'
+  | 'import-not-corpus'
+  | 'import-offsets-converted'
+  | 'import-span-out-of-range'
+  | 'import-status-kept'
+  | 'import-text-differs'
+  | 'import-text-mismatch'
+  | 'import-text-missing'
+  | 'import-text-not-written'
+  | 'import-text-unreadable'
+  | 'invalid-annotation'
+  | 'invalid-field'
+  | 'invalid-status'
+  | 'jsonl-file-name'
+  | 'jsonl-invalid-label'
+  | 'jsonl-labels'
+  | 'jsonl-no-text'
+  | 'jsonl-syntax'
+  | 'missing-field'
+  | 'not-a-sidecar'
+  | 'overlap'
+  | 'project-unreadable'
+  | 'reattach-failed'
+  | 'sidecar-busy'
+  | 'sidecar-change-failed'
+  | 'sidecar-empty'
+  | 'sidecar-encoding'
+  | 'sidecar-internal-error'
+  | 'sidecar-not-written'
+  | 'sidecar-too-large'
+  | 'sidecar-unreadable'
+  | 'sidecar-without-text'
+  | 'sidecar-write-failed'
+  | 'source-missing'
+  | 'span-out-of-range'
+  | 'span-reversed'
+  | 'text-changed'
+  | 'text-mismatch'
+  | 'text-missing'
+  | 'text-not-saved'
+  | 'text-unreadable'
+  | 'unit-unsupported'
+  | 'unknown-entity-type'
+  | 'yaml-alias'
+  | 'yaml-complex-key'
+  | 'yaml-multiple-documents'
+  | 'yaml-tag'
+  | 'yaml-too-deep';
+
 export interface Problem {
-  /** Stable machine-readable code, e.g. `yaml-syntax`, `conflict-markers`, `text-mismatch`. */
-  readonly code: string;
+  /** Stable machine-readable code, e.g. `yaml-syntax`, `conflict-markers`, `text-mismatch` (see `ProblemCode`). */
+  readonly code: ProblemCode;
   readonly severity: Severity;
   readonly message: string;
   /** Path of the file the problem is in, as the caller named it (relative paths for the CLI). */
@@ -17,7 +102,7 @@ export interface Problem {
 }
 
 export function problem(
-  code: string,
+  code: ProblemCode,
   message: string,
   file: string,
   line = 1,

@@ -28,6 +28,12 @@ export interface FuzzyMatch {
   readonly score: number;
 }
 
+/**
+ * Whether something besides the quote vouches for a match at code points [start, end): the edit
+ * is known to have put the quote there, or enough of the stored context is right around it.
+ */
+export type PlaceEvidence = (start: number, end: number) => boolean;
+
 /** Code points searched on each side of the old position before the whole text is tried. */
 const nearRadius = 2048;
 /**
@@ -45,10 +51,12 @@ const codePointCache = new WeakMap<CodePointIndex, Int32Array>();
  *
  * Matches are searched with at most min(256, floor(m / 2)) errors (m = quote length in code
  * points, the Hypothesis bound). A match is ACCEPTED when
- *   - errors <= floor(m / 4), i.e. the quote is at least 75% the same on its own, or
  *   - errors <= min(256, floor(m / 2)) and the stored context confirms the place: prefix and
- *     suffix hold at least 16 code points together and at most 1 in 8 of them differ there.
- * The second rule lets short names survive a spelling fix ("Jon" -> "John", "Kiev" -> "Kyiv")
+ *     suffix hold at least 16 code points together and at most 1 in 8 of them differ there, or
+ *   - errors <= floor(m / 4) (the quote is at least 75% the same on its own) and `vouched`
+ *     says something else supports the place: a look-alike elsewhere with other surroundings
+ *     is not evidence, however similar.
+ * The first rule lets short names survive a spelling fix ("Jon" -> "John", "Kiev" -> "Kyiv")
  * only where their surroundings are still recognisably the same.
  */
 export function fuzzyAnchor(
@@ -59,6 +67,7 @@ export function fuzzyAnchor(
   prefixText: string,
   suffixText: string,
   budget: SearchBudget,
+  vouched: PlaceEvidence = () => false,
 ): FuzzyMatch | undefined {
   const quote = toCodePoints(quoteText);
   const length = quote.length;
@@ -78,6 +87,7 @@ export function fuzzyAnchor(
     oldStart,
     searchErrors,
     points,
+    vouched,
   };
   const center = Math.min(total, Math.max(0, Math.floor((oldStart + oldEnd) / 2)));
   const near = windowAround(center, Math.min(widest, length + 2 * nearRadius), total);
@@ -98,6 +108,7 @@ interface SearchContext {
   readonly oldStart: number;
   readonly searchErrors: number;
   readonly points: Int32Array;
+  readonly vouched: PlaceEvidence;
 }
 
 function bestMatch(context: SearchContext, from: number, to: number): FuzzyMatch | undefined {
@@ -140,7 +151,7 @@ function scoreCandidate(context: SearchContext, end: number, errors: number): Fu
   const contextLength = prefix.length + suffix.length;
   const quoteAlone = fit.errors <= Math.floor(length / 4);
   const confirmed = contextLength >= 16 && 8 * (prefixErrors + suffixErrors) <= contextLength;
-  if (!quoteAlone && !confirmed) return undefined;
+  if (!confirmed && !(quoteAlone && context.vouched(start, end))) return undefined;
 
   const similarity = (errorCount: number, size: number): number => (size === 0 ? 1 : 1 - errorCount / size);
   const closeness = Math.max(0, 1 - Math.abs(start - context.oldStart) / Math.max(1, points.length));

@@ -9,6 +9,8 @@ const occurrenceLimit = 10_000;
 export interface Occurrence {
   /** Code-point offset of the occurrence. */
   readonly start: number;
+  /** Code points of the stored prefix and suffix that match around it. */
+  readonly score: number;
   /** Whether all of the stored prefix and suffix match around it. */
   readonly perfect: boolean;
 }
@@ -59,7 +61,7 @@ export function nearestOccurrence(
       if (score === perfect) break;
     }
   }
-  return bestStart === undefined ? undefined : { start: bestStart, perfect: bestScore === perfect };
+  return bestStart === undefined ? undefined : { start: bestStart, score: bestScore, perfect: bestScore === perfect };
 }
 
 /** Whether the stored prefix and suffix both match around UTF-16 range [from, to). */
@@ -67,7 +69,8 @@ export function contextFits(text: string, from: number, to: number, prefix: stri
   return text.startsWith(suffix, to) && from >= prefix.length && text.startsWith(prefix, from - prefix.length);
 }
 
-function contextScore(text: string, from: number, to: number, prefix: string, suffix: string): number {
+/** Code points of `prefix` matching right before UTF-16 offset `from` plus those of `suffix` right after `to`. */
+export function contextScore(text: string, from: number, to: number, prefix: string, suffix: string): number {
   return matchedBefore(text, from, prefix) + matchedAfter(text, to, suffix);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Counts for project leads: how far annotating has got (files per status), what was tagged
  * (annotations per type), by whom (per annotator), and per file. Unplaced annotations (orphaned
- * or only approximately found after the text changed) are counted apart: they need a person.
+ * or only approximately found after the text changed, or with offsets that do not hold their
+ * text) are counted apart, and orphans among them: they need a person.
  */
 import type { SidecarStatus } from '../sidecar/model';
 import { sidecarStatuses } from '../sidecar/model';
@@ -23,6 +24,8 @@ export interface CorpusStats {
   unreadable: number;
   annotations: number;
   unplaced: number;
+  /** The unplaced annotations that were not found at all (the rest were found approximately). */
+  orphans: number;
   types: Record<string, number>;
   statuses: Record<SidecarStatus, number>;
   /** Annotations per annotator; those without one are counted under "(unknown)". */
@@ -40,6 +43,7 @@ export function corpusStats(load: CorpusLoad, typeOrder: readonly string[] = [])
   const perFile: FileStats[] = [];
   let annotations = 0;
   let unplaced = 0;
+  let orphans = 0;
   for (const document of load.documents) {
     const fileTypes: Record<string, number> = {};
     const all = [...document.placed, ...document.unplaced.map((item) => item.annotation)];
@@ -52,6 +56,7 @@ export function corpusStats(load: CorpusLoad, typeOrder: readonly string[] = [])
     statuses[document.status]++;
     annotations += all.length;
     unplaced += document.unplaced.length;
+    orphans += document.unplaced.filter((item) => item.kind === 'orphan').length;
     perFile.push({
       path: document.path,
       status: document.status,
@@ -67,6 +72,7 @@ export function corpusStats(load: CorpusLoad, typeOrder: readonly string[] = [])
     unreadable: load.failures.length,
     annotations,
     unplaced,
+    orphans,
     types,
     statuses,
     annotators,

@@ -12,7 +12,7 @@
  * Multilingual Plane (brat's web page counts them as two).
  */
 import type { CorpusDocument } from '../corpus/loadCorpus';
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 import type { EntityType } from '../project';
 import type { Annotation } from '../sidecar/model';
 import { annotationConf, isBinary, shortcutsConf, visualConf, type AttributeValues } from './bratConfig';
@@ -119,7 +119,7 @@ function bratReadingProblems(document: CorpusDocument): Problem[] {
   const { decoded, text } = document.loaded;
   const problems: Problem[] = [];
   const spans = document.placed.length;
-  const report = (code: string, message: string) => problems.push(problem(code, message, document.path, 1, 1, 'warning'));
+  const report = (code: ProblemCode, message: string) => problems.push(problem(code, message, document.path, 1, 1, 'warning'));
   if (decoded.text.includes('\r')) {
     report('brat-crlf', `has ${decoded.newline === 'crlf' ? 'CRLF' : 'CR'} line endings: brat counts each as one character (brat #853), so in brat every span after the first line break looks shifted (${spans} span(s) in this file). Convert the file to LF line endings before annotating it in brat.`);
   }

@@ -1,13 +1,13 @@
 /** Counts and per-annotation warnings for what a format had to change or leave out, at each sidecar line. */
 import type { CorpusDocument } from '../corpus/loadCorpus';
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 import type { Annotation } from '../sidecar/model';
 
 export interface FormatWarnings {
   problems: Problem[];
   add(document: CorpusDocument, trimmed: readonly Annotation[], blank: readonly Annotation[]): void;
   /** Adds a warning about one annotation of a document. */
-  report(document: CorpusDocument, annotation: Annotation, code: string, message: string): void;
+  report(document: CorpusDocument, annotation: Annotation, code: ProblemCode, message: string): void;
   notes(): string[];
 }
 
@@ -15,7 +15,7 @@ export function formatWarnings(): FormatWarnings {
   const problems: Problem[] = [];
   let trimmedCount = 0;
   let blankCount = 0;
-  const report = (document: CorpusDocument, annotation: Annotation, code: string, message: string) => {
+  const report = (document: CorpusDocument, annotation: Annotation, code: ProblemCode, message: string) => {
     const index = document.loaded.sidecar.annotations.findIndex((stored) => stored.id === annotation.id);
     const where = document.loaded.positions[index] ?? { line: 1, column: 1 };
     problems.push(problem(code, message, document.loaded.sidecarPath, where.line, where.column, 'warning'));

@@ -10,7 +10,7 @@
  * on its way). Imports create corpus texts and their sidecars, nothing else.
  */
 import type { CorpusMatcher } from '../project';
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 import { createSidecar } from '../sidecar/createSidecar';
 import { baseName } from '../sidecar/sidecarPath';
 import { applyAnchors } from '../store/anchorAnnotations';
@@ -77,7 +77,7 @@ export async function applyImport(documents: readonly ImportDocument[], options:
 }
 
 async function importDocument(document: ImportDocument, options: ApplyImportOptions, merge: MergeOptions, report: ImportReport): Promise<void> {
-  const refuse = (code: string, message: string) => {
+  const refuse = (code: ProblemCode, message: string) => {
     report.refused++;
     report.sourceProblems.push(problem(code, message, document.where.file, document.where.line, document.where.column));
   };
@@ -185,7 +185,7 @@ async function importDocument(document: ImportDocument, options: ApplyImportOpti
   }
 }
 
-function checkEntity(entity: ImportEntity, text: CodePointIndex): { code: string; message: string } | undefined {
+function checkEntity(entity: ImportEntity, text: CodePointIndex): { code: ProblemCode; message: string } | undefined {
   const { start, end, type } = entity.annotation;
   if (type === '' || /\s/u.test(type)) return { code: 'import-invalid-type', message: `The entity type ${JSON.stringify(type)} is empty or holds spaces; not imported.` };
   if (entity.unplaced) return undefined;

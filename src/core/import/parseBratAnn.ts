@@ -4,7 +4,7 @@
  * equivalences and normalizations have no place in a sidecar: they are counted and reported, not
  * imported. Fields are separated by tabs; the text field is everything after the second tab.
  */
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 
 export interface BratEntity {
   id: string;
@@ -41,7 +41,7 @@ export function parseBratAnn(content: string, file: string): BratAnn {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const number = index + 1;
     if (line.trim() === '') return;
-    const report = (code: string, message: string, column = 1, severity: Problem['severity'] = 'error') => problems.push(problem(code, message, file, number, column, severity));
+    const report = (code: ProblemCode, message: string, column = 1, severity: Problem['severity'] = 'error') => problems.push(problem(code, message, file, number, column, severity));
     const kind = line.charAt(0);
     if (kind === 'T') {
       const match = entityLine.exec(line);

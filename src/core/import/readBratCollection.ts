@@ -11,7 +11,7 @@
  * brat counted with CRLF as one character are recognised (the text field only fits that way) and
  * converted, with a warning.
  */
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 import type { FileSystem } from '../store/fileSystem';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText } from '../text/decodeText';
@@ -101,7 +101,7 @@ export async function readBratCollection(options: BratCollectionOptions): Promis
   return { documents, problems, skipped };
 }
 
-type Resolved = Omit<ImportEntity, 'where'> | { code: string; message: string };
+type Resolved = Omit<ImportEntity, 'where'> | { code: ProblemCode; message: string };
 
 function resolveEntity(entity: BratEntity, index: CodePointIndex, fromUniversal: ((offset: number) => number) | undefined): Resolved {
   let fragments = entity.fragments;

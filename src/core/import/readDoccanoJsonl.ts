@@ -7,7 +7,7 @@
  * the annotations' ids. Offsets count code points, or UTF-16 units when asked (doccano's web page
  * counts those); an offset inside a character is reported, never rounded.
  */
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 import type { OffsetUnit } from '../export/exportTypes';
 import { CodePointIndex } from '../text/codePoints';
 import type { ImportDocument, ImportEntity, ImportRead } from './importTypes';
@@ -30,7 +30,7 @@ export function readDoccanoJsonl(content: string, file: string, options: JsonlOp
   content.split('\n').forEach((raw, lineIndex) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const number = lineIndex + 1;
-    const report = (code: string, message: string) => problems.push(problem(code, message, file, number, 1));
+    const report = (code: ProblemCode, message: string) => problems.push(problem(code, message, file, number, 1));
     if (line.trim() === '') return;
     let record: unknown;
     try {

@@ -3,12 +3,11 @@
  * Building an entry needs only the sidecar: snippets come from each annotation's stored
  * prefix and suffix, and line numbers are worked out later, from the text, when shown (lineOf.ts).
  */
-import { reanchorAll } from '../anchoring/reanchorAll';
 import type { SidecarStatus } from '../sidecar/model';
 import { parseSidecar, type ParseOptions } from '../sidecar/parseSidecar';
 import { validateSidecar } from '../sidecar/validateSidecar';
 import type { LoadResult } from '../store/sidecarStore';
-import { holdsText } from '../store/anchorAnnotations';
+import { anchorAnnotations } from '../store/anchorAnnotations';
 import { CodePointIndex } from '../text/codePoints';
 import type { DecodedText } from '../text/decodeText';
 import type { Problem } from '../problem';
@@ -97,10 +96,10 @@ export function entryFromSidecar(content: string | undefined, sidecarPath: strin
   const checks = validateSidecar(sidecar, parsed.positions, undefined, options.knownTypes, sidecarPath);
   let orphans = 0;
   if (options.text !== undefined) {
-    const text = new CodePointIndex(options.text.text);
-    // Only annotations whose offsets no longer hold their text need the (costlier) search.
-    const suspect = options.text.sha256 === sidecar.source.sha256 ? sidecar.annotations.filter((annotation) => !holdsText(annotation, text)) : sidecar.annotations;
-    if (suspect.length > 0) orphans = reanchorAll(text, suspect).filter((anchor) => anchor.kind === 'orphan' || anchor.kind === 'fuzzy').length;
+    // As the store anchors them: an unchanged text is only checked; a changed one is searched,
+    // every annotation at once, since each one's neighbours are evidence for where it moved.
+    const anchors = anchorAnnotations(sidecar, new CodePointIndex(options.text.text), options.text.sha256);
+    orphans = anchors.filter((anchor) => anchor.kind === 'orphan' || anchor.kind === 'fuzzy').length;
   }
   return {
     hasSidecar: true,
@@ -135,7 +134,8 @@ export function entryFromLoad(result: LoadResult): IndexEntry {
     hasSidecar: true,
     status: result.sidecar.status,
     annotations,
-    // Offsets that do not hold their text are what anchoring settles: counted as orphans or moved.
+    // Offsets that do not hold their text are what anchoring settles: counted as moved or as
+    // orphans (invalid offsets in an unchanged text are orphans too, never searched for).
     problems: errors(result.problems.filter((item) => !anchoringCodes.has(item.code))),
     unreadable: false,
     orphans,

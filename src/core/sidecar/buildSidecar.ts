@@ -4,7 +4,7 @@
  * entry that cannot be used is left out, and any `error` problem means that writing the result
  * back would lose something, so the store refuses to write such a file.
  */
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 import {
   newlineStyles,
   sidecarFormat,
@@ -35,7 +35,7 @@ export interface BuiltSidecar {
   problems: Problem[];
 }
 
-export type Report = (code: string, message: string, where: SourcePosition, severity?: Problem['severity']) => void;
+export type Report = (code: ProblemCode, message: string, where: SourcePosition, severity?: Problem['severity']) => void;
 
 export function buildSidecar(root: unknown, locator: Locator, file: string): BuiltSidecar {
   const problems: Problem[] = [];

@@ -3,6 +3,7 @@
  * `True` as a boolean and `0123` as a number, and turning those back into text would silently
  * change what a person wrote, so they are reported instead.
  */
+import type { ProblemCode } from '../problem';
 import type { Locator, Report } from './buildSidecar';
 import { annotationKeyOrder, type Annotation, type SourcePosition } from './model';
 import { setOwn } from './readFlowValue';
@@ -18,7 +19,7 @@ export function readAnnotation(entry: unknown, where: SourcePosition, locator: L
   const record = entry as Record<string, unknown>;
   const at = (key: string) => (key in record ? locator.at(record, key) : where);
   let usable = true;
-  const fail = (code: string, message: string, key: string) => {
+  const fail = (code: ProblemCode, message: string, key: string) => {
     report(code, message, at(key));
     usable = false;
   };

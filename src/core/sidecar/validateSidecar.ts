@@ -5,7 +5,7 @@
  * are shown so a person can fix them.
  */
 import type { CodePointIndex } from '../text/codePoints';
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 import type { Annotation, EntryPosition, Sidecar, SourcePosition } from './model';
 import { canonicalFieldColumn } from './serializeSidecar';
 
@@ -25,7 +25,7 @@ export function validateSidecar(
   const firstLineOfId = new Map<string, number>();
   sidecar.annotations.forEach((annotation, index) => {
     const where = (field: string) => fieldPosition(annotation, positions[index], field);
-    const report = (code: string, message: string, field: string, severity: Problem['severity'] = 'error') => {
+    const report = (code: ProblemCode, message: string, field: string, severity: Problem['severity'] = 'error') => {
       const at = where(field);
       problems.push(problem(code, message, file, at.line, at.column, severity));
     };

@@ -16,7 +16,7 @@ import {
   type ParseOptions,
   type SchemaOptions,
 } from 'yaml';
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemCode } from '../problem';
 import type { Locator } from './buildSidecar';
 import { LinePositions } from '../text/linePositions';
 import type { SourcePosition } from './model';
@@ -50,7 +50,7 @@ interface Place {
 export function readWithYaml(content: string, file: string): YamlRead {
   const lines = new LinePositions(content);
   const problems: Problem[] = [];
-  const report = (code: string, message: string, offset: number) => {
+  const report = (code: ProblemCode, message: string, offset: number) => {
     const where = lines.at(offset);
     problems.push(problem(code, message, file, where.line, where.column));
   };

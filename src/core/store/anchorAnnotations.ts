@@ -1,7 +1,10 @@
 /**
  * Keeping a sidecar's offsets true to its text. When the text file's hash still matches
- * `source.sha256`, every annotation whose stored span holds its text is exact and nothing is
- * searched; otherwise (or for the spans that do not match) the anchoring module finds them again.
+ * `source.sha256`, the text is the one the offsets were written for: every annotation whose
+ * stored span holds its text is exact, and one that does not has invalid offsets (a hand edit),
+ * which no search may "repair": it is an orphan until a person fixes it, and `validateSidecar`
+ * reports it as an error. When the hash differs, the anchoring module finds every annotation
+ * again, moving it only with evidence.
  */
 import { reanchorAll } from '../anchoring/reanchorAll';
 import type { AnchorResult } from '../anchoring/anchorSpan';
@@ -13,17 +16,7 @@ import type { Annotation, Sidecar } from '../sidecar/model';
 export function anchorAnnotations(sidecar: Sidecar, text: CodePointIndex, textSha256: string): AnchorResult[] {
   const annotations = sidecar.annotations;
   if (sidecar.source.sha256 !== textSha256) return reanchorAll(text, annotations);
-  const results: AnchorResult[] = new Array<AnchorResult>(annotations.length);
-  const pending: number[] = [];
-  annotations.forEach((annotation, index) => {
-    if (holdsText(annotation, text)) results[index] = { kind: 'exact', start: annotation.start, end: annotation.end };
-    else pending.push(index);
-  });
-  if (pending.length > 0) {
-    const found = reanchorAll(text, pending.map((index) => annotations[index]));
-    pending.forEach((index, position) => (results[index] = found[position]!));
-  }
-  return results;
+  return annotations.map((annotation) => (holdsText(annotation, text) ? { kind: 'exact', start: annotation.start, end: annotation.end } : { kind: 'orphan' }));
 }
 
 /** Whether the annotation's offsets are inside the text and cover exactly its `text`. */

@@ -18,6 +18,7 @@ import { validateSidecar } from '../sidecar/validateSidecar';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
 import { anchorAnnotations, applyAnchors, refreshSidecar } from './anchorAnnotations';
+import { anchorProblems } from './anchorProblems';
 import { sameVersion, type FileSystem, type FileVersion } from './fileSystem';
 import { readSnapshot, readText, readVersion, type Snapshot } from './readSnapshot';
 
@@ -105,15 +106,7 @@ export class SidecarStore {
       ...parsed.problems,
       ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath),
     ];
-    anchors.forEach((anchor, index) => {
-      const where = parsed.positions[index] ?? { line: 1, column: 1 };
-      const stored = parsed.sidecar.annotations[index];
-      if (anchor.kind === 'orphan') {
-        problems.push(problem('annotation-orphaned', `"${stored.text}" (${stored.type}) was not found in the text any more; fix or delete it by hand.`, sidecarPath, where.line, where.column, 'warning'));
-      } else if (anchor.kind === 'fuzzy') {
-        problems.push(problem('annotation-fuzzy', `"${stored.text}" (${stored.type}) was only found approximately, at ${anchor.start}-${anchor.end}; check it.`, sidecarPath, where.line, where.column, 'warning'));
-      }
-    });
+    problems.push(...anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current }));
     return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable };
   }
 

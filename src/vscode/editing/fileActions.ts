@@ -40,7 +40,7 @@ export function annotationsAtSelections(editor: vscode.TextEditor, session: Docu
   return [...found.values()].sort((left, right) => left.end - left.start - (right.end - right.start) || left.start - right.start);
 }
 
-export function describeProblem(item: Problem): string {
+export function describeProblem(item: Pick<Problem, 'message' | 'file' | 'line' | 'column'>): string {
   const where = item.line > 1 || item.column > 1 ? ` (${vscode.workspace.asRelativePath(item.file)}:${item.line}:${item.column})` : '';
   return `${item.message}${where}`;
 }

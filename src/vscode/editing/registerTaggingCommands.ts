@@ -55,7 +55,7 @@ export async function activeCorpusEditor(documents: AnnotatedDocuments): Promise
 
 function reportProblems(action: string, problems: readonly { message: string; file: string; line: number; column: number }[]): void {
   const first = problems[0];
-  const detail = first ? describeProblem({ ...first, code: '', severity: 'error' }) : 'unknown problem';
+  const detail = first ? describeProblem(first) : 'unknown problem';
   void vscode.window.showErrorMessage(`News Annotator: ${action} failed, nothing was written. ${detail}`);
 }
 

@@ -131,11 +131,55 @@ describe('reanchorAll', () => {
     assert.ok(moved > 100, `only ${moved} spans moved: the generator is too timid`);
   });
 
+  it('finds a tag whose whole context was rewritten exactly where the shift of its neighbours puts it', () => {
+    let moved = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...textPieces), { minLength: 60, maxLength: 300 }),
+        fc.array(fc.record({ at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }), { minLength: 3, maxLength: 6 }),
+        fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: trickyText(10) }), { minLength: 1, maxLength: 8 }),
+        trickyText(10),
+        (pieces, spanPicks, rawEdits, head) => {
+          const points = Array.from(pieces.join(''));
+          const index = new CodePointIndex(points.join(''));
+          // Spans whose quote and context zones do not overlap, in text order.
+          const spans: StoredSpan[] = [];
+          for (const pick of [...spanPicks].sort((a, b) => (a.at % points.length) - (b.at % points.length))) {
+            const start = pick.at % points.length;
+            const end = Math.min(points.length, start + pick.length);
+            const span = { start, end, text: points.slice(start, end).join(''), ...annotationContext(index, start, end) };
+            const [from] = protectedZones([span])[0];
+            const previous = spans.length > 0 ? protectedZones([spans[spans.length - 1]])[0][1] : 0;
+            if (from >= previous) spans.push(span);
+          }
+          fc.pre(spans.length >= 3);
+          const zones = protectedZones(spans);
+          // Edits outside the first and last spans' zones only: every span shifts alike.
+          const edits = safeEdits([{ at: 0, remove: 0, insert: head }, ...rawEdits], [[zones[0][0], zones[zones.length - 1][1]]], points.length);
+          // The middle span's context is overwritten, code point for code point, on both sides.
+          const middle = Math.floor(spans.length / 2);
+          const rewritten = [...points];
+          for (let at = zones[middle][0]; at < zones[middle][1]; at++) if (at < spans[middle].start || at >= spans[middle].end) rewritten[at] = '#';
+          const editedPoints = Array.from(applyEdits(rewritten, edits));
+          // A copy of its old surroundings elsewhere would be found by its context instead.
+          fc.pre(perfectPositions(editedPoints, spans[middle]).length === 0);
+          const results = reanchorAll(new CodePointIndex(editedPoints.join('')), spans);
+          const delta = shift(edits, zones[0][0]);
+          const want = { kind: delta === 0 ? 'exact' : 'moved', start: spans[middle].start + delta, end: spans[middle].end + delta };
+          assert.deepEqual(results[middle], want, JSON.stringify({ spans, edits }));
+          if (delta !== 0) moved++;
+        },
+      ),
+      { numRuns: 200 },
+    );
+    assert.ok(moved > 50, `only ${moved} spans moved: the generator is too timid`);
+  });
+
   it('prefers the later of two equally near copies when nothing else decides', () => {
-    // Copies at 0 and 12, the stored start 6 in between: text inserted before a span pushes
-    // it forward, so the later copy is the better guess.
-    const index = new CodePointIndex('Paris 12345 Paris');
-    assert.deepEqual(anchorSpan(index, { start: 6, end: 11, text: 'Paris' }), { kind: 'moved', start: 12, end: 17 });
+    // Copies at 0 and 16, both with the whole stored context, the stored start 8 in between:
+    // text inserted before a span pushes it forward, so the later copy is the better guess.
+    const index = new CodePointIndex('Paris said 1234 Paris said');
+    assert.deepEqual(anchorSpan(index, { start: 8, end: 13, text: 'Paris', prefix: '', suffix: ' said' }), { kind: 'moved', start: 16, end: 21 });
   });
 
   it('returns results in input order, one per span', () => {
