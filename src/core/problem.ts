@@ -42,6 +42,8 @@ export type ProblemCode =
   | 'import-invalid-type'
   | 'import-not-an-export'
   | 'import-not-corpus'
+  | 'import-path-refused'
+  | 'import-source-unreadable'
   | 'import-offsets-converted'
   | 'import-span-out-of-range'
   | 'import-status-kept'
