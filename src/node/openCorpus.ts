@@ -9,7 +9,8 @@ import { promises as fs } from 'node:fs';
 import { readProject } from '../core/corpus/readProject';
 import type { Problem } from '../core/problem';
 import { createCorpusMatcher, type CorpusMatcher, type ProjectConfig } from '../core/project';
-import { SidecarStore } from '../core/store/sidecarStore';
+import type { SidecarStore } from '../core/store/sidecarStore';
+import { AnnotationWorkspace } from '../workspace/annotationWorkspace';
 import { ConfinedFileSystem } from './confinedFileSystem';
 import { listCorpusEntries } from './listCorpusFiles';
 
@@ -29,7 +30,10 @@ export interface OpenCorpus {
   files: string[];
   /** The root's files; writing a file creates its missing folders inside the root. */
   fileSystem: ConfinedFileSystem;
+  /** Reads (validate, export, stats); built with the project's types. */
   store: SidecarStore;
+  /** Writes (import, reanchor): the one write path the editor takes too. */
+  workspace: AnnotationWorkspace;
 }
 
 /** The opened corpus, or a message when the folder cannot be used. */
@@ -52,6 +56,7 @@ export async function openCorpus(root: string): Promise<OpenCorpus | { error: st
   } catch (error) {
     return { error: `The corpus folder ${root} could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const store = new SidecarStore(fileSystem, { knownTypes });
-  return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, fileSystem, store };
+  const workspace = new AnnotationWorkspace(fileSystem, { knownTypes: () => knownTypes });
+  const store = workspace.storeFor('');
+  return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, fileSystem, store, workspace };
 }

@@ -9,6 +9,8 @@ import { applyChange, invertChange, isEmptyChange, noChange, type AnnotationChan
 import type { Problem } from '../core/problem';
 import type { Sidecar, SidecarStatus } from '../core/sidecar/model';
 import type { FileSystem } from '../core/store/fileSystem';
+import { anchorProblems } from '../core/store/anchorProblems';
+import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
 import { SidecarStore, type LoadResult, type SidecarChange, type UpdateResult } from '../core/store/sidecarStore';
 import type { CodePointIndex } from '../core/text/codePoints';
 import { EditHistory, type HistoryEntry } from './editHistory';
@@ -22,12 +24,6 @@ export interface ProjectTypes {
   knownTypes(textPath: string): ReadonlySet<string> | undefined;
 }
 
-/** What `settle` did to one file whose text changed since its sidecar was written. */
-export interface SettleOutcome {
-  /** False when the sidecar already matched its text, or has none. */
-  readonly written: boolean;
-  readonly result?: UpdateResult;
-}
 
 export class AnnotationWorkspace {
   readonly history = new EditHistory();
@@ -122,14 +118,16 @@ export class AnnotationWorkspace {
    * writes the re-anchored offsets and the new hash, once per change of the text, so every
    * reader (views, exports, other tools) sees where the tags are now. Orphans stay as stored.
    */
-  async settle(textPath: string): Promise<SettleOutcome> {
+  async settle(textPath: string): Promise<(ReanchorOutcome & { unexplained: Problem[] }) | undefined> {
     const loaded = await this.load(textPath);
-    if (!loaded.ok || loaded.version === undefined || !loaded.writable) return { written: false };
-    if (loaded.sidecar.source.sha256 === loaded.decoded.sha256) return { written: false };
-    if (this.settled.get(textPath) === loaded.decoded.sha256) return { written: false };
+    if (!loaded.ok || loaded.version === undefined || !loaded.writable) return undefined;
+    if (loaded.sidecar.source.sha256 === loaded.decoded.sha256) return undefined;
+    // Orphans keep the old hash (so they stay reported): remember the text, not the sidecar.
+    if (this.settled.get(textPath) === loaded.decoded.sha256) return undefined;
     this.settled.set(textPath, loaded.decoded.sha256);
-    const result = await this.update(textPath, (sidecar) => sidecar);
-    return { written: result.ok && result.written, result };
+    // Once written, the moves are history; keep the ones the edit does not explain for a reviewer.
+    const unexplained = anchorProblems(loaded.sidecar, loaded.positions, loaded.anchors, loaded.sidecarPath, { current: false }).filter((item) => item.code === 'annotation-moved');
+    return { ...(await reanchorFile(this, textPath)), unexplained };
   }
 
   private async applyOne(textPath: string, factory: FileEdit['factory']): Promise<{ ok: true; change: AnnotationChange } | { ok: false; problem: Problem }> {

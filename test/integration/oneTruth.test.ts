@@ -87,7 +87,7 @@ describe('One truth: status, settled offsets, reveal', () => {
     const extension = await api();
     const mention = await eventually(async () => (await extension.tagsItems(3)).find((item) => /^ {4}.*Gao Liyun.* \| en\/mombasa-port-modernisation-deal\.txt:\d+$/.test(item.row)), 'the mention row');
     assert.ok(mention.command);
-    await vscode.commands.executeCommand(mention.command.command, ...(mention.command.arguments ?? []));
+    await vscode.commands.executeCommand(mention.command.command, ...((mention.command.arguments ?? []) as unknown[]));
     let editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.getText(editor.selection), 'Gao Liyun', 'the Tags view selects the tag');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

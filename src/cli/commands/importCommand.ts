@@ -54,7 +54,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const progress = createProgress(io, 'Importing:');
   const report = await applyImport(read.documents, {
     corpus: corpus.fileSystem,
-    store: corpus.store,
+    store: corpus.workspace,
     knownTypes: corpus.knownTypes,
     isCorpusFile: corpus.matcher,
     writeRefusal: (file) => corpus.fileSystem.writeRefusal(file),

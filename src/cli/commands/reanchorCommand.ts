@@ -28,7 +28,7 @@ export async function reanchorCommand(args: readonly string[], io: CliIo): Promi
 
   const progress = createProgress(io, 'Re-anchoring:');
   // Few at a time: each changed file is read, searched and written.
-  const outcomes = await mapConcurrent(corpus.files, 8, (file) => reanchorFile(corpus.store, file, { dryRun }), progress.update);
+  const outcomes = await mapConcurrent(corpus.files, 8, (file) => reanchorFile(corpus.workspace, file, { dryRun }), progress.update);
   progress.finish();
 
   io.stdout(problemLines(sortProblems(withDisplayPath(outcomes.flatMap((outcome) => outcome.problems), display))));

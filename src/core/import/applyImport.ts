@@ -15,7 +15,7 @@ import { createSidecar } from '../sidecar/createSidecar';
 import { baseName } from '../sidecar/sidecarPath';
 import { applyAnchors } from '../store/anchorAnnotations';
 import type { FileSystem } from '../store/fileSystem';
-import type { SidecarStore } from '../store/sidecarStore';
+import type { SidecarWriter } from '../store/sidecarWriter';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText } from '../text/decodeText';
 import type { ImportDocument, ImportEntity } from './importTypes';
@@ -28,7 +28,7 @@ export interface ApplyImportOptions {
   /** The corpus, with paths relative to its root; writing must create missing folders. */
   corpus: FileSystem;
   /** A store over the same file system. */
-  store: SidecarStore;
+  store: SidecarWriter;
   knownTypes?: ReadonlySet<string>;
   /** The project's globs: an import creates and tags only files they include. */
   isCorpusFile?: CorpusMatcher;

@@ -8,7 +8,7 @@ import type { Problem } from '../problem';
 import { canonicalLayout } from '../sidecar/serializeSidecar';
 import type { EntryPosition, Sidecar } from '../sidecar/model';
 import { anchorProblems } from './anchorProblems';
-import type { SidecarStore } from './sidecarStore';
+import type { SidecarWriter } from './sidecarWriter';
 
 export interface ReanchorOutcome {
   /** Whether the file could be read (and, unless a dry run, written) as needed. */
@@ -26,7 +26,7 @@ export interface ReanchorOutcome {
   problems: Problem[];
 }
 
-export async function reanchorFile(store: SidecarStore, textPath: string, options: { dryRun?: boolean } = {}): Promise<ReanchorOutcome> {
+export async function reanchorFile(store: SidecarWriter, textPath: string, options: { dryRun?: boolean } = {}): Promise<ReanchorOutcome> {
   const nothing = { moved: 0, fuzzy: 0, orphaned: 0, written: false };
   const loaded = await store.load(textPath);
   if (!loaded.ok) return { ok: false, hasSidecar: loaded.decoded !== undefined, changed: false, ...nothing, problems: loaded.problems };

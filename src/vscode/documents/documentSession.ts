@@ -23,6 +23,8 @@ export class DocumentSession {
   text: CodePointIndex;
   /** Spans moved by typing since the sidecar was last written. */
   private pendingEdits = false;
+  /** Tags moved further than the edit explains when the offsets were settled on open. */
+  private settleReport: Problem[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -50,7 +52,9 @@ export class DocumentSession {
     // where the tags are now, once, so the views, exports and other tools agree with the editor.
     if (loaded.ok && !document.isDirty && loaded.decoded.text === document.getText() && loaded.sidecar.source.sha256 !== loaded.decoded.sha256) {
       const settled = await this.workspace.settle(this.textPath);
-      if (settled.written) loaded = await this.workspace.load(this.textPath);
+      if (settled?.written) loaded = await this.workspace.load(this.textPath);
+      // Moves the edit does not explain stay in Problems for a reviewer after the write.
+      this.settleReport = settled?.unexplained ?? this.settleReport;
     }
     this.text = new CodePointIndex(document.getText());
     if (!loaded.ok) {
@@ -61,7 +65,7 @@ export class DocumentSession {
       return;
     }
     this.sidecar = loaded.sidecar;
-    this.problems = loaded.problems;
+    this.problems = [...loaded.problems, ...this.settleReport];
     this.writable = loaded.writable;
     if (loaded.decoded.text === this.text.text) {
       this.live = liveAnnotations(loaded.sidecar, loaded.anchors, this.text);

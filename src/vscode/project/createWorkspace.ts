@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NodeFileSystem } from '../../node/nodeFileSystem';
+import { FoldersFileSystem } from '../../node/foldersFileSystem';
 import { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { ProjectService } from './projectService';
 
@@ -9,14 +9,21 @@ import type { ProjectService } from './projectService';
  * file changes.
  */
 export function createWorkspace(project: ProjectService): vscode.Disposable & { workspace: AnnotationWorkspace } {
-  const workspace = new AnnotationWorkspace(new NodeFileSystem(), {
+  const fileSystem = new FoldersFileSystem();
+  const workspace = new AnnotationWorkspace(fileSystem, {
     knownTypes: (textPath) => new Set(project.typesFor(vscode.Uri.file(textPath)).map((type) => type.name)),
   });
-  const subscription = project.onDidChange(() => workspace.projectChanged());
+  // Reads and writes stay inside the workspace folders (links out of them are refused).
+  const openFolders = () => fileSystem.setFolders((vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath));
+  const subscriptions = vscode.Disposable.from(
+    project.onDidChange(() => workspace.projectChanged()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void openFolders()),
+  );
+  void openFolders();
   return {
     workspace,
     dispose: () => {
-      subscription.dispose();
+      subscriptions.dispose();
     },
   };
 }
