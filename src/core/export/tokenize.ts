@@ -84,64 +84,59 @@ const isWordStart = (flags: number) => (flags & letterOrDigit) !== 0 && (flags &
 export function* scanTokens(index: CodePointIndex): Generator<Token> {
   const text = index.text;
   const length = text.length;
+  // The scanner's position, in UTF-16 units and in code points.
   let at = 0;
   let codePoint = 0;
-  const codeAt = (offset: number) => text.codePointAt(offset) ?? 0;
-  const width = (code: number) => (code > 0xffff ? 2 : 1);
+  const classAt = (offset: number) => classOf(text.codePointAt(offset)!);
+  const step = () => {
+    at += text.codePointAt(at)! > 0xffff ? 2 : 1;
+    codePoint++;
+  };
+  const stepWhile = (flags: number) => {
+    while (at < length && (classAt(at) & flags) !== 0) step();
+  };
+  const scanWordUnits = () => {
+    while (at < length && isWordStart(classAt(at))) {
+      step();
+      stepWhile(mark);
+    }
+  };
   while (at < length) {
-    const code = codeAt(at);
-    const flags = classOf(code);
-    const start = at;
-    const startCodePoint = codePoint;
-    const step = () => {
-      const current = codeAt(at);
-      at += width(current);
-      codePoint++;
-    };
+    const flags = classAt(at);
     if (flags & whitespace) {
-      while (at < length && classOf(codeAt(at)) & whitespace) step();
+      stepWhile(whitespace);
       continue;
     }
+    const start = at;
+    const startCodePoint = codePoint;
     if (isWordStart(flags)) {
       scanWordUnits();
       // A joiner between two words keeps them one token; "." and "," only between digits.
-      for (;;) {
-        if (at >= length) break;
-        const joiner = codeAt(at);
-        const before = codeAt(previousStart(text, at));
-        const after = at + 1 < length ? codeAt(at + 1) : -1;
-        const afterFlags = after < 0 ? 0 : classOf(after);
+      while (at + 1 < length) {
+        const joiner = text.charCodeAt(at);
+        const afterFlags = classAt(at + 1);
         if (!isWordStart(afterFlags)) break;
-        const joins = joiners.has(joiner) || ((joiner === 0x2e || joiner === 0x2c) && classOf(before) & digit && afterFlags & digit);
+        const joins = joiners.has(joiner) || ((joiner === 0x2e || joiner === 0x2c) && classAt(previousStart(text, at)) & digit && afterFlags & digit);
         if (!joins) break;
         step();
         scanWordUnits();
       }
     } else if (flags & han) {
       step();
-      while (at < length && classOf(codeAt(at)) & mark) step();
+      stepWhile(mark);
     } else {
       step();
-      if (flags & regional && at < length && classOf(codeAt(at)) & regional) step();
+      if (flags & regional && at < length && classAt(at) & regional) step();
       // Marks, skin-tone modifiers and zero-width-joined characters belong to the one before.
-      for (;;) {
-        if (at >= length) break;
-        const next = codeAt(at);
-        if (classOf(next) & (mark | modifier)) step();
-        else if (next === zeroWidthJoiner && at + 1 < length && !(classOf(codeAt(at + 1)) & whitespace)) {
+      while (at < length) {
+        if (classAt(at) & (mark | modifier)) step();
+        else if (text.charCodeAt(at) === zeroWidthJoiner && at + 1 < length && !(classAt(at + 1) & whitespace)) {
           step();
           step();
         } else break;
       }
     }
     yield { text: text.slice(start, at), start: startCodePoint, end: codePoint, ws: at < length && (classOf(text.charCodeAt(at)) & whitespace) !== 0 };
-
-    function scanWordUnits(): void {
-      while (at < length && isWordStart(classOf(codeAt(at)))) {
-        step();
-        while (at < length && classOf(codeAt(at)) & mark) step();
-      }
-    }
   }
 }
 

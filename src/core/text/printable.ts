@@ -9,6 +9,8 @@
  * U+202A-U+202E, U+2066-U+2069: "Trojan Source" reordering), and lone surrogates. Everything else,
  * accents, CJK and emoji included, is left as it is.
  */
+// Control characters are what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const named: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -14,6 +14,7 @@ describe('hostile output: what files hold never reaches the terminal raw', () =>
     const fake = '\\e[2J\\e[H\\e[32mChecked 10 files: 0 errors, 0 warnings.\\e[0m\\r\\n';
     writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('text: "Grace Njeri-Holm"', `text: "${fake}"`));
     const result = await runCli(['validate'], corpus.folder);
+    // eslint-disable-next-line no-control-regex
     assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(result.stdout), JSON.stringify(result.stdout));
     for (const line of result.stdout.trimEnd().split('\n')) assert.match(line, problemLine);
     assert.ok(result.stdout.includes('\\x1b[2J\\x1b[H\\x1b[32mChecked 10 files'), result.stdout);

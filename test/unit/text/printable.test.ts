@@ -23,6 +23,7 @@ describe('printable', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const shown = printable(text);
+        // eslint-disable-next-line no-control-regex
         assert.ok(!/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(shown));
         assert.ok(isPrintable(shown));
         assert.equal(isPrintable(text), shown === text);
