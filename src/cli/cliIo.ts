@@ -8,5 +8,5 @@ export interface CliIo {
   isTerminal: boolean;
 }
 
-/** Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage. */
+/** Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage or an internal error (a bug). */
 export const exitCodes = { success: 0, failure: 1, usage: 2 } as const;

@@ -3,6 +3,7 @@
  * returns the exit code (0 success, 1 problems found or the operation failed, 2 bad usage).
  * main.ts calls it with the process's streams; tests call it with their own.
  */
+import { printable } from '../core/text/printable';
 import { exitCodes, type CliIo } from './cliIo';
 import type { CorpusSearch } from './corpusSearch';
 import { exportCommand } from './commands/exportCommand';
@@ -50,12 +51,22 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
       case 'search':
         return await searchCommand(rest, io, options.search ?? tagSearch);
       default:
-        io.stderr(`news-annotator: unknown command '${command}'\n\n${mainUsage}`);
+        io.stderr(`${printable(`news-annotator: unknown command '${command}'`)}\n\n${mainUsage}`);
         return exitCodes.usage;
     }
   } catch (error) {
-    // The core reports problems as values; reaching here means a bug or a failing disk.
-    io.stderr(`news-annotator ${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return exitCodes.failure;
+    return internalError(io, command, error);
   }
+}
+
+/**
+ * The core reports problems as values; reaching here means a bug or a failing disk. The user gets
+ * one line and exit code 2, never a JavaScript stack (NEWS_ANNOTATOR_DEBUG=1 prints it, for a report).
+ */
+export function internalError(io: Pick<CliIo, 'stderr'>, command: string | undefined, error: unknown): number {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(`${printable(`news-annotator${command === undefined ? '' : ' ' + command}: internal error, nothing more was done: ${what}`)}\n`);
+  if (process.env['NEWS_ANNOTATOR_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) io.stderr(error.stack + '\n');
+  else io.stderr('Please report it with the command you ran; NEWS_ANNOTATOR_DEBUG=1 shows where it happened.\n');
+  return exitCodes.usage;
 }

@@ -12,7 +12,7 @@ Commands:
   reanchor [DIR] [--dry-run]          store new offsets for the tags of texts changed since tagged
 
 DIR is the corpus root (default: the current folder). Run a command with --help for its options.
-Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage.
+Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage or an internal error.
 
 Options:
   -h, --help      show this help
@@ -51,7 +51,8 @@ Formats (docs/export-formats.md):
 
 Exports documents that have a sidecar. Offsets count Unicode code points. Orphaned and fuzzy
 annotations are never written at wrong offsets: they are reported and left out (yaml keeps them
-apart). P is a file (a folder for brat); nothing is written that the corpus would read as its own.
+apart). P is a file (a folder for brat); nothing is written that the corpus would read as its own,
+and an existing P is replaced only if it is an earlier export of the same format (or --force).
 
 Options:
   --format F        yaml | jsonl | spacy | brat | conll (required)
@@ -59,6 +60,7 @@ Options:
   --status LIST     only documents with these statuses, e.g. done or done,in-progress
   --all             also documents without a sidecar
   --offsets UNIT    jsonl only: codepoint (default) or utf16 (doccano's web page counts UTF-16)
+  --force           replace P even if it is not an earlier export of this format
   -h, --help        show this help
 `,
   import: `Usage: news-annotator import [DIR] --format F --from P [options]

@@ -79,6 +79,7 @@ export type ProblemCode =
   | 'span-out-of-range'
   | 'span-reversed'
   | 'text-changed'
+  | 'text-encoding'
   | 'text-mismatch'
   | 'text-missing'
   | 'text-not-saved'

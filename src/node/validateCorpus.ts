@@ -2,8 +2,13 @@
  * Everything `validate` reports for a loaded corpus: the project file's problems, every sidecar
  * checked against its text, and sidecars whose text is missing or not corpus. Shared by the
  * command line and the editor's Validate Corpus command. Reads only.
+ *
+ * Texts that are not UTF-8 (Latin-1, UTF-16, broken bytes) are errors: their offsets cannot be
+ * reproduced by Python, and the message carries the `iconv` line that converts them.
  */
+import path from 'node:path';
 import type { CorpusLoad } from '../core/corpus/loadCorpus';
+import { describeEncoding } from '../core/text/detectEncoding';
 import { problem, type Problem } from '../core/problem';
 import { projectFileName, sidecarSuffix } from '../core/project';
 import { listFilesEndingWith } from './listFilesEndingWith';
@@ -11,6 +16,12 @@ import type { OpenCorpus } from './openCorpus';
 
 export async function validateCorpus(corpus: OpenCorpus, load: CorpusLoad): Promise<Problem[]> {
   const problems: Problem[] = [...corpus.projectProblems, ...load.problems];
+  for (const document of load.documents) {
+    const check = document.loaded.decoded.encoding;
+    if (check.utf8) continue;
+    const absolute = path.join(corpus.root, ...document.path.split('/'));
+    problems.push(problem('text-encoding', describeEncoding(check, absolute), document.path, check.line, check.column, 'error'));
+  }
   const texts = new Set(corpus.files);
   for (const sidecar of await listFilesEndingWith(corpus.root, sidecarSuffix)) {
     const text = sidecar.slice(0, -sidecarSuffix.length);

@@ -1,22 +1,31 @@
 /**
  * Writes an export to disk. Single files are written atomically (temporary file, then rename), as
- * is each file of a brat folder. An export never writes into the corpus: any file it would write
+ * is each file of a brat folder; content made piece by piece is written as it comes, a megabyte
+ * at a time, and copies of corpus files are copied by the file system, so memory stays bounded
+ * whatever the size of the corpus. An existing output is replaced only when it is an earlier
+ * export of the same format (exportMarker.ts) or `force` is set. An export never writes into the corpus: any file it would write
  * that the corpus would take as its own (a text file its globs include, a sidecar, the project
  * file) is refused before anything is written. An export file elsewhere inside the corpus folder
  * (`corpus/export.yaml`) is allowed: the corpus does not read it.
  */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ExportOutput } from '../core/export/exportTypes';
+import type { ExportFile, ExportOutput } from '../core/export/exportTypes';
 import { projectFileName, sidecarSuffix, type CorpusMatcher } from '../core/project';
-import { NodeFileSystem } from './nodeFileSystem';
+import { overwriteRefusal } from './exportMarker';
 
 export interface ExportTarget {
   /** Absolute path of the output file (yaml, jsonl, spacy, conll) or folder (brat). */
   out: string;
   corpusRoot: string;
   isCorpusFile: CorpusMatcher;
+  /** Replace an existing output even when it is not an earlier export of this format. */
+  force?: boolean;
 }
+
+/** Strings are gathered up to this many UTF-16 units before each write. */
+const writeBatch = 1 << 20;
 
 /** Writes the files; returns a message when the export is refused or fails, else undefined. */
 export async function writeExport(output: ExportOutput, target: ExportTarget): Promise<string | undefined> {
@@ -30,22 +39,59 @@ export async function writeExport(output: ExportOutput, target: ExportTarget): P
       return `Refusing to export: ${corpusPath} would be written inside the corpus, where it would be read as corpus text, a sidecar or the project file. Choose an --out outside ${target.corpusRoot}.`;
     }
   }
-  if (output.layout === 'file') {
-    const existing = await fs.stat(target.out).catch(() => undefined);
-    if (existing?.isDirectory()) return `${target.out} is a folder; --out names the file to write for this format.`;
+  const existing = await fs.stat(target.out).catch(() => undefined);
+  if (output.layout === 'file' && existing?.isDirectory()) return `${target.out} is a folder; --out names the file to write for this format.`;
+  if (output.layout === 'folder' && existing !== undefined && !existing.isDirectory()) return `${target.out} is a file; --out names the folder to write for this format.`;
+  if (output.format !== undefined && target.force !== true) {
+    const refusal = await overwriteRefusal(output.format, target.out);
+    if (refusal !== undefined) return refusal;
   }
-  const disk = new NodeFileSystem();
-  const encoder = new TextEncoder();
   try {
     for (const { file, absolute } of destinations) {
       await fs.mkdir(path.dirname(absolute), { recursive: true });
-      if ('content' in file) await disk.writeFileAtomic(absolute, encoder.encode(file.content));
-      else await disk.writeFileAtomic(absolute, await fs.readFile(path.join(target.corpusRoot, ...file.copyOf.split('/'))));
+      await writeAtomic(absolute, file, target.corpusRoot);
     }
   } catch (error) {
     return `The export could not be written: ${error instanceof Error ? error.message : String(error)}`;
   }
   return undefined;
+}
+
+/** Writes one file through a temporary file beside it, renamed over the target when complete. */
+async function writeAtomic(absolute: string, file: ExportFile, corpusRoot: string): Promise<void> {
+  const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    if ('copyOf' in file) {
+      await fs.copyFile(path.join(corpusRoot, ...file.copyOf.split('/')), temporary);
+    } else {
+      const handle = await fs.open(temporary, 'wx');
+      try {
+        await writeChunks(handle, 'content' in file ? [file.content] : file.chunks());
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    await fs.rename(temporary, absolute);
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeChunks(handle: fs.FileHandle, chunks: Iterable<string>): Promise<void> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    batch.push(chunk);
+    length += chunk.length;
+    if (length >= writeBatch) {
+      await handle.writeFile(batch.join(''));
+      batch = [];
+      length = 0;
+    }
+  }
+  if (batch.length > 0) await handle.writeFile(batch.join(''));
 }
 
 /** The real path of a file that may not exist yet: its nearest existing folder resolved. */

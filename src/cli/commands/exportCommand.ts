@@ -7,7 +7,7 @@ import { writeExport } from '../../node/writeExport';
 import { exitCodes, type CliIo } from '../cliIo';
 import { commandArgs, listOption } from '../commandArgs';
 import { loadForCommand } from '../loadForCommand';
-import { displayPath, plural, problemLines, sortProblems, withDisplayPath } from '../problemOutput';
+import { displayPath, line, plural, problemLines, sortProblems, withDisplayPath } from '../problemOutput';
 import { commandUsage } from '../usage';
 import { usageError } from './usageError';
 
@@ -18,6 +18,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     status: { type: 'string' },
     all: { type: 'boolean' },
     offsets: { type: 'string' },
+    force: { type: 'boolean' },
   });
   if (!parsed.ok) return usageError(io, 'export', parsed.message);
   const { values, positionals } = parsed;
@@ -47,9 +48,9 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   });
   const result = exportCorpus(format as ExportFormat, { documents, config: corpus.config, offsets });
   const out = path.resolve(io.cwd, values['out']);
-  const refusal = await writeExport(result, { out, corpusRoot: corpus.root, isCorpusFile: corpus.matcher });
+  const refusal = await writeExport(result, { out, corpusRoot: corpus.root, isCorpusFile: corpus.matcher, force: values['force'] === true });
   if (refusal !== undefined) {
-    io.stderr(`news-annotator export: ${refusal}\n`);
+    io.stderr(line(`news-annotator export: ${refusal}`));
     return exitCodes.failure;
   }
 
@@ -57,8 +58,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const incomplete = [...load.failures.map((failure) => failure.path), ...documents.filter((document) => !document.loaded.writable).map((document) => document.path)];
   const incompleteProblems = [...load.failures.flatMap((failure) => failure.problems), ...documents.filter((document) => !document.loaded.writable).flatMap((document) => document.loaded.problems.filter((item) => item.severity === 'error'))];
   io.stderr(problemLines(sortProblems(withDisplayPath([...incompleteProblems, ...result.warnings], display))));
-  for (const note of result.notes) io.stderr(`note: ${note}\n`);
-  io.stdout(`Exported ${plural(result.documents, 'document')} and ${plural(result.annotations, 'annotation')} as ${format} to ${displayPath(io.cwd, out)}.\n`);
+  for (const note of result.notes) io.stderr(line(`note: ${note}`));
+  io.stdout(line(`Exported ${plural(result.documents, 'document')} and ${plural(result.annotations, 'annotation')} as ${format} to ${displayPath(io.cwd, out)}.`));
   if (incomplete.length > 0) {
     io.stderr(`news-annotator export: the export is incomplete: ${plural(incomplete.length, 'file')} could not be read in full (see the errors above; run validate).\n`);
     return exitCodes.failure;

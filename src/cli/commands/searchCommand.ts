@@ -3,7 +3,9 @@
  * line. Each hit prints as `path:line:column: TYPE "text"` with its context, so editors link it.
  */
 import { loadCorpus } from '../../core/corpus/loadCorpus';
-import { CodePointIndex } from '../../core/text/codePoints';
+import type { CodePointIndex } from '../../core/text/codePoints';
+import { LinePositions } from '../../core/text/linePositions';
+import { printable } from '../../core/text/printable';
 import { exitCodes, type CliIo } from '../cliIo';
 import { commandArgs } from '../commandArgs';
 import type { CorpusSearch, SearchHit } from '../corpusSearch';
@@ -33,30 +35,23 @@ export async function searchCommand(args: readonly string[], io: CliIo, search: 
   progress.finish();
   const hits = search(load.documents, query, limit);
   const texts = new Map(load.documents.map((document) => [document.path, document.loaded.text]));
-  const located = hits.map((hit) => ({ ...hit, ...position(texts.get(hit.file), hit.start), path: opened.display(hit.file) }));
+  // One line index per file, built on first use: many hits in one long file stay cheap.
+  const lines = new Map<string, LinePositions>();
+  const at = (file: string, offset: number) => {
+    const text = texts.get(file);
+    if (text === undefined) return { line: 1, column: 1 };
+    let index = lines.get(file);
+    if (index === undefined) lines.set(file, (index = new LinePositions(text.text)));
+    return index.at(text.toUtf16(offset));
+  };
+  const located = hits.map((hit) => ({ ...hit, ...at(hit.file, hit.start), path: opened.display(hit.file) }));
   if (values['json'] === true) {
     io.stdout(JSON.stringify(located.map(({ path, ...hit }) => ({ ...hit, path })), null, 2) + '\n');
   } else {
-    for (const hit of located) io.stdout(`${hit.path}:${hit.line}:${hit.column}: ${hit.type} ${JSON.stringify(hit.text)}  ${snippet(texts.get(hit.file), hit)}\n`);
+    for (const hit of located) io.stdout(printable(`${hit.path}:${hit.line}:${hit.column}: ${hit.type} ${JSON.stringify(hit.text)}  ${snippet(texts.get(hit.file), hit)}`) + '\n');
     io.stderr(`${hits.length} result${hits.length === 1 ? '' : 's'}${hits.length === limit ? ` (the first ${limit}; use --limit for more)` : ''}.\n`);
   }
   return exitCodes.success;
-}
-
-/** 1-based line and column (in code points) of an offset; lines end at LF, CRLF or CR. */
-export function position(text: CodePointIndex | undefined, offset: number): { line: number; column: number } {
-  if (text === undefined) return { line: 1, column: 1 };
-  const before = text.slice(0, offset);
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index < before.length; index++) {
-    const unit = before.charCodeAt(index);
-    if (unit === 0x0a || (unit === 0x0d && before.charCodeAt(index + 1) !== 0x0a)) {
-      line++;
-      lineStart = index + 1;
-    }
-  }
-  return { line, column: [...before.slice(lineStart)].length + 1 };
 }
 
 /** The hit with up to 30 characters either side, whitespace flattened: `…before [text] after…`. */

@@ -1,5 +1,6 @@
 /** `news-annotator stats [DIR] [--json]`: counts per status, type, annotator and file. */
 import { corpusStats, type CorpusStats } from '../../core/corpus/corpusStats';
+import { printable } from '../../core/text/printable';
 import { exitCodes, type CliIo } from '../cliIo';
 import { commandArgs } from '../commandArgs';
 import { loadForCommand } from '../loadForCommand';
@@ -33,13 +34,19 @@ export function formatStats(stats: CorpusStats): string {
   const out: string[] = [];
   out.push(`Files: ${stats.files} (${stats.filesWithSidecar} with a sidecar${stats.unreadable > 0 ? `, ${stats.unreadable} unreadable` : ''})`);
   out.push(`Annotations: ${stats.annotations}${stats.unplaced > 0 ? ` (${stats.unplaced} unplaced: orphaned or fuzzy, see validate)` : ''}`);
-  out.push('', ...table(['Status', 'Files'], Object.entries(stats.statuses).map(([name, count]) => [name, String(count)])));
-  out.push('', ...table(['Type', 'Annotations'], Object.entries(stats.types).map(([name, count]) => [name, String(count)])));
   const annotators = Object.entries(stats.annotators).sort(([, left], [, right]) => right - left);
-  out.push('', ...table(['Annotator', 'Annotations'], annotators.map(([name, count]) => [name, String(count)])));
   const files = stats.perFile.map((file) => [file.path, file.hasSidecar ? file.status : '-', String(file.annotations), String(file.unplaced), typeSummary(file.types)]);
-  out.push('', ...table(['File', 'Status', 'Annotations', 'Unplaced', 'Types'], files));
-  return out.join('\n') + '\n';
+  const tables = [
+    table(['Status', 'Files'], Object.entries(stats.statuses).map(([name, count]) => [name, String(count)])),
+    table(['Type', 'Annotations'], Object.entries(stats.types).map(([name, count]) => [name, String(count)])),
+    table(['Annotator', 'Annotations'], annotators.map(([name, count]) => [name, String(count)])),
+    table(['File', 'Status', 'Annotations', 'Unplaced', 'Types'], files),
+  ];
+  for (const rows of tables) {
+    out.push('');
+    for (const row of rows) out.push(row);
+  }
+  return out.map((row) => printable(row) + '\n').join('');
 }
 
 function typeSummary(types: Record<string, number>): string {
@@ -51,15 +58,21 @@ function typeSummary(types: Record<string, number>): string {
 
 /** Columns padded to their widest cell (counted in code points); numbers right-aligned. */
 function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((title, column) => Math.max([...title].length, ...rows.map((row) => [...row[column]].length)));
+  // A loop, not Math.max(...rows): a corpus of 200,000 files overflows a call's arguments.
+  const widths = header.map((title, column) => rows.reduce((widest, row) => Math.max(widest, shownLength(row[column])), shownLength(title)));
   const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => /^\d+$/.test(row[column])));
   const line = (row: string[]) =>
     row
       .map((cell, column) => {
-        const pad = ' '.repeat(widths[column] - [...cell].length);
+        const pad = ' '.repeat(widths[column] - shownLength(cell));
         return numeric[column] ? pad + cell : cell + pad;
       })
       .join('  ')
       .trimEnd();
-  return [line(header), ...rows.map(line)];
+  return [line(header)].concat(rows.map(line));
+}
+
+/** Code points of a cell as printed (escapes included), for the column widths. */
+function shownLength(cell: string): number {
+  return Array.from(printable(cell)).length;
 }

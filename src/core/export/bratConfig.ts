@@ -8,8 +8,12 @@ import type { EntityType } from '../project';
 /** Values seen per attribute name; an attribute whose only value is "true" is binary in brat. */
 export type AttributeValues = Map<string, Set<string>>;
 
+/** The first line of our `annotation.conf`: how a later export knows the folder is an earlier one. */
+export const annotationConfMarker = "# News Annotator export: the project's entity types.";
+
 export function annotationConf(types: readonly EntityType[], attributes: AttributeValues): string {
-  const lines = ['# News Annotator export: the project\'s entity types.', '[entities]', ...types.map((type) => type.name)];
+  const lines = [annotationConfMarker, '[entities]'];
+  for (const type of types) lines.push(type.name);
   lines.push('', '[relations]', '# Entities may overlap and nest, as in News Annotator.', '<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>');
   lines.push('', '[events]', '', '[attributes]');
   for (const [name, values] of [...attributes].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))) {

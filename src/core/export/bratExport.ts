@@ -80,10 +80,11 @@ export function exportBrat(input: ExportInput): ExportOutput {
       annotations++;
     }
     files.push({ path: `${stem}.txt`, copyOf: document.path }, { path: `${stem}.ann`, content: lines.map((line) => line + '\n').join('') });
-    readerWarnings.push(...bratReadingProblems(document));
+    for (const item of bratReadingProblems(document)) readerWarnings.push(item);
   }
   const types: EntityType[] = [...input.config.types];
-  const used = new Set(input.documents.flatMap((document) => document.placed.map((annotation) => annotation.type)));
+  const used = new Set<string>();
+  for (const document of input.documents) for (const annotation of document.placed) used.add(annotation.type);
   for (const name of [...used].sort()) if (!whitespace.test(name) && !types.some((type) => type.name === name)) types.push({ name, color: { light: '', dark: '' } });
   files.push(
     { path: 'annotation.conf', content: annotationConf(types, attributes) },
@@ -114,6 +115,16 @@ export function fragmentsOf(annotation: Annotation): Array<[number, number, stri
   return fragments;
 }
 
+/** UTF-16 offset of the first character outside the Basic Multilingual Plane (the text holds one). */
+function firstSurrogatePair(text: string): number {
+  for (let index = 0; index + 1 < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const next = text.charCodeAt(index + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) return index;
+  }
+  return text.length;
+}
+
 /** Files brat itself will show wrongly, with what to expect. */
 function bratReadingProblems(document: CorpusDocument): Problem[] {
   const { decoded, text } = document.loaded;
@@ -125,7 +136,7 @@ function bratReadingProblems(document: CorpusDocument): Problem[] {
   }
   if (decoded.bom) report('brat-bom', 'starts with a byte-order mark, which brat does not strip (brat #1301): brat may fail to open the file or show every span one character early.');
   if (text.utf16Length !== text.codePointLength && spans > 0) {
-    const firstAstral = [...decoded.text].findIndex((character) => character.length === 2);
+    const firstAstral = text.toCodePoint(firstSurrogatePair(decoded.text));
     const after = document.placed.filter((annotation) => annotation.end > firstAstral).length;
     if (after > 0) report('brat-astral', `has characters outside the Basic Multilingual Plane (emoji, rare CJK) before ${after} span(s): brat's web page counts each as two (brat #1115), so those spans look shifted there.`);
   }

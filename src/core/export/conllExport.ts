@@ -5,61 +5,79 @@
  * one tag per token, so nested and overlapping entities are reduced to the outermost (the
  * earliest, then the longest), and each one left out is reported. A sentence never ends inside
  * an entity. Tokens hold no whitespace: an entity's tokens, joined, are its text without spaces.
+ * Lines are made one token at a time, as the writer asks for them.
  */
-import { sentenceEnds } from './sentenceEnds';
+import type { CorpusDocument } from '../corpus/loadCorpus';
+import { endsSentence } from './sentenceEnds';
 import { describeAnnotation, formatWarnings } from './formatWarnings';
-import { tokenizerDescription } from './tokenize';
-import { tokenizeDocument, type TokenSpan } from './tokenSpans';
+import { tokenizerDescription, type Token } from './tokenize';
+import { documentRanges, documentTokens, type EntityRange } from './tokenSpans';
 import { singleFileOutput, type ExportInput, type ExportOutput } from './exportTypes';
 
 export const docStart = '-DOCSTART- -X- -X- O';
 
 export function exportConll(input: ExportInput): ExportOutput {
-  const lines: string[] = [];
   const warnings = formatWarnings();
   let annotations = 0;
   let reduced = 0;
-  for (const document of input.documents) {
-    const { tokens, spans, trimmed, blank } = tokenizeDocument(document);
+  const documents = input.documents.map((document) => {
+    const { ranges, trimmed, blank } = documentRanges(document);
     warnings.add(document, trimmed, blank);
-    const { kept, dropped } = outermost(spans);
+    const { kept, dropped } = outermost(ranges);
     for (const span of dropped) {
       warnings.report(document, span.annotation, 'export-nested', `${describeAnnotation(span.annotation)} lies inside or across another entity; CoNLL keeps only the outermost.`);
     }
     reduced += dropped.length;
     annotations += kept.length;
-
-    const tags = tokens.map(() => 'O');
-    const inside = new Array<boolean>(tokens.length).fill(false);
-    for (const span of kept) {
-      tags[span.tokenStart] = 'B-' + span.annotation.type;
-      for (let index = span.tokenStart + 1; index <= span.tokenEnd; index++) tags[index] = 'I-' + span.annotation.type;
-      for (let index = span.tokenStart; index < span.tokenEnd; index++) inside[index] = true;
-    }
-    const ends = sentenceEnds(tokens, document.loaded.text, (index) => inside[index]);
-    lines.push(docStart, '');
-    tokens.forEach((token, index) => {
-      lines.push(`${token.text} _ _ ${tags[index]}`);
-      if (ends[index]) lines.push('');
-    });
-  }
+    return { document, ranges, kept };
+  });
   const notes = [`Tokenizer ${tokenizerDescription}`, 'Tags are IOB2; POS and chunk columns are "_".', ...warnings.notes()];
   if (reduced > 0) notes.push(`${reduced} nested or overlapping annotation(s) were left out (CoNLL keeps the outermost).`);
-  return singleFileOutput(lines, { warnings: warnings.problems, documents: input.documents.length, annotations, notes });
+  return singleFileOutput(() => allLines(documents), { warnings: warnings.problems, documents: input.documents.length, annotations, notes });
 }
 
-/** Spans by start, longest first; a span overlapping one already kept is dropped. */
-export function outermost(spans: readonly TokenSpan[]): { kept: TokenSpan[]; dropped: TokenSpan[] } {
-  const sorted = [...spans].sort((left, right) => left.start - right.start || right.end - left.end);
-  const kept: TokenSpan[] = [];
-  const dropped: TokenSpan[] = [];
+function* allLines(documents: ReadonlyArray<{ document: CorpusDocument; ranges: EntityRange[]; kept: EntityRange[] }>): Generator<string> {
+  for (const { document, ranges, kept } of documents) yield* documentLines(document, ranges, kept);
+}
+
+function* documentLines(document: CorpusDocument, ranges: readonly EntityRange[], kept: readonly EntityRange[]): Generator<string> {
+  yield docStart;
+  yield '';
+  let entity = 0;
+  let previous: { token: Token; tag: string; inside: boolean } | undefined;
+  // Every range's boundaries split tokens, dropped ones too, as the spaCy export splits them.
+  for (const token of documentTokens(document, ranges)) {
+    while (entity < kept.length && kept[entity].end <= token.start) entity++;
+    const span = kept[entity];
+    const within = span !== undefined && token.start >= span.start && token.end <= span.end;
+    const tag = within ? (token.start === span.start ? 'B-' : 'I-') + span.annotation.type : 'O';
+    if (previous !== undefined) {
+      yield `${previous.token.text} _ _ ${previous.tag}`;
+      if (endsSentence(previous.token, token, document.loaded.text, previous.inside)) yield '';
+    }
+    previous = { token, tag, inside: within && token.end < span.end };
+  }
+  if (previous !== undefined) {
+    yield `${previous.token.text} _ _ ${previous.tag}`;
+    yield '';
+  }
+}
+
+/**
+ * Ranges by start, longest first; a range overlapping one already kept is dropped. Ranges sit on
+ * token boundaries, so overlapping offsets are overlapping tokens.
+ */
+export function outermost<Range extends { start: number; end: number }>(ranges: readonly Range[]): { kept: Range[]; dropped: Range[] } {
+  const sorted = [...ranges].sort((left, right) => left.start - right.start || right.end - left.end);
+  const kept: Range[] = [];
+  const dropped: Range[] = [];
   let reach = -1;
-  for (const span of sorted) {
-    if (span.tokenStart > reach) {
-      kept.push(span);
-      reach = span.tokenEnd;
+  for (const range of sorted) {
+    if (range.start >= reach) {
+      kept.push(range);
+      reach = range.end;
     } else {
-      dropped.push(span);
+      dropped.push(range);
     }
   }
   return { kept, dropped };

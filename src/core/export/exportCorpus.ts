@@ -62,5 +62,5 @@ export function exportCorpus(format: ExportFormat, input: ExportInput): CorpusEx
         : `${unplaced} orphaned or fuzzy annotation(s) were not exported: their place in the current text is unknown.`,
     );
   }
-  return { ...output, warnings: [...unplacedWarnings, ...output.warnings], notes, unplaced };
+  return { ...output, format, warnings: [...unplacedWarnings, ...output.warnings], notes, unplaced };
 }

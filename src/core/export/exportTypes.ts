@@ -16,8 +16,11 @@ export interface ExportInput {
   offsets?: OffsetUnit;
 }
 
-/** A file of the export: its content, or a byte-for-byte copy of a corpus file. */
-export type ExportFile = { path: string; content: string } | { path: string; copyOf: string };
+/**
+ * A file of the export: its content, its content piece by piece (`chunks` is called once, by the
+ * writer, so a long document is never held as one string), or a byte-for-byte copy of a corpus file.
+ */
+export type ExportFile = { path: string; content: string } | { path: string; chunks: () => Iterable<string> } | { path: string; copyOf: string };
 
 export interface ExportOutput {
   /**
@@ -33,11 +36,27 @@ export interface ExportOutput {
   annotations: number;
   /** Facts a reader of the export needs: the tokenizer, reductions made, and so on. */
   notes: string[];
+  /** The format written; the writer replaces an existing output only if it is an export of this format. */
+  format?: ExportFormat;
 }
 
 export type Exporter = (input: ExportInput) => ExportOutput;
 
-/** The output of a one-file format: its lines, each ended by LF, and what the caller reports. */
-export function singleFileOutput(lines: readonly string[], report: Pick<ExportOutput, 'warnings' | 'documents' | 'annotations' | 'notes'>): ExportOutput {
-  return { layout: 'file', files: [{ path: '', content: lines.map((line) => `${line}\n`).join('') }], ...report };
+/**
+ * The output of a one-file format: its lines, each ended by LF, made as the writer asks for them,
+ * and what the caller reports (worked out before any line is made).
+ */
+export function singleFileOutput(lines: () => Iterable<string>, report: Pick<ExportOutput, 'warnings' | 'documents' | 'annotations' | 'notes'>): ExportOutput {
+  return { layout: 'file', files: [{ path: '', chunks: () => endLines(lines()) }], ...report };
+}
+
+function* endLines(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
+}
+
+/** The whole text of a file of the export (for small exports and tests; the writer streams). */
+export function exportFileText(file: ExportFile): string | undefined {
+  if ('content' in file) return file.content;
+  if ('chunks' in file) return Array.from(file.chunks()).join('');
+  return undefined;
 }

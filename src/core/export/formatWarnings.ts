@@ -15,9 +15,18 @@ export function formatWarnings(): FormatWarnings {
   const problems: Problem[] = [];
   let trimmedCount = 0;
   let blankCount = 0;
+  // Where each annotation id is stored, per document: built once, not searched per warning.
+  const indexes = new WeakMap<CorpusDocument, Map<string, number>>();
   const report = (document: CorpusDocument, annotation: Annotation, code: ProblemCode, message: string) => {
-    const index = document.loaded.sidecar.annotations.findIndex((stored) => stored.id === annotation.id);
-    const where = document.loaded.positions[index] ?? { line: 1, column: 1 };
+    let byId = indexes.get(document);
+    if (byId === undefined) {
+      byId = new Map();
+      document.loaded.sidecar.annotations.forEach((stored, position) => {
+        if (!byId!.has(stored.id)) byId!.set(stored.id, position);
+      });
+      indexes.set(document, byId);
+    }
+    const where = document.loaded.positions[byId.get(annotation.id) ?? -1] ?? { line: 1, column: 1 };
     problems.push(problem(code, message, document.loaded.sidecarPath, where.line, where.column, 'warning'));
   };
   return {

@@ -9,9 +9,19 @@ import { jsonLine } from './jsonLine';
 
 export function exportJsonl(input: ExportInput): ExportOutput {
   const utf16 = input.offsets === 'utf16';
-  const lines: string[] = [];
-  let annotations = 0;
-  for (const document of input.documents) {
+  const annotations = input.documents.reduce((sum, document) => sum + document.placed.length, 0);
+  const unit = utf16 ? 'UTF-16 code units (as JavaScript and doccano count)' : 'Unicode code points (as Python counts)';
+  return singleFileOutput(() => documentLines(input.documents, utf16), {
+    warnings: [],
+    documents: input.documents.length,
+    annotations,
+    notes: [`Offsets count ${unit}; notes, attributes and annotators are not in this format (use yaml to keep them).`],
+  });
+}
+
+/** One line per document, made when the writer gets to it. */
+function* documentLines(documents: ExportInput['documents'], utf16: boolean): Generator<string> {
+  for (const document of documents) {
     const { text, decoded } = document.loaded;
     const at = (offset: number) => (utf16 ? text.toUtf16(offset) : offset);
     const record: Record<string, unknown> = {
@@ -21,14 +31,6 @@ export function exportJsonl(input: ExportInput): ExportOutput {
       annotation_ids: document.placed.map((annotation) => annotation.id),
     };
     if (decoded.bom) record['bom'] = true;
-    lines.push(jsonLine(record));
-    annotations += document.placed.length;
+    yield jsonLine(record);
   }
-  const unit = utf16 ? 'UTF-16 code units (as JavaScript and doccano count)' : 'Unicode code points (as Python counts)';
-  return singleFileOutput(lines, {
-    warnings: [],
-    documents: input.documents.length,
-    annotations,
-    notes: [`Offsets count ${unit}; notes, attributes and annotators are not in this format (use yaml to keep them).`],
-  });
 }

@@ -15,13 +15,17 @@ const fullWidthTerminators = new Set(['。', '！', '？']);
 export function sentenceEnds(tokens: readonly Token[], text: CodePointIndex, keepTogether: (index: number) => boolean = () => false): boolean[] {
   return tokens.map((token, index) => {
     const next = tokens[index + 1];
-    if (next === undefined) return true;
-    if (keepTogether(index)) return false;
-    if (fullWidthTerminators.has(token.text)) return true;
-    if (next.start === token.end) return false;
-    if (terminators.has(token.text)) return true;
-    return lineBreaks(text.slice(token.end, next.start)) >= 2;
+    return next === undefined || endsSentence(token, next, text, keepTogether(index));
   });
+}
+
+/** Whether a sentence ends between a token and the next one. */
+export function endsSentence(token: Token, next: Token, text: CodePointIndex, keepTogether: boolean): boolean {
+  if (keepTogether) return false;
+  if (fullWidthTerminators.has(token.text)) return true;
+  if (next.start === token.end) return false;
+  if (terminators.has(token.text)) return true;
+  return lineBreaks(text.slice(token.end, next.start)) >= 2;
 }
 
 function lineBreaks(gap: string): number {

@@ -4,30 +4,67 @@
  * `label`). Offsets count code points, as spaCy does; spans sit on token boundaries (spaCy drops
  * those that do not, warning W030), which the tokenizer guarantees by splitting at them.
  * Overlapping spans are all written (spancat reads them; `doc.ents` wants them disjoint).
+ *
+ * A line is written in pieces, a few thousand tokens at a time, and is exactly what
+ * `JSON.stringify` of the whole record would give: a 50 MB article has millions of tokens.
  */
+import type { CorpusDocument } from '../corpus/loadCorpus';
 import { tokenizerDescription, tokenizerName } from './tokenize';
-import { singleFileOutput, type ExportInput, type ExportOutput } from './exportTypes';
+import type { ExportInput, ExportOutput } from './exportTypes';
 import { jsonLine } from './jsonLine';
 import { formatWarnings } from './formatWarnings';
-import { tokenizeDocument } from './tokenSpans';
+import { documentRanges, documentTokens, type EntityRange } from './tokenSpans';
+
+const tokensPerPiece = 4096;
 
 export function exportSpacy(input: ExportInput): ExportOutput {
-  const lines: string[] = [];
   const warnings = formatWarnings();
   let annotations = 0;
-  for (const document of input.documents) {
-    const { tokens, spans, trimmed, blank } = tokenizeDocument(document);
+  const documents = input.documents.map((document) => {
+    const { ranges, trimmed, blank } = documentRanges(document);
     warnings.add(document, trimmed, blank);
-    lines.push(
-      jsonLine({
-        text: document.loaded.decoded.text,
-        tokens: tokens.map((token, id) => ({ text: token.text, start: token.start, end: token.end, id, ws: token.ws })),
-        spans: spans.map((span) => ({ start: span.start, end: span.end, token_start: span.tokenStart, token_end: span.tokenEnd, label: span.annotation.type })),
-        answer: 'accept',
-        meta: { file: document.path, annotation_ids: spans.map((span) => span.annotation.id), tokenizer: tokenizerName },
-      }),
-    );
-    annotations += spans.length;
+    annotations += ranges.length;
+    return { document, ranges };
+  });
+  return {
+    layout: 'file',
+    files: [{ path: '', chunks: () => allLines(documents) }],
+    warnings: warnings.problems,
+    documents: input.documents.length,
+    annotations,
+    notes: [`Tokenizer ${tokenizerDescription}`, ...warnings.notes()],
+  };
+}
+
+function* allLines(documents: ReadonlyArray<{ document: CorpusDocument; ranges: EntityRange[] }>): Generator<string> {
+  for (const { document, ranges } of documents) yield* documentLine(document, ranges);
+}
+
+function* documentLine(document: CorpusDocument, ranges: readonly EntityRange[]): Generator<string> {
+  yield `{"text":${jsonLine(document.loaded.decoded.text)},"tokens":[`;
+  // The token index at each range's start and end, filled in as the tokens go by.
+  const startToken = new Map<number, number>();
+  const endToken = new Map<number, number>();
+  for (const range of ranges) {
+    startToken.set(range.start, -1);
+    endToken.set(range.end, -1);
   }
-  return singleFileOutput(lines, { warnings: warnings.problems, documents: input.documents.length, annotations, notes: [`Tokenizer ${tokenizerDescription}`, ...warnings.notes()] });
+  let id = 0;
+  let piece: string[] = [];
+  for (const token of documentTokens(document, ranges)) {
+    if (startToken.has(token.start)) startToken.set(token.start, id);
+    if (endToken.has(token.end)) endToken.set(token.end, id);
+    // Written by hand in JSON.stringify's key order: millions of tokens make this the hot loop.
+    piece.push(`{"text":${jsonLine(token.text)},"start":${token.start},"end":${token.end},"id":${id},"ws":${token.ws}}`);
+    id++;
+    if (piece.length === tokensPerPiece) {
+      yield (id > tokensPerPiece ? ',' : '') + piece.join(',');
+      piece = [];
+    }
+  }
+  if (piece.length > 0) yield (id > piece.length ? ',' : '') + piece.join(',');
+  // Every range has its tokens (the tokenizer splits at its offsets); never write one that does not.
+  const spans = ranges.filter((range) => startToken.get(range.start)! >= 0 && endToken.get(range.end)! >= 0);
+  yield `],"spans":${jsonLine(spans.map((span) => ({ start: span.start, end: span.end, token_start: startToken.get(span.start), token_end: endToken.get(span.end), label: span.annotation.type })))}`;
+  yield `,"answer":"accept","meta":${jsonLine({ file: document.path, annotation_ids: spans.map((span) => span.annotation.id), tokenizer: tokenizerName })}}\n`;
 }

@@ -1,28 +1,27 @@
 /**
- * A document's tokens with its entities laid over them, for the token-based formats (spaCy,
- * CoNLL). Tokens never hold whitespace, so an entity that starts or ends with whitespace is
- * trimmed to its first and last non-space character (counted, for the report), and an entity of
- * nothing but whitespace is left out. The tokenizer splits tokens at every remaining entity
- * boundary, so each entity covers whole tokens.
+ * A document's entities laid over its tokens, for the token-based formats (spaCy, CoNLL). Tokens
+ * never hold whitespace, so an entity that starts or ends with whitespace is trimmed to its first
+ * and last non-space character (counted, for the report), and an entity of nothing but
+ * whitespace is left out. The tokenizer splits tokens at every remaining entity boundary, so each
+ * entity covers whole tokens.
+ *
+ * The spans are worked out first, without tokens; the tokens then come one at a time, so a long
+ * document is never held as an array of millions of tokens.
  */
 import type { CorpusDocument } from '../corpus/loadCorpus';
 import type { Annotation } from '../sidecar/model';
 import { codePointLength } from '../text/codePoints';
-import { tokenize, type Token } from './tokenize';
+import { scanTokens, splitTokensAt, type Token } from './tokenize';
 
-export interface TokenSpan {
+export interface EntityRange {
   annotation: Annotation;
-  /** Code-point offsets of the trimmed span. */
+  /** Code-point offsets of the trimmed span; always on token boundaries. */
   start: number;
   end: number;
-  tokenStart: number;
-  /** Inclusive, as spaCy and Prodigy write it. */
-  tokenEnd: number;
 }
 
-export interface TokenizedDocument {
-  tokens: Token[];
-  spans: TokenSpan[];
+export interface DocumentRanges {
+  ranges: EntityRange[];
   /** Entities that began or ended with whitespace and were trimmed. */
   trimmed: Annotation[];
   /** Entities of nothing but whitespace, left out. */
@@ -32,10 +31,10 @@ export interface TokenizedDocument {
 const leadingSpace = /^\s+/u;
 const trailingSpace = /\s+$/u;
 
-export function tokenizeDocument(document: CorpusDocument): TokenizedDocument {
+export function documentRanges(document: CorpusDocument): DocumentRanges {
   const trimmed: Annotation[] = [];
   const blank: Annotation[] = [];
-  const ranges: Array<{ annotation: Annotation; start: number; end: number }> = [];
+  const ranges: EntityRange[] = [];
   for (const annotation of document.placed) {
     const lead = codePointLength(leadingSpace.exec(annotation.text)?.[0] ?? '');
     if (lead === annotation.end - annotation.start) {
@@ -46,20 +45,12 @@ export function tokenizeDocument(document: CorpusDocument): TokenizedDocument {
     if (lead > 0 || trail > 0) trimmed.push(annotation);
     ranges.push({ annotation, start: annotation.start + lead, end: annotation.end - trail });
   }
-  const tokens = tokenize(document.loaded.text, ranges.flatMap((range) => [range.start, range.end]));
-  const byStart = new Map<number, number>();
-  const byEnd = new Map<number, number>();
-  tokens.forEach((token, index) => {
-    byStart.set(token.start, index);
-    byEnd.set(token.end, index);
-  });
-  const spans: TokenSpan[] = [];
-  for (const range of ranges) {
-    const tokenStart = byStart.get(range.start);
-    const tokenEnd = byEnd.get(range.end);
-    // Cannot happen (the tokenizer splits at these offsets); never write a span that does not fit.
-    if (tokenStart === undefined || tokenEnd === undefined) blank.push(range.annotation);
-    else spans.push({ ...range, tokenStart, tokenEnd });
-  }
-  return { tokens, spans, trimmed, blank };
+  return { ranges, trimmed, blank };
+}
+
+/** The document's tokens, split at every range boundary, one at a time. */
+export function documentTokens(document: CorpusDocument, ranges: readonly EntityRange[]): Iterable<Token> {
+  const boundaries: number[] = [];
+  for (const range of ranges) boundaries.push(range.start, range.end);
+  return splitTokensAt(scanTokens(document.loaded.text), document.loaded.text, boundaries);
 }

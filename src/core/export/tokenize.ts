@@ -16,7 +16,7 @@
  * inside a token splits it there, so every entity covers whole tokens: `Cartagena's` tagged as
  * `Cartagena` becomes `Cartagena` + `'s`.
  */
-import { codePointLength, type CodePointIndex } from '../text/codePoints';
+import type { CodePointIndex } from '../text/codePoints';
 
 export interface Token {
   text: string;
@@ -35,53 +35,137 @@ export const tokenizerDescription =
   'ideograph, punctuation mark, symbol or emoji (with its modifiers, joiners and flag pairs) is its own token; ' +
   'tokens are split at every entity boundary.';
 
-const wordUnit = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}]\p{M}*)`;
-const joiner = String.raw`(?:['’\-‐]|(?<=\p{N})[.,](?=\p{N}))`;
-const tokenPattern = new RegExp(
-  [
-    String.raw`(\s+)`,
-    `(${wordUnit}+(?:${joiner}${wordUnit}+)*)`,
-    String.raw`(\p{Script=Han}\p{M}*)`,
-    String.raw`((?:\p{Regional_Indicator}{2}|[^])(?:[\p{M}\p{Emoji_Modifier}]|\u200d(?!\s)[^])*)`,
-  ].join('|'),
-  'uy',
-);
-const whitespaceStart = /^\s/u;
+// Character classes, worked out once per code point (a table for the Basic Multilingual Plane).
+// The tokenizer is a scanner over them rather than one regular expression: a regex over a run
+// of millions of word characters overflows the stack (a 10 MB token).
+const whitespace = 1;
+const letterOrDigit = 2;
+const digit = 4;
+const mark = 8;
+const han = 16;
+const modifier = 32;
+const regional = 64;
+const known = 128;
 
-export function tokenize(index: CodePointIndex, boundaries: Iterable<number> = []): Token[] {
-  const text = index.text;
-  const tokens: Token[] = [];
-  tokenPattern.lastIndex = 0;
-  let codePoint = 0;
-  while (tokenPattern.lastIndex < text.length) {
-    const at = tokenPattern.lastIndex;
-    const match = tokenPattern.exec(text);
-    // The last alternative matches any character, so this cannot fail; stop rather than loop.
-    if (match === null) break;
-    const length = codePointLength(match[0]);
-    if (match[1] === undefined) {
-      const end = at + match[0].length;
-      tokens.push({ text: match[0], start: codePoint, end: codePoint + length, ws: whitespaceStart.test(text.slice(end, end + 1)) });
-    }
-    codePoint += length;
-  }
-  return splitAtBoundaries(tokens, index, boundaries);
+const classes = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+const patterns: Array<readonly [RegExp, number]> = [
+  [/^\s$/u, whitespace],
+  [/^[\p{L}\p{N}]$/u, letterOrDigit],
+  [/^\p{N}$/u, digit],
+  [/^\p{M}$/u, mark],
+  [/^\p{Script=Han}$/u, han],
+  [/^\p{Emoji_Modifier}$/u, modifier],
+  [/^\p{Regional_Indicator}$/u, regional],
+];
+
+function classOf(code: number): number {
+  if (code < 0x10000 && classes[code] !== 0) return classes[code];
+  const cached = code >= 0x10000 ? astralClasses.get(code) : undefined;
+  if (cached !== undefined) return cached;
+  const character = String.fromCodePoint(code);
+  let result = known;
+  for (const [pattern, flag] of patterns) if (pattern.test(character)) result |= flag;
+  if (code < 0x10000) classes[code] = result;
+  else astralClasses.set(code, result);
+  return result;
 }
 
-/** Splits tokens at every boundary strictly inside them. */
-export function splitAtBoundaries(tokens: Token[], index: CodePointIndex, boundaries: Iterable<number>): Token[] {
-  const cuts = [...new Set(boundaries)].sort((left, right) => left - right);
-  if (cuts.length === 0) return tokens;
-  const result: Token[] = [];
+const joiners = new Set([0x27, 0x2019, 0x2d, 0x2010]);
+const zeroWidthJoiner = 0x200d;
+
+/** Starts a word: a letter or digit that is not a Han ideograph. */
+const isWordStart = (flags: number) => (flags & letterOrDigit) !== 0 && (flags & han) === 0;
+
+/**
+ * The text's tokens in order, one at a time, so a long document never needs all its tokens in
+ * memory at once. Offsets count code points.
+ */
+export function* scanTokens(index: CodePointIndex): Generator<Token> {
+  const text = index.text;
+  const length = text.length;
+  // The scanner's position, in UTF-16 units and in code points.
+  let at = 0;
+  let codePoint = 0;
+  const classAt = (offset: number) => classOf(text.codePointAt(offset)!);
+  const step = () => {
+    at += text.codePointAt(at)! > 0xffff ? 2 : 1;
+    codePoint++;
+  };
+  const stepWhile = (flags: number) => {
+    while (at < length && (classAt(at) & flags) !== 0) step();
+  };
+  const scanWordUnits = () => {
+    while (at < length && isWordStart(classAt(at))) {
+      step();
+      stepWhile(mark);
+    }
+  };
+  while (at < length) {
+    const flags = classAt(at);
+    if (flags & whitespace) {
+      stepWhile(whitespace);
+      continue;
+    }
+    const start = at;
+    const startCodePoint = codePoint;
+    if (isWordStart(flags)) {
+      scanWordUnits();
+      // A joiner between two words keeps them one token; "." and "," only between digits.
+      while (at + 1 < length) {
+        const joiner = text.charCodeAt(at);
+        const afterFlags = classAt(at + 1);
+        if (!isWordStart(afterFlags)) break;
+        const joins = joiners.has(joiner) || ((joiner === 0x2e || joiner === 0x2c) && classAt(previousStart(text, at)) & digit && afterFlags & digit);
+        if (!joins) break;
+        step();
+        scanWordUnits();
+      }
+    } else if (flags & han) {
+      step();
+      stepWhile(mark);
+    } else {
+      step();
+      if (flags & regional && at < length && classAt(at) & regional) step();
+      // Marks, skin-tone modifiers and zero-width-joined characters belong to the one before.
+      while (at < length) {
+        if (classAt(at) & (mark | modifier)) step();
+        else if (text.charCodeAt(at) === zeroWidthJoiner && at + 1 < length && !(classAt(at + 1) & whitespace)) {
+          step();
+          step();
+        } else break;
+      }
+    }
+    yield { text: text.slice(start, at), start: startCodePoint, end: codePoint, ws: at < length && (classOf(text.charCodeAt(at)) & whitespace) !== 0 };
+  }
+}
+
+/** Offset of the code point that ends just before `offset`. */
+function previousStart(text: string, offset: number): number {
+  const unit = text.charCodeAt(offset - 1);
+  return unit >= 0xdc00 && unit <= 0xdfff && offset >= 2 && text.charCodeAt(offset - 2) >= 0xd800 && text.charCodeAt(offset - 2) <= 0xdbff ? offset - 2 : offset - 1;
+}
+
+export function tokenize(index: CodePointIndex, boundaries: Iterable<number> = []): Token[] {
+  return [...splitTokensAt(scanTokens(index), index, boundaries)];
+}
+
+/** Splits tokens at every boundary strictly inside them, as they come. */
+export function* splitTokensAt(tokens: Iterable<Token>, index: CodePointIndex, boundaries: Iterable<number>): Generator<Token> {
+  const cuts = Array.from(new Set(boundaries)).sort((left, right) => left - right);
   let next = 0;
   for (const token of tokens) {
     while (next < cuts.length && cuts[next] <= token.start) next++;
     let start = token.start;
     while (next < cuts.length && cuts[next] < token.end) {
-      result.push({ text: index.slice(start, cuts[next]), start, end: cuts[next], ws: false });
+      yield { text: index.slice(start, cuts[next]), start, end: cuts[next], ws: false };
       start = cuts[next++];
     }
-    result.push(start === token.start ? token : { text: index.slice(start, token.end), start, end: token.end, ws: token.ws });
+    yield start === token.start ? token : { text: index.slice(start, token.end), start, end: token.end, ws: token.ws };
   }
-  return result;
+}
+
+/** Splits tokens at every boundary strictly inside them. */
+export function splitAtBoundaries(tokens: Token[], index: CodePointIndex, boundaries: Iterable<number>): Token[] {
+  return [...splitTokensAt(tokens, index, boundaries)];
 }

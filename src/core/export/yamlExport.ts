@@ -25,10 +25,12 @@ const header = [
 
 export function exportYaml(input: ExportInput): ExportOutput {
   const lines = [...header, `format: ${yamlExportFormat}`, 'unit: "codepoint"'];
-  const used = new Set(input.documents.flatMap((document) => document.placed.map((annotation) => annotation.type)));
+  const used = new Set<string>();
+  for (const document of input.documents) for (const annotation of document.placed) used.add(annotation.type);
   const types = [...input.config.types];
   for (const name of [...used].sort()) if (!types.some((type) => type.name === name)) types.push({ name, color: { light: '', dark: '' } });
-  lines.push(types.length === 0 ? 'types: []' : 'types:', ...types.map((type) => '  - ' + formatType(type)));
+  lines.push(types.length === 0 ? 'types: []' : 'types:');
+  for (const type of types) lines.push('  - ' + formatType(type));
 
   const counts: Record<string, number> = {};
   let annotations = 0;
@@ -48,8 +50,12 @@ export function exportYaml(input: ExportInput): ExportOutput {
       ]),
   );
   lines.push(input.documents.length === 0 ? 'documents: []' : 'documents:');
-  for (const document of input.documents) lines.push(...documentLines(document));
-  return singleFileOutput(lines, { warnings: [], documents: input.documents.length, annotations, notes: [] });
+  return singleFileOutput(() => allLines(lines, input.documents), { warnings: [], documents: input.documents.length, annotations, notes: [] });
+}
+
+function* allLines(head: readonly string[], documents: ExportInput['documents']): Generator<string> {
+  yield* head;
+  for (const document of documents) yield* documentLines(document);
 }
 
 function formatType(type: EntityType): string {
@@ -60,30 +66,31 @@ function formatType(type: EntityType): string {
   return formatMap(pairs);
 }
 
-function documentLines(document: CorpusDocument): string[] {
+function* documentLines(document: CorpusDocument): Generator<string> {
   const { sidecar, decoded } = document.loaded;
-  const lines = [
-    `  - file: ${formatString(document.path)}`,
-    `    sha256: ${formatString(decoded.sha256)}`,
-    `    bom: ${decoded.bom ? 'true' : 'false'}`,
-    `    newline: ${formatString(decoded.newline)}`,
-    `    status: ${formatString(sidecar.status)}`,
-  ];
+  yield `  - file: ${formatString(document.path)}`;
+  yield `    sha256: ${formatString(decoded.sha256)}`;
+  yield `    bom: ${decoded.bom ? 'true' : 'false'}`;
+  yield `    newline: ${formatString(decoded.newline)}`;
+  yield `    status: ${formatString(sidecar.status)}`;
   if (document.unplaced.length > 0 && sidecar.source.sha256 !== decoded.sha256) {
     // The hash the sidecar keeps while some annotations wait for a person (see sidecar-format.md).
-    lines.push(`    sidecar_sha256: ${formatString(sidecar.source.sha256)}`);
+    yield `    sidecar_sha256: ${formatString(sidecar.source.sha256)}`;
   }
-  if (sidecar.source.extra !== undefined && Object.keys(sidecar.source.extra).length > 0) lines.push(`    source_extra: ${formatValue(sidecar.source.extra)}`);
-  if (sidecar.extra !== undefined && Object.keys(sidecar.extra).length > 0) lines.push(`    extra: ${formatValue(sidecar.extra)}`);
-  lines.push(...list('annotations', document.placed));
+  if (sidecar.source.extra !== undefined && Object.keys(sidecar.source.extra).length > 0) yield `    source_extra: ${formatValue(sidecar.source.extra)}`;
+  if (sidecar.extra !== undefined && Object.keys(sidecar.extra).length > 0) yield `    extra: ${formatValue(sidecar.extra)}`;
+  yield* list('annotations', document.placed);
   const orphaned = document.unplaced.filter((item) => item.kind === 'orphan').map((item) => item.annotation);
   const fuzzy = document.unplaced.filter((item) => item.kind === 'fuzzy').map((item) => item.annotation);
-  if (orphaned.length > 0) lines.push(...list('orphaned', orphaned));
-  if (fuzzy.length > 0) lines.push(...list('fuzzy', fuzzy));
-  return lines;
+  if (orphaned.length > 0) yield* list('orphaned', orphaned);
+  if (fuzzy.length > 0) yield* list('fuzzy', fuzzy);
 }
 
-function list(key: string, annotations: readonly Annotation[]): string[] {
-  if (annotations.length === 0) return [`    ${key}: []`];
-  return [`    ${key}:`, ...sortAnnotations(annotations).map((annotation) => '      - ' + serializeAnnotation(annotation))];
+function* list(key: string, annotations: readonly Annotation[]): Generator<string> {
+  if (annotations.length === 0) {
+    yield `    ${key}: []`;
+    return;
+  }
+  yield `    ${key}:`;
+  for (const annotation of sortAnnotations(annotations)) yield '      - ' + serializeAnnotation(annotation);
 }

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileGlob } from './globPattern';
 import { projectFileName, sidecarSuffix, type ProjectConfig } from './projectConfig';
 
 /** Answers "is this path, relative to the corpus root with forward slashes, corpus text?". */
@@ -9,7 +9,7 @@ export type CorpusMatcher = (relativePath: string) => boolean;
  * exclude pattern does, and it is neither a sidecar (`*.ann.yaml`) nor the project file.
  *
  * Include patterns skip dot-files and dot-folders unless they name the dot themselves (picomatch's
- * default), while exclude patterns see them, so `**\/node_modules/**` also excludes inside
+ * rule), while exclude patterns see them, so `**\/node_modules/**` also excludes inside
  * `.archive/`. A pattern ending in "/" means everything below that folder, as in .gitignore.
  * Matching is case-sensitive, like the globs of VS Code's `files.exclude`.
  */
@@ -51,13 +51,10 @@ function compile(patterns: readonly string[], dot: boolean): (path: string) => b
     .filter((pattern) => typeof pattern === 'string' && pattern.trim() !== '')
     .map((pattern) => pattern.trim().replace(/^(?:\.\/|\/)+/, ''))
     .map((pattern) => (pattern.endsWith('/') ? pattern + '**' : pattern));
-  // One pattern at a time, so a pattern picomatch rejects costs only itself.
+  // One pattern at a time, so a pattern the matcher refuses (readGlobs reports it) costs only itself.
   const tests = usable.flatMap((pattern) => {
-    try {
-      return [picomatch(pattern, { dot, windows: false })];
-    } catch {
-      return [];
-    }
+    const compiled = compileGlob(pattern, { dot });
+    return compiled.ok ? [compiled.test] : [];
   });
   return (path) => tests.some((test) => test(path));
 }

@@ -1,14 +1,17 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { compileGlob } from './globPattern';
 import { defaultExclude, defaultInclude } from './projectConfig';
 import { describe, type ProjectReader } from './projectReader';
 
 const maxPatterns = 256;
 const maxPatternLength = 1024;
+/** What all patterns of the project may cost together (see maxGlobCost): a few milliseconds a file. */
+const maxTotalCost = 4096;
 
 /**
  * The `corpus:` section: include and exclude globs. A missing or broken list falls back to its
  * default; bad patterns are dropped one by one. A `!pattern` in include is read as an exclude,
- * since picomatch would otherwise treat it as "everything but", which matches nearly every file.
+ * since a glob library would otherwise treat it as "everything but", which matches nearly every file.
  */
 export function readGlobs(reader: ProjectReader, node: Node | null | undefined): { include: string[]; exclude: string[] } {
   const fallback = { include: [...defaultInclude], exclude: [...defaultExclude] };
@@ -45,9 +48,16 @@ function readList(reader: ProjectReader, node: Node | null | undefined, name: 'i
     reader.report('project-glob', '"corpus.include" is empty, so no file belongs to the corpus.', node, 'warning');
   }
   const patterns: string[] = [];
+  let cost = 0;
   for (const item of items.slice(0, maxPatterns)) {
-    const pattern = checkPattern(reader, item, name);
-    if (pattern !== undefined) patterns.push(pattern);
+    const checked = checkPattern(reader, item, name);
+    if (checked === undefined) continue;
+    cost += checked.cost;
+    if (cost > maxTotalCost) {
+      reader.report('project-glob', `"corpus.${name}" patterns are together too complex to match quickly; this one and the rest are ignored. Use fewer braces and wildcards.`, item ?? node);
+      break;
+    }
+    patterns.push(checked.pattern);
   }
   if (items.length > maxPatterns) {
     reader.report('project-glob', `"corpus.${name}" has ${items.length} patterns; only the first ${maxPatterns} are used.`, items[maxPatterns] ?? node);
@@ -56,7 +66,7 @@ function readList(reader: ProjectReader, node: Node | null | undefined, name: 'i
   return patterns.length === 0 && items.length > 0 ? undefined : patterns;
 }
 
-function checkPattern(reader: ProjectReader, item: Node | null, name: 'include' | 'exclude'): string | undefined {
+function checkPattern(reader: ProjectReader, item: Node | null, name: 'include' | 'exclude'): { pattern: string; cost: number } | undefined {
   if (reader.isAlias(item)) return undefined;
   const at = item ?? undefined;
   if (!item || !isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
@@ -84,8 +94,16 @@ function checkPattern(reader: ProjectReader, item: Node | null, name: 'include' 
     reader.report('project-glob', `"${pattern}": ".." cannot leave the corpus root; the pattern is ignored.`, at);
     return undefined;
   }
+  const compiled = compileGlob(body, { dot: false });
+  if (!compiled.ok) {
+    reader.report('project-glob', `"${pattern}": ${compiled.reason}; it is ignored.`, at);
+    return undefined;
+  }
+  if (/[@!+*?]\(/.test(body)) {
+    reader.report('project-glob', `"${pattern}": "(" and ")" match themselves; extended globs such as +(a|b) are not supported, use {a,b}.`, at, 'warning');
+  }
   if (body.includes('\\')) {
     reader.report('project-glob', `"${pattern}": in glob patterns "\\" escapes the next character; separate folders with "/".`, at, 'warning');
   }
-  return pattern;
+  return { pattern, cost: compiled.cost };
 }

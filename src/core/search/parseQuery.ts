@@ -43,7 +43,8 @@ export function parseQuery(query: string): ParsedQuery {
       token.lastIndex = match.index + colon + 2 + (close < 0 ? rest.length : close + 1);
     }
     const parts = key === 'type' ? value.split(',') : [value];
-    values[key].push(...parts.map((part) => part.trim()).filter((part) => part !== ''));
+    // A loop, not push(...parts): a pasted list of a million types would overflow the call.
+    for (const part of parts) if (part.trim() !== '') values[key].push(part.trim());
   }
   return { text: text.join(' ').trim(), types: values.type, files: values.file, notes: values.note };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { detectEncoding, type EncodingCheck } from './detectEncoding';
 
 /**
  * How a text file ends its lines. Offsets count every character as stored, so a CRLF is two code
@@ -14,6 +15,8 @@ export interface DecodedText {
   readonly newline: Newline;
   /** Lowercase hex SHA-256 of the raw bytes as stored (BOM included): what `sha256sum` prints. */
   readonly sha256: string;
+  /** Whether the bytes are UTF-8; if not, where they stop being and what they look like. */
+  readonly encoding: EncodingCheck;
 }
 
 // `ignoreBOM: true` keeps the decoder from swallowing a BOM itself: we strip exactly one leading
@@ -28,7 +31,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = decoder.decode(bom ? bytes.subarray(3) : bytes);
-  return { text, bom, newline: detectNewline(text), sha256: sha256Hex(bytes) };
+  return { text, bom, newline: detectNewline(text), sha256: sha256Hex(bytes), encoding: detectEncoding(bytes, text) };
 }
 
 /** Lowercase hex SHA-256; strings are hashed as their UTF-8 bytes. */

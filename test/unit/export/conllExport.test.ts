@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { exportConll } from '../../../src/core/export/conllExport';
-import { hardCaseTags, hardCaseTexts, memoryCorpus } from './exportTestSupport';
+import { hardCaseTags, hardCaseTexts, memoryCorpus, exportText } from './exportTestSupport';
 
 interface ConllDocument {
   sentences: string[][];
@@ -54,9 +54,7 @@ describe('exportConll', () => {
   it('writes IOB2 tags whose tokens rebuild each entity (without whitespace), outermost spans only', async () => {
     const corpus = await memoryCorpus(hardCaseTexts(), hardCaseTags());
     const output = exportConll({ documents: corpus.documents, config: corpus.config });
-    const content = output.files[0];
-    assert.ok('content' in content);
-    const documents = readConll(content.content);
+    const documents = readConll(exportText(output));
     assert.equal(documents.length, corpus.documents.length);
     let dropped = 0;
     corpus.documents.forEach((document, index) => {
@@ -81,8 +79,7 @@ describe('exportConll', () => {
     const text = 'Dr. Ana Paz arrived. Did she?\nYes!\n\nNew para 東京。大阪。\nMr. X.';
     const corpus = await memoryCorpus({ 'a.txt': text }, { 'a.txt': [{ type: 'PERSON', start: 0, end: 11 }, { type: 'PERSON', start: text.indexOf('Mr. X'), end: text.indexOf('Mr. X') + 5 }] });
     const output = exportConll({ documents: corpus.documents, config: corpus.config });
-    assert.ok('content' in output.files[0]);
-    const [document] = readConll(output.files[0].content);
+    const [document] = readConll(exportText(output));
     assert.deepEqual(document.sentences.map((sentence) => sentence.join(' ')), ['Dr . Ana Paz arrived .', 'Did she ?', 'Yes !', 'New para 東 京 。', '大 阪 。', 'Mr . X .']);
     assert.deepEqual(document.entities, [
       { type: 'PERSON', text: 'Dr.AnaPaz' },

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { exportFileText } from '../../../src/core/export/exportTypes';
 import { exportCorpus, selectDocuments } from '../../../src/core/export/exportCorpus';
 import { exportFormats } from '../../../src/core/export/exportTypes';
 import { memoryCorpus, loadDocuments, type MemoryCorpus } from './exportTestSupport';
@@ -28,7 +29,7 @@ describe('exportCorpus', () => {
       assert.deepEqual(warnings.map((item) => `${item.file}:${item.line}:${item.column}`).sort(), ['a.txt.ann.yaml:6:5', 'a.txt.ann.yaml:7:5'], format);
       assert.ok(result.notes.some((note) => note.includes('2 orphaned or fuzzy')), format);
       // The data itself: the one file, or brat's .ann files (its .conf files list every type).
-      const written = result.files.map((file) => ('content' in file && (file.path === '' || file.path.endsWith('.ann')) ? file.content : '')).join('');
+      const written = result.files.map((file) => (file.path === '' || file.path.endsWith('.ann') ? (exportFileText(file) ?? '') : '')).join('');
       if (format === 'yaml') {
         assert.match(written, /\n {4}orphaned:\n {6}- \{id: "[a-z2-7]{8}", type: "PERSON", start: 0, end: 13, text: "Sophia Archer"/);
         assert.match(written, /\n {4}fuzzy:\n {6}- \{id: "[a-z2-7]{8}", type: "LOCATION", start: 31, end: 37, text: "Lisbon"/);

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCorpus, type CorpusDocument } from '../../../src/core/corpus/loadCorpus';
+import { exportFileText, type ExportOutput } from '../../../src/core/export/exportTypes';
 import { defaultProjectConfig, type ProjectConfig } from '../../../src/core/project';
 import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
 import type { Sidecar } from '../../../src/core/sidecar/model';
@@ -137,4 +138,11 @@ export function python(script: string, ...args: string[]): unknown {
   const run = spawnSync('python3', ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as unknown;
+}
+
+/** The whole text of a one-file export (yaml, jsonl, spacy, conll), which the writer would stream. */
+export function exportText(output: ExportOutput): string {
+  const text = exportFileText(output.files[0]);
+  if (text === undefined) throw new Error('not a one-file export');
+  return text;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { exportJsonl } from '../../../src/core/export/jsonlExport';
-import { memoryCorpus } from './exportTestSupport';
+import { memoryCorpus, exportText } from './exportTestSupport';
 
 describe('exportJsonl (doccano)', () => {
   const text = '😀 Zoë met 𠮷田 in Paris\u2028today.';
@@ -9,8 +9,7 @@ describe('exportJsonl (doccano)', () => {
   it('writes one record per line with code-point labels, the file and the annotation ids', async () => {
     const corpus = await memoryCorpus({ 'news/a.txt': '\ufeff' + text }, tags);
     const output = exportJsonl({ documents: corpus.documents, config: corpus.config });
-    assert.ok('content' in output.files[0]);
-    const lines = output.files[0].content.split('\n');
+    const lines = exportText(output).split('\n');
     assert.equal(lines.length, 2);
     assert.equal(lines[1], '');
     assert.ok(lines[0].includes('\\u2028') && !lines[0].includes('\u2028'), 'U+2028 escaped, so no reader splits the line there');
@@ -27,8 +26,7 @@ describe('exportJsonl (doccano)', () => {
   it('counts UTF-16 units when asked, as doccano\'s web page does', async () => {
     const corpus = await memoryCorpus({ 'news/a.txt': text }, tags);
     const output = exportJsonl({ documents: corpus.documents, config: corpus.config, offsets: 'utf16' });
-    assert.ok('content' in output.files[0]);
-    const record = JSON.parse(output.files[0].content) as { text: string; label: Array<[number, number, string]> };
+    const record = JSON.parse(exportText(output)) as { text: string; label: Array<[number, number, string]> };
     assert.deepEqual(record.label.map(([start, end]) => record.text.slice(start, end)), ['Zoë', '𠮷田', 'Paris']);
     assert.deepEqual(record.label[0], [3, 6, 'PERSON']);
     assert.ok(output.notes[0].includes('UTF-16'));

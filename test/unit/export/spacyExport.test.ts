@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { exportSpacy } from '../../../src/core/export/spacyExport';
-import { memoryCorpus } from './exportTestSupport';
+import { memoryCorpus, exportText } from './exportTestSupport';
 
 interface Record {
   text: string;
@@ -15,8 +15,7 @@ describe('exportSpacy (Prodigy / spaCy JSONL)', () => {
     const text = "Universidad de Cartagena's 🇨🇴 team won.";
     const corpus = await memoryCorpus({ 'a.txt': text }, { 'a.txt': [{ type: 'ORG', start: 0, end: 24 }, { type: 'LOCATION', start: 15, end: 24 }, { type: 'MISC', start: 27, end: 29 }] });
     const output = exportSpacy({ documents: corpus.documents, config: corpus.config });
-    assert.ok('content' in output.files[0]);
-    const record = JSON.parse(output.files[0].content) as Record;
+    const record = JSON.parse(exportText(output)) as Record;
     assert.deepEqual(record.tokens.map((token) => [token.text, token.ws]), [
       ['Universidad', true],
       ['de', true],
@@ -40,8 +39,7 @@ describe('exportSpacy (Prodigy / spaCy JSONL)', () => {
   it('trims whitespace off span edges and leaves out whitespace-only spans, reporting both', async () => {
     const corpus = await memoryCorpus({ 'a.txt': 'Say  Lisbon \n now' }, { 'a.txt': [{ type: 'LOCATION', start: 4, end: 12 }, { type: 'MISC', start: 12, end: 14 }] });
     const output = exportSpacy({ documents: corpus.documents, config: corpus.config });
-    assert.ok('content' in output.files[0]);
-    const record = JSON.parse(output.files[0].content) as Record;
+    const record = JSON.parse(exportText(output)) as Record;
     assert.deepEqual(record.spans.map((span) => [span.start, span.end, span.label]), [[5, 11, 'LOCATION']]);
     assert.deepEqual(output.warnings.map((item) => item.code).sort(), ['export-blank', 'export-trimmed']);
     assert.equal(output.annotations, 1);

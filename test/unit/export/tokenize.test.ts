@@ -74,3 +74,32 @@ describe('tokenize', () => {
     );
   });
 });
+
+/** The tokenizer as it was first written, one regular expression: the reference for short texts. */
+function regexTokens(text: string): string[] {
+  const wordUnit = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}]\p{M}*)`;
+  const joiner = String.raw`(?:['’\-‐]|(?<=\p{N})[.,](?=\p{N}))`;
+  const pattern = new RegExp(
+    [String.raw`(\s+)`, `(${wordUnit}+(?:${joiner}${wordUnit}+)*)`, String.raw`(\p{Script=Han}\p{M}*)`, String.raw`((?:\p{Regional_Indicator}{2}|[^])(?:[\p{M}\p{Emoji_Modifier}]|\u200d(?!\s)[^])*)`].join('|'),
+    'uy',
+  );
+  const tokens: string[] = [];
+  while (pattern.lastIndex < text.length) {
+    const match = pattern.exec(text)!;
+    if (match[1] === undefined) tokens.push(match[0]);
+  }
+  return tokens;
+}
+
+describe('tokenize against its first, regex-based version', () => {
+  it('makes the same tokens on any short text', () => {
+    const pieces = ['a', 'Z', '7', '٣', ' ', '\n', '\u00a0', "'", '’', '-', '.', ',', '東', '𠮷', '\u0301', '😀', '🏽', '\u200d', '🇨', '🇴', '!', '。', '\ud83d', 'ß'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(texts(text), regexTokens(text), JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

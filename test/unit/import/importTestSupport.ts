@@ -1,5 +1,5 @@
 /** Set-up for the import tests: an export's files as a brat folder in memory, and imports into a corpus. */
-import type { ExportOutput } from '../../../src/core/export/exportTypes';
+import { exportFileText, type ExportOutput } from '../../../src/core/export/exportTypes';
 import { applyImport, type ImportReport } from '../../../src/core/import/applyImport';
 import type { ImportRead } from '../../../src/core/import/importTypes';
 import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
@@ -9,8 +9,8 @@ import { SidecarStore } from '../../../src/core/store/sidecarStore';
 export async function exportedFiles(output: ExportOutput, corpus: MemoryFileSystem): Promise<MemoryFileSystem> {
   const folder = new MemoryFileSystem();
   for (const file of output.files) {
-    if ('content' in file) folder.writeFile(file.path, file.content);
-    else folder.writeFile(file.path, (await corpus.readFile(file.copyOf))!);
+    if ('copyOf' in file) folder.writeFile(file.path, (await corpus.readFile(file.copyOf))!);
+    else folder.writeFile(file.path, exportFileText(file)!);
   }
   return folder;
 }

@@ -3,7 +3,7 @@ import { exportJsonl } from '../../../src/core/export/jsonlExport';
 import { readDoccanoJsonl } from '../../../src/core/import/readDoccanoJsonl';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
-import { hardCaseTags, hardCaseTexts, memoryCorpus } from '../export/exportTestSupport';
+import { hardCaseTags, hardCaseTexts, memoryCorpus, exportText } from '../export/exportTestSupport';
 import { importInto, sidecars } from './importTestSupport';
 
 function stored(corpus: MemoryFileSystem, path: string): string[] {
@@ -16,9 +16,8 @@ describe('doccano JSONL import', () => {
   it('creates the text files and sidecars, keeping ids, file names and the BOM; a second import adds nothing', async () => {
     const original = await memoryCorpus(hardCaseTexts(), hardCaseTags());
     const output = exportJsonl({ documents: original.documents, config: original.config });
-    assert.ok('content' in output.files[0]);
     const corpus = new MemoryFileSystem();
-    const read = readDoccanoJsonl(output.files[0].content, 'export.jsonl', { stem: 'export' });
+    const read = readDoccanoJsonl(exportText(output), 'export.jsonl', { stem: 'export' });
     assert.deepEqual(read.problems, []);
     const report = await importInto(corpus, read);
     assert.equal(report.added, 33);
@@ -28,7 +27,7 @@ describe('doccano JSONL import', () => {
       assert.deepEqual(stored(corpus, document.path), document.placed.map((annotation) => `${annotation.id} ${annotation.type} ${annotation.start}-${annotation.end} ${annotation.text}`));
     }
     const before = sidecars(corpus);
-    const again = await importInto(corpus, readDoccanoJsonl(output.files[0].content, 'export.jsonl', { stem: 'export' }));
+    const again = await importInto(corpus, readDoccanoJsonl(exportText(output), 'export.jsonl', { stem: 'export' }));
     assert.equal(again.added, 0);
     assert.equal(again.present, 33);
     assert.deepEqual(sidecars(corpus), before);

@@ -4,7 +4,7 @@ import { exportYaml } from '../../../src/core/export/yamlExport';
 import { readYamlExport } from '../../../src/core/import/readYamlExport';
 import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
 import { SidecarStore } from '../../../src/core/store/sidecarStore';
-import { hardCaseTags, hardCaseTexts, loadDocuments, memoryCorpus } from '../export/exportTestSupport';
+import { hardCaseTags, hardCaseTexts, loadDocuments, memoryCorpus, exportText } from '../export/exportTestSupport';
 import { importInto, sidecars, withoutSidecars } from './importTestSupport';
 
 /** A hand-made sidecar with everything a sidecar can keep: unknown fields, notes, attributes, an orphan. */
@@ -23,13 +23,12 @@ const richSidecar = [
 async function roundTrip(files: MemoryFileSystem, paths: string[]): Promise<{ before: Record<string, string>; after: Record<string, string>; exported: string }> {
   const documents = await loadDocuments(new SidecarStore(files), paths);
   const output = exportYaml({ documents, config: (await memoryCorpus({})).config });
-  assert.ok('content' in output.files[0]);
   const before = sidecars(files);
-  const read = readYamlExport(output.files[0].content, 'corpus.yaml');
+  const read = readYamlExport(exportText(output), 'corpus.yaml');
   assert.deepEqual(read.problems, []);
   const report = await importInto(withoutSidecars(files), read);
   assert.equal(report.rejected, 0);
-  return { before, after: sidecars(files), exported: output.files[0].content };
+  return { before, after: sidecars(files), exported: exportText(output) };
 }
 
 describe('yaml export -> import', () => {
@@ -57,9 +56,8 @@ describe('yaml export -> import', () => {
   it('reads a hand-edited export (block style, comments) as the same data, through the full YAML reader', async () => {
     const corpus = await memoryCorpus(hardCaseTexts(), hardCaseTags());
     const output = exportYaml({ documents: corpus.documents, config: corpus.config });
-    assert.ok('content' in output.files[0]);
-    const fast = readYamlExport(output.files[0].content, 'corpus.yaml');
-    const edited = '# edited by hand\n' + stringify(parse(output.files[0].content), { lineWidth: 0 });
+    const fast = readYamlExport(exportText(output), 'corpus.yaml');
+    const edited = '# edited by hand\n' + stringify(parse(exportText(output)), { lineWidth: 0 });
     assert.ok(!edited.includes('\n  - {'), 'not the export layout');
     const slow = readYamlExport(edited, 'corpus.yaml');
     const data = (read: typeof fast) => read.documents.map((document) => ({ ...document, where: undefined, entities: document.entities.map((entity) => ({ ...entity, where: undefined })) }));
@@ -70,8 +68,7 @@ describe('yaml export -> import', () => {
   it('reports entries that do not fit the text with their line, imports the rest, and refuses what is not an export', async () => {
     const corpus = await memoryCorpus({ 'a.txt': 'Lisbon and Porto.' }, { 'a.txt': [{ type: 'LOCATION', start: 0, end: 6 }, { type: 'LOCATION', start: 11, end: 16 }] });
     const output = exportYaml({ documents: corpus.documents, config: corpus.config });
-    assert.ok('content' in output.files[0]);
-    const broken = output.files[0].content.replace('start: 11, end: 16', 'start: 10, end: 15');
+    const broken = exportText(output).replace('start: 11, end: 16', 'start: 10, end: 15');
     const line = broken.split('\n').findIndex((text) => text.includes('start: 10, end: 15')) + 1;
     const report = await importInto(withoutSidecars(corpus.files), readYamlExport(broken, 'corpus.yaml'));
     assert.equal(report.added, 1);
