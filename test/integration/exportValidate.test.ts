@@ -25,6 +25,19 @@ describe('Export Annotations… and Validate Corpus', () => {
     }
   });
 
+  it('never replaces a file that is not an earlier export of the format without asking', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'export-')), 'README.md');
+    writeFileSync(out, '# Notes the lead wrote\n');
+    const kept = await vscode.commands.executeCommand<string | undefined>('newsAnnotator.exportAnnotations', { format: 'jsonl', out, force: false });
+    assert.equal(kept, undefined);
+    assert.equal(readFileSync(out, 'utf8'), '# Notes the lead wrote\n');
+    // An earlier export of the same format is replaced without asking.
+    const jsonl = path.join(path.dirname(out), 'corpus.jsonl');
+    await vscode.commands.executeCommand('newsAnnotator.exportAnnotations', { format: 'jsonl', out: jsonl });
+    const again = await vscode.commands.executeCommand<string>('newsAnnotator.exportAnnotations', { format: 'jsonl', out: jsonl, force: false });
+    assert.match(again, /exported \d+ annotations/);
+  });
+
   it('exports a brat folder with a .ann beside each copied text', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'export-')), 'brat');
     await vscode.commands.executeCommand('newsAnnotator.exportAnnotations', { format: 'brat', out });

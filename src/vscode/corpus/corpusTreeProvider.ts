@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { printable } from '../../core/text/printable';
 import { buildFolderTree, type FileNode, type FolderNode } from '../../core/corpus/folderTree';
 import { folderSummaries, type FileState, type FolderSummary } from '../../core/index';
 import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
@@ -54,7 +55,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
   getTreeItem(node: CorpusNode): vscode.TreeItem {
     if (node.kind !== 'file') {
       const folderPath = node.kind === 'root' ? '' : node.node.path;
-      const label = node.kind === 'root' ? node.folderIndex.folder.name : node.node.name;
+      const label = printable(node.kind === 'root' ? node.folderIndex.folder.name : node.node.name);
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       const summary = this.summaries.get(node.folderIndex)?.get(folderPath);
       item.id = `folder:${node.folderIndex.folder.uri.toString()}:${folderPath}`;
@@ -74,7 +75,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
       item.iconPath = stateIcons[summary.state];
       item.description = `${summary.annotations} tag${summary.annotations === 1 ? '' : 's'} · ${stateLabels[summary.state]}`;
       const problems = summary.unreadable ? 'The sidecar cannot be read.' : summary.orphans > 0 ? `${summary.orphans} tag(s) not found in the text.` : '';
-      item.tooltip = `${node.node.path}\n${summary.annotations} tags, ${stateLabels[summary.state]}. ${problems}`.trim();
+      item.tooltip = `${printable(node.node.path)}\n${summary.annotations} tags, ${stateLabels[summary.state]}. ${problems}`.trim();
     }
     return item;
   }

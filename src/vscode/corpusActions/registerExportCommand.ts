@@ -3,13 +3,17 @@ import { loadCorpus } from '../../core/corpus/loadCorpus';
 import { exportCorpus, selectDocuments } from '../../core/export/exportCorpus';
 import { exportFormats, type ExportFormat } from '../../core/export/exportTypes';
 import { openCorpus } from '../../node/openCorpus';
+import { overwriteRefusal } from '../../node/exportMarker';
 import { writeExport } from '../../node/writeExport';
+import { printable } from '../../core/text/printable';
 import { commandIds } from '../commandIds';
 
 interface ExportArguments {
   readonly format?: ExportFormat;
   /** Where to write (a file, or a folder for brat); asked with a save dialog when missing. */
   readonly out?: string;
+  /** Replace (true) or keep (false) an existing output that is not an earlier export of this format; asked when missing. */
+  readonly force?: boolean;
 }
 
 const formatChoices: readonly { format: ExportFormat; label: string; detail: string; extension?: string }[] = [
@@ -41,6 +45,18 @@ export function registerExportCommand(): vscode.Disposable {
         })
       )?.fsPath;
     if (!out) return undefined;
+    // Only an earlier export of the same format is replaced without asking (like `export --force`).
+    const refusal = await overwriteRefusal(format, out);
+    let force = args?.force === true;
+    if (refusal && args?.force === false) {
+      void vscode.window.showErrorMessage(`News Annotator: ${printable(refusal)}`);
+      return undefined;
+    }
+    if (refusal && !force) {
+      const replace = 'Replace';
+      force = (await vscode.window.showWarningMessage(printable(refusal), { modal: true }, replace)) === replace;
+      if (!force) return undefined;
+    }
 
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${choice.label}`, cancellable: true }, async (progress, token) => {
       const corpus = await openCorpus(folder.uri.fsPath);
@@ -64,9 +80,9 @@ export function registerExportCommand(): vscode.Disposable {
       }
       progress.report({ message: 'writing', increment: 90 - reported });
       const result = exportCorpus(format, { documents: selectDocuments(load.documents, {}), config: corpus.config });
-      const refusal = await writeExport(result, { out, corpusRoot: corpus.root, isCorpusFile: corpus.matcher });
-      if (refusal) {
-        void vscode.window.showErrorMessage(`News Annotator: ${refusal}`);
+      const written = await writeExport(result, { out, corpusRoot: corpus.root, isCorpusFile: corpus.matcher, force });
+      if (written) {
+        void vscode.window.showErrorMessage(`News Annotator: ${printable(written)}`);
         return undefined;
       }
       const skipped = result.unplaced > 0 ? ` ${result.unplaced} annotation(s) not found in their text were left out (run Validate Corpus).` : '';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { printable } from '../../core/text/printable';
 import { isPlaced } from '../../core/editing/liveAnnotations';
 import { commandIds } from '../commandIds';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
@@ -7,8 +8,9 @@ function commandLink(title: string, command: string, args: unknown): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
+/** File text shown as literal Markdown on one line: no markup, no control or reordering characters. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return printable(text).replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 /** Hovering a tagged span shows its type, text, annotator, time and note, with links to change it. */

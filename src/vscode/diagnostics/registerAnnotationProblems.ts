@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { printable } from '../../core/text/printable';
 import type { LiveAnnotation } from '../../core/editing/liveAnnotations';
 import { removeAnnotations } from '../../core/editing/tagActions';
 import { problem } from '../../core/problem';
@@ -25,7 +26,7 @@ function annotationDiagnostic(document: vscode.TextDocument, session: DocumentSe
   const start = document.positionAt(session.text.toUtf16(item.start));
   const end = item.end > item.start ? document.positionAt(session.text.toUtf16(item.end)) : document.lineAt(start.line).range.end;
   const severity = item.state === 'clipped' || item.state === 'fuzzy' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning;
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), `${item.annotation.type} “${item.annotation.text}” ${message}`, severity);
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), `${item.annotation.type} “${printable(item.annotation.text)}” ${message}`, severity);
   diagnostic.source = 'News Annotator';
   diagnostic.code = { value: `annotation-${item.state} ${item.annotation.id}`, target: vscode.Uri.file(sidecarPathFor(session.textPath)) };
   return diagnostic;

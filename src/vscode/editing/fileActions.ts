@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { printable } from '../../core/text/printable';
 import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import { problem, type Problem } from '../../core/problem';
 import type { DocumentSession } from '../documents/documentSession';
@@ -42,5 +43,5 @@ export function annotationsAtSelections(editor: vscode.TextEditor, session: Docu
 
 export function describeProblem(item: Pick<Problem, 'message' | 'file' | 'line' | 'column'>): string {
   const where = item.line > 1 || item.column > 1 ? ` (${vscode.workspace.asRelativePath(item.file)}:${item.line}:${item.column})` : '';
-  return `${item.message}${where}`;
+  return printable(`${item.message}${where}`);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { printable } from '../../core/text/printable';
 import { createCorpusMatcher, defaultProjectConfig, parseProjectFile, projectFileName, type CorpusMatcher, type EntityType, type ProjectConfig } from '../../core/project';
 import type { Problem } from '../../core/problem';
 
@@ -108,7 +109,7 @@ export function toDiagnostic(item: Problem): vscode.Diagnostic {
   const position = new vscode.Position(Math.max(0, item.line - 1), Math.max(0, item.column - 1));
   const severity =
     item.severity === 'error' ? vscode.DiagnosticSeverity.Error : item.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), item.message, severity);
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), printable(item.message), severity);
   diagnostic.source = 'News Annotator';
   diagnostic.code = item.code;
   return diagnostic;

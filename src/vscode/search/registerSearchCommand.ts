@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { printable } from '../../core/text/printable';
 import { LineIndex } from '../../core/index';
 import type { SearchResult } from '../../core/search';
 import { commandIds } from '../commandIds';
@@ -28,9 +29,9 @@ function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): 
   return {
     folderIndex,
     result,
-    label: result.text,
+    label: printable(result.text),
     description: result.type,
-    detail: `${result.file}${line === undefined ? '' : `:${line}`} — ${snippet}${result.note ? ` — note: ${result.note}` : ''}`,
+    detail: printable(`${result.file}${line === undefined ? '' : `:${line}`} — ${snippet}${result.note ? ` — note: ${result.note}` : ''}`),
     // The engine already matched typos and accents: keep VS Code from filtering its results again.
     alwaysShow: true,
   };

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { printable } from '../../core/text/printable';
 import { LineIndex, TagsTree, type EntitySummary, type Mention, type TagSort, type TypeTotal } from '../../core/index';
 import { commandIds } from '../commandIds';
 import type { TypeSwatches } from '../editing/typePicker';
@@ -112,7 +113,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         return item;
       }
       case 'entity': {
-        const item = new vscode.TreeItem(node.entity.text, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(printable(node.entity.text), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `entity:${node.folderIndex.folder.uri.toString()}:${node.entity.key}`;
         item.description = `${node.entity.mentions} in ${node.entity.files} file${node.entity.files === 1 ? '' : 's'}`;
         item.contextValue = 'tagEntity';
@@ -120,11 +121,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
       }
       case 'mention': {
         const { mention } = node;
-        const snippet = `${mention.before}${mention.text}${mention.after}`.replace(/\s+/g, ' ');
-        const item = new vscode.TreeItem({ label: snippet, highlights: [[mention.before.replace(/\s+/g, ' ').length, mention.before.replace(/\s+/g, ' ').length + mention.text.replace(/\s+/g, ' ').length]] });
+        // One line, with nothing in it that could reorder or break the row (see printable.ts).
+        const [before, text, after] = [mention.before, mention.text, mention.after].map((part) => printable(part.replace(/\s+/g, ' ')));
+        const item = new vscode.TreeItem({ label: `${before}${text}${after}`, highlights: [[before.length, before.length + text.length]] });
         item.id = `mention:${node.folderIndex.folder.uri.toString()}:${mention.file}:${mention.id}`;
-        item.description = node.line === undefined ? mention.file : `${mention.file}:${node.line}`;
-        item.tooltip = mention.note ? `${mention.type} “${mention.text}”\nNote: ${mention.note}` : `${mention.type} “${mention.text}”`;
+        item.description = printable(node.line === undefined ? mention.file : `${mention.file}:${node.line}`);
+        item.tooltip = mention.note ? `${mention.type} “${printable(mention.text)}”\nNote: ${printable(mention.note)}` : `${mention.type} “${printable(mention.text)}”`;
         item.iconPath = new vscode.ThemeIcon('tag');
         item.contextValue = 'tagMention';
         item.command = {
