@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { applyTextChanges, liveAnnotations, placeAnnotations, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import type { TextChange } from '../../core/editing/shiftSpan';
-import type { Problem } from '../../core/problem';
+import { problem, type Problem } from '../../core/problem';
+import type { DecodedText } from '../../core/text/decodeText';
+import { describeEncoding, type EncodingCheck } from '../../core/text/detectEncoding';
 import type { Sidecar } from '../../core/sidecar/model';
 import type { UpdateResult } from '../../core/store/sidecarStore';
 import { CodePointIndex } from '../../core/text/codePoints';
@@ -19,6 +21,8 @@ export class DocumentSession {
   problems: Problem[] = [];
   /** False when the sidecar cannot be written (unparseable, conflict markers): tagging is refused. */
   writable = true;
+  /** Whether the file on disk is UTF-8; tagging is refused when it is not. */
+  encoding: EncodingCheck = { utf8: true };
   /** The editor's text as code points, for converting offsets. */
   text: CodePointIndex;
   /** Spans moved by typing since the sidecar was last written. */
@@ -60,12 +64,12 @@ export class DocumentSession {
     if (!loaded.ok) {
       this.sidecar = undefined;
       this.live = [];
-      this.problems = loaded.problems;
+      this.problems = [...loaded.problems, ...(loaded.decoded ? this.encodingProblems(loaded.decoded) : [])];
       this.writable = false;
       return;
     }
     this.sidecar = loaded.sidecar;
-    this.problems = [...loaded.problems, ...this.settleReport];
+    this.problems = [...loaded.problems, ...this.settleReport, ...this.encodingProblems(loaded.decoded)];
     this.writable = loaded.writable;
     if (loaded.decoded.text === this.text.text) {
       this.live = liveAnnotations(loaded.sidecar, loaded.anchors, this.text);
@@ -76,6 +80,13 @@ export class DocumentSession {
     }
     // Offsets placed in unsaved text still have to reach the sidecar when the text is saved.
     this.pendingEdits = loaded.decoded.text !== this.text.text;
+  }
+
+  /** A text that is not UTF-8 gets offsets Python cannot reproduce: say so, with how to convert it. */
+  private encodingProblems(decoded: DecodedText): Problem[] {
+    this.encoding = decoded.encoding;
+    if (decoded.encoding.utf8) return [];
+    return [problem('text-encoding', describeEncoding(decoded.encoding, this.textPath), this.textPath, decoded.encoding.line, decoded.encoding.column)];
   }
 
   /** Follows an edit in the editor: spans before it shift, spans inside it stretch or are flagged. */

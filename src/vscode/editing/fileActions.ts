@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { printable } from '../../core/text/printable';
+import { describeEncoding } from '../../core/text/detectEncoding';
 import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import { problem, type Problem } from '../../core/problem';
 import type { DocumentSession } from '../documents/documentSession';
 
 /** Refuses early, with the reason, when the editor's text is not what the sidecar must refer to. */
 export async function prepareForTagging(editor: vscode.TextEditor, session: DocumentSession): Promise<Problem | undefined> {
+  if (!session.encoding.utf8) return problem('text-encoding', describeEncoding(session.encoding, session.textPath), session.textPath, session.encoding.line, session.encoding.column);
   if (!session.writable) {
     const first = session.problems[0];
     return first ?? problem('sidecar-not-written', 'The sidecar of this file cannot be read, so it is not written.', session.textPath);
