@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { FileSystem } from '../core/store/fileSystem';
+import type { FileStatus, FileSystem, LockOptions, LockResult } from '../core/store/fileSystem';
 import { NodeFileSystem } from './nodeFileSystem';
 
 export class CreatingFileSystem implements FileSystem {
@@ -14,12 +14,18 @@ export class CreatingFileSystem implements FileSystem {
     return this.disk.readFile(filePath);
   }
 
-  stat(filePath: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  stat(filePath: string): Promise<FileStatus | undefined> {
     return this.disk.stat(filePath);
   }
 
   async writeFileAtomic(filePath: string, data: Uint8Array): Promise<void> {
     await fs.mkdir(path.dirname(filePath), { recursive: true });
     await this.disk.writeFileAtomic(filePath, data);
+  }
+
+  /** The lock file lives beside the file, so its folder is made first here too. */
+  async lock(filePath: string, options?: LockOptions): Promise<LockResult> {
+    await fs.mkdir(path.dirname(filePath), { recursive: true });
+    return this.disk.lock(filePath, options);
   }
 }

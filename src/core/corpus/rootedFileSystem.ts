@@ -4,7 +4,7 @@
  * problem point at a root-relative path (`en/article.txt.ann.yaml:4:7`), which is what the command
  * line prints and what editors and CI link to.
  */
-import type { FileSystem } from '../store/fileSystem';
+import type { FileSystem, LockOptions, LockResult } from '../store/fileSystem';
 
 export class RootedFileSystem implements FileSystem {
   constructor(
@@ -27,6 +27,10 @@ export class RootedFileSystem implements FileSystem {
 
   writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {
     return this.inner.writeFileAtomic(this.resolve(relativePath), data);
+  }
+
+  lock(relativePath: string, options?: LockOptions): Promise<LockResult> {
+    return this.inner.lock(this.resolve(relativePath), options);
   }
 }
 
