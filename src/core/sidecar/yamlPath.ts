@@ -159,8 +159,8 @@ function reportAmbiguousBreaks(content: string, quoted: Array<readonly [number, 
   let range = 0;
   for (const match of content.matchAll(ambiguousBreaks)) {
     const offset = match.index;
-    while (range < quoted.length && quoted[range]![1] <= offset) range++;
-    const insideQuotes = range < quoted.length && quoted[range]![0] < offset;
+    while (range < quoted.length && quoted[range][1] <= offset) range++;
+    const insideQuotes = range < quoted.length && quoted[range][0] < offset;
     if (insideQuotes && match[0] !== '\u0085') continue;
     const name = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     report('yaml-ambiguous-line-break', `A raw ${name} character here is a line break to some YAML readers and not to others; write it as "\\u${name.slice(2).toLowerCase()}" inside a double-quoted string, or remove it. The file is not written until then.`, offset);

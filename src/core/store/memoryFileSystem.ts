@@ -44,7 +44,7 @@ export class MemoryFileSystem implements FileSystem {
     await this.enter('lock', path);
     const release = await this.locks.acquire(path, options.waitMs ?? defaultLockWaitMs);
     if (release === undefined) return { ok: false, holder: 'another writer' };
-    return { ok: true, release: async () => release() };
+    return { ok: true, release: () => Promise.resolve(release()) };
   }
 
   setReadOnly(path: string, readOnly = true): void {

@@ -51,8 +51,8 @@ export function startWorker(textPath: string, first: number, count: number): Wor
   let pending = '';
   let onFirst: () => void = () => undefined;
   const firstAcknowledged = new Promise<void>((resolve) => (onFirst = resolve));
-  child.stdout!.setEncoding('utf8');
-  child.stdout!.on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
     pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop()!;

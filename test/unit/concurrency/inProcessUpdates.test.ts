@@ -17,9 +17,9 @@ const tagWord =
 
 /** One update, then 50 at once from the same process: all 51 must be in the sidecar. */
 async function fiftyAtOnce(files: FileSystem, textPath: string, stores: SidecarStore[]): Promise<void> {
-  const first = await stores[0]!.update(textPath, tagWord(0));
+  const first = await stores[0].update(textPath, tagWord(0));
   assert.ok(first.ok);
-  const results = await Promise.all(Array.from({ length: 50 }, (_, index) => stores[index % stores.length]!.update(textPath, tagWord(index + 1))));
+  const results = await Promise.all(Array.from({ length: 50 }, (_, index) => stores[index % stores.length].update(textPath, tagWord(index + 1))));
   assert.deepEqual(
     results.flatMap((result) => (result.ok ? [] : result.problems.map((item) => item.code))),
     [],

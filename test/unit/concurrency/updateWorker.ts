@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const end = Number(first) + Number(count);
   for (let word = Number(first); word < end; word++) {
     const start = wordStart(word);
-    const result = await store.update(textPath!, (sidecar, text) => ({
+    const result = await store.update(textPath, (sidecar, text) => ({
       ...sidecar,
       annotations: [...sidecar.annotations, newAnnotation(sidecar, text, { type: 'WORD', start, end: start + wordLength })],
     }));

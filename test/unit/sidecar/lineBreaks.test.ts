@@ -72,8 +72,8 @@ describe('line breaks as YAML defines them (LF, CRLF, lone CR)', function () {
       const result = parseSidecar(content, file);
       // A YAML 1.2 reader sees one long comment where PyYAML sees the comment and an entry.
       assert.ok(!result.ok || !result.writable, `U+${character.charCodeAt(0).toString(16)} is not read as fewer annotations`);
-      assert.equal(result.problems[0]!.code, 'yaml-ambiguous-line-break');
-      assert.equal(result.problems[0]!.line, withComment('\n').split('\n').findIndex((line) => line.includes('checked by bo')) + 1);
+      assert.equal(result.problems[0].code, 'yaml-ambiguous-line-break');
+      assert.equal(result.problems[0].line, withComment('\n').split('\n').findIndex((line) => line.includes('checked by bo')) + 1);
     }
     // Inside a double-quoted string LS and PS are text to every reader.
     const quoted = lf.replace('"day of the \\"meeting\\""', '"day of the\u2028meeting"');
@@ -89,7 +89,7 @@ describe('line breaks as YAML defines them (LF, CRLF, lone CR)', function () {
         // A comment line sends the file to the yaml reader instead of the fast path.
         const source = handEdited ? written.replace('\nannotations:', '\n# edited\nannotations:') : written;
         let index = 0;
-        const rewritten = source.replace(/\n/g, () => pattern[index++ % pattern.length]!);
+        const rewritten = source.replace(/\n/g, () => pattern[index++ % pattern.length]);
         const result = parseSidecar(rewritten, file);
         assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
         assert.ok(result.writable);

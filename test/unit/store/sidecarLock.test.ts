@@ -30,7 +30,7 @@ describe('the sidecar write lock', function () {
   const lockOf = (pid: number, host = os.hostname(), time = new Date()) => `${JSON.stringify({ pid, host, time: time.toISOString(), token: 'abc' })}\n`;
 
   it('takes over the lock of a writer that died, and removes its temporary file', async () => {
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(lockPath, lockOf(dead));
     writeFileSync(path.join(folder, '.a.txt.ann.yaml.0123456789ab.tmp'), 'half a sidecar');
     const started = Date.now();
@@ -47,8 +47,8 @@ describe('the sidecar write lock', function () {
     const result = await store.update(textPath, tagFirstWord);
     const waited = Date.now() - started;
     assert.ok(!result.ok);
-    assert.equal(result.problems[0]!.code, 'sidecar-busy');
-    assert.match(result.problems[0]!.message, new RegExp(`process ${process.ppid} on this machine`));
+    assert.equal(result.problems[0].code, 'sidecar-busy');
+    assert.match(result.problems[0].message, new RegExp(`process ${process.ppid} on this machine`));
     assert.ok(waited >= 250 && waited < 3_000, `waited ${waited} ms`);
     assert.deepEqual(readdirSync(folder).sort(), ['.a.txt.ann.yaml.lock', 'a.txt'], 'the other writer keeps its lock');
   });
@@ -79,7 +79,7 @@ describe('the sidecar write lock', function () {
     writeFileSync(lockPath, lockOf(1, 'another-host'));
     const result = await new SidecarStore(new NodeFileSystem(), { lockWaitMs: 100 }).update(textPath, tagFirstWord);
     assert.ok(!result.ok);
-    assert.match(result.problems[0]!.message, /process 1 on another-host/);
+    assert.match(result.problems[0].message, /process 1 on another-host/);
   });
 
   it('takes over an empty lock (a writer killed while creating it) once it is a few seconds old', async () => {
@@ -99,8 +99,8 @@ describe('the sidecar write lock', function () {
     assert.ok(loaded.ok && loaded.readOnly);
     const result = await store.update(textPath, (sidecar) => ({ ...sidecar, annotations: [] }));
     assert.ok(!result.ok);
-    assert.equal(result.problems[0]!.code, 'sidecar-read-only');
-    assert.match(result.problems[0]!.message, /read-only.*chmod u\+w/);
+    assert.equal(result.problems[0].code, 'sidecar-read-only');
+    assert.match(result.problems[0].message, /read-only.*chmod u\+w/);
     assert.deepEqual(readFileSync(sidecarPath), before);
     await assert.rejects(new NodeFileSystem().writeFileAtomic(sidecarPath, new Uint8Array([1])), /read-only/);
     assert.deepEqual(readdirSync(folder).sort(), ['a.txt', 'a.txt.ann.yaml']);
@@ -114,7 +114,7 @@ describe('the sidecar write lock', function () {
     const before = files.readText('a.txt.ann.yaml');
     const result = await store.update('a.txt', (sidecar) => ({ ...sidecar, annotations: [] }));
     assert.ok(!result.ok);
-    assert.equal(result.problems[0]!.code, 'sidecar-read-only');
+    assert.equal(result.problems[0].code, 'sidecar-read-only');
     assert.equal(files.readText('a.txt.ann.yaml'), before);
   });
 
@@ -124,7 +124,7 @@ describe('the sidecar write lock', function () {
     assert.ok(held.ok);
     const result = await new SidecarStore(files, { lockWaitMs: 50 }).update('a.txt', tagFirstWord);
     assert.ok(!result.ok);
-    assert.equal(result.problems[0]!.code, 'sidecar-busy');
+    assert.equal(result.problems[0].code, 'sidecar-busy');
     await held.release();
     assert.ok((await new SidecarStore(files).update('a.txt', tagFirstWord)).ok);
   });
