@@ -19,6 +19,7 @@ import {
 import { problem, type Problem } from '../problem';
 import type { Locator } from './buildSidecar';
 import { LinePositions } from '../text/linePositions';
+import { ProblemList } from './problemList';
 import type { SourcePosition } from './model';
 import { setOwn } from './readFlowValue';
 import { cstDepth, maximumDepth } from './safetyChecks';
@@ -55,17 +56,20 @@ export function readWithYaml(content: string, file: string): YamlRead {
   // YAML ends lines at LF, CRLF and a lone CR alike; the yaml library does not take a lone CR as
   // one, so it would read a CR-only file as one comment. Same length, so offsets still match.
   const source = content.includes('\r') ? content.replace(/\r(?!\n)/g, '\n') : content;
-  const problems: Problem[] = [];
+  const list = new ProblemList(file);
+  let found = 0;
   const report = (code: string, message: string, offset: number) => {
+    found++;
+    if (list.full) return list.count('error');
     const where = lines.at(offset);
-    problems.push(problem(code, message, file, where.line, where.column));
+    list.add(problem(code, message, file, where.line, where.column));
   };
   try {
     const tokens = Array.from(new Parser().parse(source));
     const deepest = cstDepth(tokens);
     if (deepest.depth > maximumDepth) {
       report('yaml-too-deep', `Lists and maps are nested more than ${maximumDepth} deep; a sidecar needs 3. The file is not read.`, deepest.offset);
-      return { ok: false, problems };
+      return { ok: false, problems: list.toArray() };
     }
     const documents = Array.from(new Composer(composerOptions).compose(tokens, true, source.length));
     for (const error of documents.flatMap((document) => document.errors)) {
@@ -74,7 +78,7 @@ export function readWithYaml(content: string, file: string): YamlRead {
     if (documents.length > 1) {
       report('yaml-multiple-documents', 'A sidecar holds one YAML document; remove the extra "---" separator.', documents[1].range[0]);
     }
-    if (problems.length > 0) return { ok: false, problems: inFileOrder(problems) };
+    if (found > 0) return { ok: false, problems: inFileOrder(list.toArray()) };
 
     const places = new WeakMap<object, Place>();
     const quoted: Array<readonly [number, number, number]> = [];
@@ -130,7 +134,7 @@ export function readWithYaml(content: string, file: string): YamlRead {
     const root = toData(documents[0]?.contents ?? null, 0);
     reportAmbiguousBreaks(content, quoted, report);
     // Aliases, tags, duplicate or complex keys: the data would not be what the file says.
-    if (problems.length > 0) return { ok: false, problems };
+    if (found > 0) return { ok: false, problems: list.toArray() };
     const locator: Locator = {
       at: (container, key) => {
         const place = places.get(container);
@@ -143,7 +147,7 @@ export function readWithYaml(content: string, file: string): YamlRead {
   } catch (error) {
     // `yaml` throws plain errors on some inputs (e.g. an undefined alias): catch everything.
     report('yaml-syntax', `The file could not be read as YAML: ${error instanceof Error ? firstLine(error.message) : String(error)}`, 0);
-    return { ok: false, problems };
+    return { ok: false, problems: list.toArray() };
   }
 }
 
@@ -169,7 +173,9 @@ function reportAmbiguousBreaks(content: string, quoted: Array<readonly [number, 
 }
 
 function inFileOrder(problems: Problem[]): Problem[] {
-  return problems.sort((left, right) => left.line - right.line || left.column - right.column);
+  // The note of how many more were found stays last.
+  const last = (item: Problem) => (item.code === 'sidecar-too-many-problems' ? 1 : 0);
+  return problems.sort((left, right) => last(left) - last(right) || left.line - right.line || left.column - right.column);
 }
 
 function firstLine(message: string): string {
