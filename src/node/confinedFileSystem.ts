@@ -18,7 +18,7 @@
  */
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { FileSystem } from '../core/store/fileSystem';
+import type { FileStatus, FileSystem, LockOptions, LockResult } from '../core/store/fileSystem';
 import { NodeFileSystem } from './nodeFileSystem';
 
 export interface ConfinedOptions {
@@ -83,12 +83,19 @@ export class ConfinedFileSystem implements FileSystem {
     }
   }
 
-  async stat(relativePath: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  async stat(relativePath: string): Promise<FileStatus | undefined> {
     const place = this.place(relativePath);
     const status = await this.regularOrMissing(place, path.join(place.folder, place.name));
     if (status === undefined) return undefined;
     await this.checkInside(place);
-    return { size: status.size, mtimeMs: status.mtimeMs };
+    return { size: status.size, mtimeMs: status.mtimeMs, ...((status.mode & 0o222) === 0 ? { readOnly: true } : {}) };
+  }
+
+  /** The write lock of a file inside the root (its lock file sits beside it, inside too). */
+  async lock(relativePath: string, options?: LockOptions): Promise<LockResult> {
+    if (this.options.readOnly === true) throw new CorpusBoundaryError(`${relativePath} is not written: the ${this.rootName} is only read.`);
+    const target = await this.writableTarget(relativePath, this.options.createFolders === true);
+    return this.disk.lock(target, options);
   }
 
   async writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {

@@ -4,7 +4,7 @@
  * the corpus any more than the command line can. A path in no folder is refused.
  */
 import path from 'node:path';
-import type { FileSystem } from '../core/store/fileSystem';
+import type { FileStatus, FileSystem, LockOptions, LockResult } from '../core/store/fileSystem';
 import { ConfinedFileSystem, CorpusBoundaryError } from './confinedFileSystem';
 
 export class FoldersFileSystem implements FileSystem {
@@ -26,7 +26,7 @@ export class FoldersFileSystem implements FileSystem {
     return folder.readFile(relative);
   }
 
-  async stat(filePath: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  async stat(filePath: string): Promise<FileStatus | undefined> {
     const { folder, relative } = await this.locate(filePath);
     return folder.stat(relative);
   }
@@ -34,6 +34,11 @@ export class FoldersFileSystem implements FileSystem {
   async writeFileAtomic(filePath: string, data: Uint8Array): Promise<void> {
     const { folder, relative } = await this.locate(filePath);
     return folder.writeFileAtomic(relative, data);
+  }
+
+  async lock(filePath: string, options?: LockOptions): Promise<LockResult> {
+    const { folder, relative } = await this.locate(filePath);
+    return folder.lock(relative, options);
   }
 
   private async locate(filePath: string): Promise<{ folder: ConfinedFileSystem; relative: string }> {

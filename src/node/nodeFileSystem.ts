@@ -3,11 +3,18 @@
  * file in the same folder (same file system, so the rename cannot become a copy), are flushed to
  * disk, and the temporary file is renamed over the target. A reader, or a crash, sees the old
  * file or the new one, never a truncated mix, which VS Code's own in-place saves do not promise.
+ *
+ * Locks are taken in two steps: a queue per file inside this process (shared by every
+ * NodeFileSystem, so two stores in one extension host wait for each other without touching the
+ * disk), then the lock file that other processes see (lockFile.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { FileSystem } from '../core/store/fileSystem';
+import { defaultLockStaleMs, defaultLockWaitMs, type FileStatus, type FileSystem, type LockOptions, type LockResult } from '../core/store/fileSystem';
+import { KeyedMutex } from '../core/store/keyedMutex';
+import { acquireLockFile, temporaryPathOf } from './lockFile';
+
+const processLocks = new KeyedMutex();
 
 export class NodeFileSystem implements FileSystem {
   async readFile(filePath: string): Promise<Uint8Array | undefined> {
@@ -19,10 +26,10 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
-  async stat(filePath: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  async stat(filePath: string): Promise<FileStatus | undefined> {
     try {
       const status = await fs.stat(filePath);
-      return { size: status.size, mtimeMs: status.mtimeMs };
+      return { size: status.size, mtimeMs: status.mtimeMs, readOnly: isReadOnly(status.mode) };
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -32,8 +39,10 @@ export class NodeFileSystem implements FileSystem {
   async writeFileAtomic(filePath: string, data: Uint8Array): Promise<void> {
     const folder = path.dirname(filePath);
     // A dot name keeps the temporary file out of most listings and globs while it exists.
-    const temporary = path.join(folder, `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
+    const temporary = temporaryPathOf(filePath);
     const mode = await existingMode(filePath);
+    // A rename replaces even a file nobody may write; a file its owner made read-only stays as it is.
+    if (isReadOnly(mode)) throw Object.assign(new Error(`${filePath} is read-only`), { code: 'EACCES' });
     let handle: fs.FileHandle | undefined;
     try {
       handle = await fs.open(temporary, 'wx', mode);
@@ -49,6 +58,37 @@ export class NodeFileSystem implements FileSystem {
     }
     await syncFolder(folder);
   }
+
+  async lock(filePath: string, options: LockOptions = {}): Promise<LockResult> {
+    const waitMs = options.waitMs ?? defaultLockWaitMs;
+    const deadline = Date.now() + waitMs;
+    const inProcess = await processLocks.acquire(path.resolve(filePath), waitMs);
+    if (inProcess === undefined) return { ok: false, holder: 'another save in this program' };
+    try {
+      const onDisk = await acquireLockFile(filePath, { waitMs: Math.max(0, deadline - Date.now()), staleMs: options.staleMs ?? defaultLockStaleMs });
+      if (!onDisk.ok) {
+        inProcess();
+        return onDisk;
+      }
+      return {
+        ok: true,
+        release: async () => {
+          try {
+            await onDisk.release();
+          } finally {
+            inProcess();
+          }
+        },
+      };
+    } catch (error) {
+      inProcess();
+      throw error;
+    }
+  }
+}
+
+function isReadOnly(mode: number): boolean {
+  return process.platform !== 'win32' ? (mode & 0o222) === 0 : false;
 }
 
 /** Keep the target's permissions; a new file gets the usual 0o666 (less the umask). */

@@ -58,7 +58,7 @@ export async function loadCorpus(store: SidecarStore, files: readonly string[], 
   const failures: CorpusFailure[] = [];
   const problems: Problem[] = [];
   results.forEach((result, index) => {
-    problems.push(...result.problems);
+    for (const item of result.problems) problems.push(item);
     if (result.ok) documents.push(corpusDocument(files[index], result));
     else failures.push({ path: files[index], problems: result.problems });
   });

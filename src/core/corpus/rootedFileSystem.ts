@@ -8,7 +8,7 @@
  * the command line and the editor's corpus commands use src/node/confinedFileSystem.ts, which
  * also refuses links, files that are not regular files, and folders that lead out of the root.
  */
-import type { FileSystem } from '../store/fileSystem';
+import type { FileSystem, LockOptions, LockResult } from '../store/fileSystem';
 
 export class RootedFileSystem implements FileSystem {
   constructor(
@@ -35,6 +35,10 @@ export class RootedFileSystem implements FileSystem {
 
   async writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {
     return this.inner.writeFileAtomic(this.resolve(relativePath), data);
+  }
+
+  lock(relativePath: string, options?: LockOptions): Promise<LockResult> {
+    return this.inner.lock(this.resolve(relativePath), options);
   }
 }
 

@@ -19,6 +19,7 @@ import {
   type SourcePosition,
 } from './model';
 import { setOwn } from './readFlowValue';
+import { ProblemList } from './problemList';
 import { describeValue, readAnnotation } from './readAnnotation';
 
 /** Where the reader found things; `key` undefined asks for the container itself. */
@@ -38,9 +39,9 @@ export interface BuiltSidecar {
 export type Report = (code: ProblemCode, message: string, where: SourcePosition, severity?: Problem['severity']) => void;
 
 export function buildSidecar(root: unknown, locator: Locator, file: string): BuiltSidecar {
-  const problems: Problem[] = [];
+  const list = new ProblemList(file);
   const report: Report = (code, message, where, severity = 'error') => {
-    problems.push(problem(code, message, file, where.line, where.column, severity));
+    list.add(problem(code, message, file, where.line, where.column, severity));
   };
   const sidecar: Sidecar = {
     format: sidecarFormat,
@@ -53,11 +54,11 @@ export function buildSidecar(root: unknown, locator: Locator, file: string): Bui
 
   if (root === null || root === undefined) {
     report('sidecar-empty', 'The sidecar is empty; it is read as having no annotations.', top, 'warning');
-    return { sidecar, positions, problems };
+    return { sidecar, positions, problems: list.toArray() };
   }
   if (!isRecord(root)) {
     report('not-a-sidecar', `A sidecar must be a mapping with format, source and annotations; found ${describeValue(root)}.`, top);
-    return { sidecar, positions, problems };
+    return { sidecar, positions, problems: list.toArray() };
   }
 
   const format = root['format'];
@@ -108,7 +109,7 @@ export function buildSidecar(root: unknown, locator: Locator, file: string): Bui
 
   const extra = unknownFields(root, topLevelKeyOrder);
   if (extra !== undefined) sidecar.extra = extra;
-  return { sidecar, positions, problems };
+  return { sidecar, positions, problems: list.toArray() };
 }
 
 function readSource(source: Record<string, unknown>, locator: Locator, report: Report): SidecarSource {

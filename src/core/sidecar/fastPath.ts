@@ -15,6 +15,8 @@ import { compareAnnotations, entryIndent, headerLines, serializeAnnotation } fro
 
 export interface FastRead extends BuiltSidecar {
   lineEnding: LineEnding;
+  /** Whether every line break is the same (all LF or all CRLF): the file is byte for byte what the writer writes. */
+  uniformLineBreaks: boolean;
 }
 
 const nowhere: SourcePosition = { line: 1, column: 1 };
@@ -22,14 +24,17 @@ const noLocator: Locator = { at: () => nowhere };
 
 /** The sidecar of a canonical file, or undefined when the file must be read with `yaml`. */
 export function readCanonical(content: string, file: string): FastRead | undefined {
-  const lineEnding: LineEnding = content.includes('\r') ? 'crlf' : 'lf';
-  // Inside values every CR is escaped, so in a canonical file a raw CR only ends lines, and then
-  // every line ends with CRLF.
-  const text = lineEnding === 'crlf' ? content.replace(/\r\n/g, '\n') : content;
-  if (!text.endsWith('\n') || text.includes('\r')) return undefined;
-  const lines = text.split('\n');
-  lines.pop();
-  if (lineEnding === 'crlf' && text.length + lines.length !== content.length) return undefined;
+  // Line breaks as YAML defines them: LF, CRLF or a lone CR. Inside canonical values every CR
+  // and LF is escaped, so in a file this reader accepts a raw one only ever ends a line.
+  const lines = content.split(/\r\n|\r|\n/);
+  if (lines.pop() !== '') return undefined;
+  let lineLengths = 0;
+  for (const line of lines) lineLengths += line.length;
+  const breakLength = content.length - lineLengths;
+  const allCrlf = breakLength === 2 * lines.length;
+  const uniformLineBreaks = allCrlf || !content.includes('\r');
+  // A mixed file is rewritten with CRLF if it has any, so git's checkout style survives.
+  const lineEnding: LineEnding = allCrlf || (!uniformLineBreaks && content.includes('\r\n')) ? 'crlf' : 'lf';
 
   const listAt = lines.findIndex((line) => line === 'annotations:' || line === 'annotations: []');
   if (listAt < 0 || (lines[listAt] === 'annotations: []') !== (listAt === lines.length - 1)) return undefined;
@@ -60,7 +65,7 @@ export function readCanonical(content: string, file: string): FastRead | undefin
     previous = annotation;
   }
   built.sidecar.annotations = annotations;
-  return { sidecar: built.sidecar, positions, problems: [], lineEnding };
+  return { sidecar: built.sidecar, positions, problems: [], lineEnding, uniformLineBreaks };
 }
 
 /** An entry with attributes or unknown fields: read generally, then checked by writing it. */

@@ -22,7 +22,7 @@ export interface ParsedSidecar {
    * back would lose it, so the store refuses to write until a person fixes the file.
    */
   writable: boolean;
-  /** Whether the file was in the exact canonical layout (read by the fast path). */
+  /** Whether the file was byte for byte in the canonical layout (same line break throughout). */
   canonical: boolean;
   /** The file's line ending, so a rewrite keeps what git checked out. */
   lineEnding: LineEnding;
@@ -68,7 +68,10 @@ function parse(content: string, file: string, options: ParseOptions): ParseResul
   if (markers.length > 0) return { ok: false, problems: markers };
 
   const fast = readCanonical(content, file);
-  if (fast !== undefined) return { ok: true, ...fast, writable: true, canonical: true };
+  if (fast !== undefined) {
+    const { uniformLineBreaks, ...read } = fast;
+    return { ok: true, ...read, writable: true, canonical: uniformLineBreaks };
+  }
 
   const maximumYamlSize = options.maximumYamlSize ?? defaultMaximumYamlSize;
   if (content.length > maximumYamlSize) {

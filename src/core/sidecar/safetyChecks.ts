@@ -9,8 +9,11 @@ import { problem, type Problem } from '../problem';
 export const maximumDepth = 64;
 /** Largest sidecar read at all (in UTF-16 units): about 100,000 annotations. */
 export const defaultMaximumSize = 32 * 1024 * 1024;
-/** Largest non-canonical sidecar given to `yaml`, which reads about 1 MB a second. */
-export const defaultMaximumYamlSize = 4 * 1024 * 1024;
+/**
+ * Largest non-canonical sidecar given to `yaml`, which reads about 1 MB a second and takes about
+ * 250 MB per MB read: a hostile file must stay within 5 s and 500 MB.
+ */
+export const defaultMaximumYamlSize = 1024 * 1024;
 
 const markerPattern = /^(?:<{7}|={7}|>{7}|\|{7})(?: |\r?$)/;
 

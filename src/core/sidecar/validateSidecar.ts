@@ -7,6 +7,7 @@
 import type { CodePointIndex } from '../text/codePoints';
 import { problem, type Problem, type ProblemCode } from '../problem';
 import type { Annotation, EntryPosition, Sidecar, SourcePosition } from './model';
+import { ProblemList } from './problemList';
 import { canonicalFieldColumn } from './serializeSidecar';
 
 /**
@@ -21,13 +22,14 @@ export function validateSidecar(
   knownTypes: ReadonlySet<string> | undefined,
   file: string,
 ): Problem[] {
-  const problems: Problem[] = [];
+  const problems = new ProblemList(file);
   const firstLineOfId = new Map<string, number>();
   sidecar.annotations.forEach((annotation, index) => {
     const where = (field: string) => fieldPosition(annotation, positions[index], field);
     const report = (code: ProblemCode, message: string, field: string, severity: Problem['severity'] = 'error') => {
+      if (problems.full) return problems.count(severity);
       const at = where(field);
-      problems.push(problem(code, message, file, at.line, at.column, severity));
+      problems.add(problem(code, message, file, at.line, at.column, severity));
     };
     const line = positions[index]?.line ?? 1;
     const first = firstLineOfId.get(annotation.id);
@@ -51,7 +53,7 @@ export function validateSidecar(
       report('text-mismatch', `The text at ${annotation.start}-${annotation.end} is ${JSON.stringify(actual)}, not ${JSON.stringify(annotation.text)}.`, 'text');
     }
   });
-  return problems;
+  return problems.toArray();
 }
 
 /** Where a field of an entry is written: known from the reader, or from the canonical layout. */

@@ -19,6 +19,7 @@ import {
 import { problem, type Problem, type ProblemCode } from '../problem';
 import type { Locator } from './buildSidecar';
 import { LinePositions } from '../text/linePositions';
+import { ProblemList } from './problemList';
 import type { SourcePosition } from './model';
 import { setOwn } from './readFlowValue';
 import { cstDepth, maximumDepth } from './safetyChecks';
@@ -47,30 +48,40 @@ interface Place {
   children: Map<string | number, SourcePosition>;
 }
 
+/** Characters YAML 1.1 readers (PyYAML) take as line breaks and YAML 1.2 readers as text. */
+const ambiguousBreaks = /[\u0085\u2028\u2029]/g;
+
 export function readWithYaml(content: string, file: string): YamlRead {
   const lines = new LinePositions(content);
-  const problems: Problem[] = [];
+  // YAML ends lines at LF, CRLF and a lone CR alike; the yaml library does not take a lone CR as
+  // one, so it would read a CR-only file as one comment. Same length, so offsets still match.
+  const source = content.includes('\r') ? content.replace(/\r(?!\n)/g, '\n') : content;
+  const list = new ProblemList(file);
+  let found = 0;
   const report = (code: ProblemCode, message: string, offset: number) => {
+    found++;
+    if (list.full) return list.count('error');
     const where = lines.at(offset);
-    problems.push(problem(code, message, file, where.line, where.column));
+    list.add(problem(code, message, file, where.line, where.column));
   };
   try {
-    const tokens = Array.from(new Parser().parse(content));
+    const tokens = Array.from(new Parser().parse(source));
     const deepest = cstDepth(tokens);
     if (deepest.depth > maximumDepth) {
       report('yaml-too-deep', `Lists and maps are nested more than ${maximumDepth} deep; a sidecar needs 3. The file is not read.`, deepest.offset);
-      return { ok: false, problems };
+      return { ok: false, problems: list.toArray() };
     }
-    const documents = Array.from(new Composer(composerOptions).compose(tokens, true, content.length));
+    const documents = Array.from(new Composer(composerOptions).compose(tokens, true, source.length));
     for (const error of documents.flatMap((document) => document.errors)) {
       report('yaml-syntax', firstLine(error.message), error.pos[0]);
     }
     if (documents.length > 1) {
       report('yaml-multiple-documents', 'A sidecar holds one YAML document; remove the extra "---" separator.', documents[1].range[0]);
     }
-    if (problems.length > 0) return { ok: false, problems: inFileOrder(problems) };
+    if (found > 0) return { ok: false, problems: inFileOrder(list.toArray()) };
 
     const places = new WeakMap<object, Place>();
+    const quoted: Array<readonly [number, number, number]> = [];
     const toData = (node: ParsedNode | Node | null, depth: number): unknown => {
       if (node === null) return null;
       const offset = node.range?.[0] ?? 0;
@@ -82,7 +93,10 @@ export function readWithYaml(content: string, file: string): YamlRead {
         report('yaml-tag', `The tag ${node.tag} is not allowed in sidecars; remove it and quote the value.`, offset);
         return null;
       }
-      if (isScalar(node)) return node.value;
+      if (isScalar(node)) {
+        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) quoted.push(node.range);
+        return node.value;
+      }
       if (depth > maximumDepth) return null;
       const place: Place = { self: lines.at(offset), children: new Map() };
       if (isSeq(node)) {
@@ -118,8 +132,9 @@ export function readWithYaml(content: string, file: string): YamlRead {
       return null;
     };
     const root = toData(documents[0]?.contents ?? null, 0);
+    reportAmbiguousBreaks(content, quoted, report);
     // Aliases, tags, duplicate or complex keys: the data would not be what the file says.
-    if (problems.length > 0) return { ok: false, problems };
+    if (found > 0) return { ok: false, problems: list.toArray() };
     const locator: Locator = {
       at: (container, key) => {
         const place = places.get(container);
@@ -132,12 +147,35 @@ export function readWithYaml(content: string, file: string): YamlRead {
   } catch (error) {
     // `yaml` throws plain errors on some inputs (e.g. an undefined alias): catch everything.
     report('yaml-syntax', `The file could not be read as YAML: ${error instanceof Error ? firstLine(error.message) : String(error)}`, 0);
-    return { ok: false, problems };
+    return { ok: false, problems: list.toArray() };
+  }
+}
+
+/**
+ * A raw NEL, LS or PS outside a quoted string ends a line for a YAML 1.1 reader (PyYAML) and not
+ * for a YAML 1.2 one, so the two would read different annotations (after a comment, a whole
+ * entry). Such a file cannot be read exactly: it is reported, and so never rewritten. NEL is
+ * folded inside quoted strings by YAML 1.1 too, so it is reported wherever it is.
+ */
+function reportAmbiguousBreaks(content: string, quoted: Array<readonly [number, number, number]>, report: (code: ProblemCode, message: string, offset: number) => void): void {
+  if (!/[\u0085\u2028\u2029]/.test(content)) return;
+  quoted.sort((left, right) => left[0] - right[0]);
+  let range = 0;
+  for (const match of content.matchAll(ambiguousBreaks)) {
+    const offset = match.index;
+    while (range < quoted.length && quoted[range][1] <= offset) range++;
+    const insideQuotes = range < quoted.length && quoted[range][0] < offset;
+    if (insideQuotes && match[0] !== '\u0085') continue;
+    const name = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    report('yaml-ambiguous-line-break', `A raw ${name} character here is a line break to some YAML readers and not to others; write it as "\\u${name.slice(2).toLowerCase()}" inside a double-quoted string, or remove it. The file is not written until then.`, offset);
+    return;
   }
 }
 
 function inFileOrder(problems: Problem[]): Problem[] {
-  return problems.sort((left, right) => left.line - right.line || left.column - right.column);
+  // The note of how many more were found stays last.
+  const last = (item: Problem) => (item.code === 'sidecar-too-many-problems' ? 1 : 0);
+  return problems.sort((left, right) => last(left) - last(right) || left.line - right.line || left.column - right.column);
 }
 
 function firstLine(message: string): string {

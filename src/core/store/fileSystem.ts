@@ -5,14 +5,45 @@
 export interface FileSystem {
   /** The file's bytes, or undefined when it does not exist. Other failures throw. */
   readFile(path: string): Promise<Uint8Array | undefined>;
-  /** Size and modification time, or undefined when the file does not exist. */
-  stat(path: string): Promise<{ size: number; mtimeMs: number } | undefined>;
+  /**
+   * Size and modification time, or undefined when the file does not exist. `readOnly` is true
+   * when the file's permissions allow nobody to write it (mode 0444): its owner froze it.
+   */
+  stat(path: string): Promise<FileStatus | undefined>;
   /**
    * Replaces the file in one step: readers see the old bytes or the new ones, never a mix
    * (temporary file in the same folder, then rename over the target).
    */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Takes the write lock of `path`, waiting at most `options.waitMs`: writers of one file, in this
+   * process and in others, hold it one at a time (read, change, write, release). Implementations
+   * recover locks left by writers that died. Returns who holds the lock when the wait ran out.
+   * Failures other than waiting (e.g. a read-only folder) throw.
+   */
+  lock(path: string, options?: LockOptions): Promise<LockResult>;
 }
+
+export interface FileStatus {
+  size: number;
+  mtimeMs: number;
+  readOnly?: boolean;
+}
+
+export interface LockOptions {
+  /** Longest wait for the lock, in milliseconds; default 10 s. */
+  waitMs?: number;
+  /** A lock held longer than this is taken as left by a writer that died; default 30 s. */
+  staleMs?: number;
+}
+
+export type LockResult =
+  | { ok: true; release(): Promise<void> }
+  /** `holder` says who has the lock, for a message ("process 4242 on host x since 10:04:05"). */
+  | { ok: false; holder: string };
+
+export const defaultLockWaitMs = 10_000;
+export const defaultLockStaleMs = 30_000;
 
 /** What a file looked like when read; compared before writing to detect outside changes. */
 export interface FileVersion {

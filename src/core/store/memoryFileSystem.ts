@@ -1,6 +1,7 @@
-import type { FileSystem } from './fileSystem';
+import { defaultLockWaitMs, type FileSystem, type LockOptions, type LockResult } from './fileSystem';
+import { KeyedMutex } from './keyedMutex';
 
-export type FileOperation = 'readFile' | 'stat' | 'writeFileAtomic';
+export type FileOperation = 'readFile' | 'stat' | 'writeFileAtomic' | 'lock';
 
 /**
  * Files in memory, for tests. `beforeOperation` runs before every call, so a test can change a
@@ -9,6 +10,9 @@ export type FileOperation = 'readFile' | 'stat' | 'writeFileAtomic';
 export class MemoryFileSystem implements FileSystem {
   private readonly files = new Map<string, { data: Uint8Array; mtimeMs: number }>();
   private clock = 1_700_000_000_000;
+  private readonly locks = new KeyedMutex();
+  /** Files marked read-only (as `chmod a-w` would): writing them fails. */
+  private readonly readOnly = new Set<string>();
   beforeOperation: ((operation: FileOperation, path: string) => void | Promise<void>) | undefined;
   /** Every call made, in order, for tests that check what the store did. */
   readonly log: Array<{ operation: FileOperation; path: string }> = [];
@@ -23,15 +27,29 @@ export class MemoryFileSystem implements FileSystem {
     return file === undefined ? undefined : file.data.slice();
   }
 
-  async stat(path: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  async stat(path: string): Promise<{ size: number; mtimeMs: number; readOnly: boolean } | undefined> {
     await this.enter('stat', path);
     const file = this.files.get(path);
-    return file === undefined ? undefined : { size: file.data.length, mtimeMs: file.mtimeMs };
+    return file === undefined ? undefined : { size: file.data.length, mtimeMs: file.mtimeMs, readOnly: this.readOnly.has(path) };
   }
 
   async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
     await this.enter('writeFileAtomic', path);
+    if (this.readOnly.has(path)) throw new Error(`${path} is read-only`);
     this.files.set(path, { data: data.slice(), mtimeMs: this.tick() });
+  }
+
+  /** One writer per path at a time; a test that takes the lock and keeps it plays another process. */
+  async lock(path: string, options: LockOptions = {}): Promise<LockResult> {
+    await this.enter('lock', path);
+    const release = await this.locks.acquire(path, options.waitMs ?? defaultLockWaitMs);
+    if (release === undefined) return { ok: false, holder: 'another writer' };
+    return { ok: true, release: () => Promise.resolve(release()) };
+  }
+
+  setReadOnly(path: string, readOnly = true): void {
+    if (readOnly) this.readOnly.add(path);
+    else this.readOnly.delete(path);
   }
 
   /** Writes a file directly (as another program would); `mtimeMs` lets a test keep the old time. */

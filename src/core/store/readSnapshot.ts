@@ -9,6 +9,8 @@ export interface Snapshot {
   /** The bytes `content` was decoded from. */
   data: Uint8Array | undefined;
   version: FileVersion | undefined;
+  /** Whether the file's permissions forbid writing it. */
+  readOnly: boolean;
 }
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
@@ -17,7 +19,7 @@ export async function readSnapshot(fileSystem: FileSystem, path: string): Promis
   try {
     const status = await fileSystem.stat(path);
     const data = await fileSystem.readFile(path);
-    if (data === undefined) return { ok: true, content: undefined, data: undefined, version: undefined };
+    if (data === undefined) return { ok: true, content: undefined, data: undefined, version: undefined, readOnly: false };
     // The hash, not the time, is what proves the file unchanged; size and time are cheap extras.
     const version = { size: data.length, mtimeMs: status?.mtimeMs ?? 0, sha256: sha256Hex(data) };
     let content: string;
@@ -26,7 +28,7 @@ export async function readSnapshot(fileSystem: FileSystem, path: string): Promis
     } catch {
       return { ok: false, problems: [problem('sidecar-encoding', 'The sidecar is not valid UTF-8; it is not read or written.', path)] };
     }
-    return { ok: true, content, data, version };
+    return { ok: true, content, data, version, readOnly: status?.readOnly === true };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [problem('sidecar-unreadable', `The sidecar could not be read: ${message}`, path)] };

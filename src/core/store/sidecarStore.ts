@@ -2,10 +2,12 @@
  * Loading and saving the sidecar of one text file. Every result is a value: bad files, missing
  * files and failing I/O come back as problems, never as exceptions.
  *
- * Saving is a read-modify-write on the file as it is on disk *now*: `update` re-reads the
- * sidecar, applies the caller's change to that fresh state (so an annotation someone else added
- * meanwhile is kept), checks just before writing that the file did not change again (or starts
- * over), and replaces it atomically. It never writes over a sidecar it cannot fully read.
+ * Saving is a read-modify-write on the file as it is on disk *now*, under the sidecar's write
+ * lock (one writer at a time, in this process and in others): `update` takes the lock, re-reads
+ * the sidecar, applies the caller's change to that fresh state (so an annotation another writer
+ * added meanwhile is kept), checks just before writing that nobody outside the lock (a person's
+ * editor, git) changed the file again (or starts over), replaces it atomically and releases the
+ * lock. It never writes over a sidecar it cannot fully read, nor one made read-only.
  */
 import type { AnchorResult } from '../anchoring/anchorSpan';
 import { problem, type Problem } from '../problem';
@@ -19,7 +21,7 @@ import { CodePointIndex } from '../text/codePoints';
 import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
 import { anchorAnnotations, applyAnchors, refreshSidecar } from './anchorAnnotations';
 import { anchorProblems } from './anchorProblems';
-import { sameVersion, type FileSystem, type FileVersion } from './fileSystem';
+import { sameVersion, type FileSystem, type FileVersion, type LockResult } from './fileSystem';
 import { readSnapshot, readText, readVersion, type Snapshot } from './readSnapshot';
 
 export interface SidecarStoreOptions {
@@ -28,6 +30,10 @@ export interface SidecarStoreOptions {
   parse?: ParseOptions;
   /** How often `update` starts over when the file keeps changing under it. */
   maximumAttempts?: number;
+  /** Longest wait for the sidecar's write lock before `update` gives up with `sidecar-busy`. */
+  lockWaitMs?: number;
+  /** A write lock older than this is taken as left by a writer that died. */
+  lockStaleMs?: number;
 }
 
 export interface LoadedSidecar {
@@ -46,6 +52,8 @@ export interface LoadedSidecar {
   version: FileVersion | undefined;
   /** False when `update` would refuse to write (part of the file could not be read). */
   writable: boolean;
+  /** True when the sidecar's permissions forbid writing it (mode 0444): `update` leaves it alone. */
+  readOnly: boolean;
 }
 
 export interface StoreFailure {
@@ -96,7 +104,7 @@ export class SidecarStore {
     if (!snapshot.ok) return { ...snapshot, decoded };
     if (snapshot.content === undefined) {
       const sidecar = createSidecar(baseName(textPath), decoded);
-      return { ok: true, textPath, sidecarPath, decoded, text, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true };
+      return { ok: true, textPath, sidecarPath, decoded, text, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true, readOnly: false };
     }
     const parsed = this.parse(snapshot, sidecarPath);
     if (!parsed.ok) return { ok: false, problems: parsed.problems, decoded };
@@ -106,12 +114,31 @@ export class SidecarStore {
       ...parsed.problems,
       ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath),
     ];
-    problems.push(...anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current }));
-    return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable };
+    for (const item of anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })) problems.push(item);
+    return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
   }
 
   async update(textPath: string, change: SidecarChange): Promise<UpdateResult> {
     const sidecarPath = sidecarPathFor(textPath);
+    let lock: LockResult;
+    try {
+      lock = await this.fileSystem.lock(sidecarPath, { waitMs: this.options.lockWaitMs, staleMs: this.options.lockStaleMs });
+    } catch (error) {
+      return { ok: false, problems: [problem('sidecar-write-failed', `The sidecar could not be locked for writing: ${describeError(error)}`, sidecarPath)] };
+    }
+    if (!lock.ok) {
+      const message = `Another writer (${lock.holder}) kept this sidecar locked; nothing was written. Try again.`;
+      return { ok: false, problems: [problem('sidecar-busy', message, sidecarPath)] };
+    }
+    try {
+      return await this.updateLocked(textPath, sidecarPath, change);
+    } finally {
+      // A lock that cannot be removed is recovered as stale by the next writer.
+      await lock.release().catch(() => undefined);
+    }
+  }
+
+  private async updateLocked(textPath: string, sidecarPath: string, change: SidecarChange): Promise<UpdateResult> {
     const attempts = Math.max(1, this.options.maximumAttempts ?? 5);
     for (let attempt = 0; attempt < attempts; attempt++) {
       const bytes = await readText(this.fileSystem, textPath);
@@ -120,6 +147,10 @@ export class SidecarStore {
       const text = new CodePointIndex(decoded.text);
       const snapshot = await readSnapshot(this.fileSystem, sidecarPath);
       if (!snapshot.ok) return snapshot;
+      if (snapshot.readOnly) {
+        const message = 'The sidecar is read-only (no write permission), so it is not changed. Make it writable (chmod u+w) to tag this file.';
+        return { ok: false, problems: [problem('sidecar-read-only', message, sidecarPath)], decoded };
+      }
 
       const prepared = this.prepare(snapshot, textPath, sidecarPath, decoded, text, change);
       if (!prepared.ok) return prepared;

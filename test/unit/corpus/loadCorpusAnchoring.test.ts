@@ -2,6 +2,7 @@
  * What a changed text does to the corpus as export and stats see it: a tag whose words were
  * deleted is an orphan (left out, counted), never exported on another mention.
  */
+import { exportText } from '../export/exportTestSupport';
 import assert from 'node:assert/strict';
 import { corpusStats } from '../../../src/core/corpus/corpusStats';
 import { loadCorpus } from '../../../src/core/corpus/loadCorpus';
@@ -48,7 +49,7 @@ describe('loading a corpus after a text changed', () => {
     assert.equal(stats.annotations, 4);
 
     const exported = exportCorpus('jsonl', { documents: load.documents, config: defaultProjectConfig() });
-    const record = JSON.parse(exported.files.map((file) => ('content' in file ? file.content : '')).join('').split('\n')[0]) as { label: [number, number, string][] };
+    const record = JSON.parse(exportText(exported).split('\n')[0]) as { label: [number, number, string][] };
     assert.deepEqual(record.label.map(([start, end, type]) => `${type} ${cleaned.slice(start, end)}`).sort(), ['LOCATION Kenya', 'PERSON Li Wei']);
   });
 

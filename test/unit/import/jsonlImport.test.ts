@@ -77,14 +77,13 @@ describe('doccano JSONL import', () => {
   it('compares on what JSONL carries: its own export of a tagged corpus is all present; another type under the same id is a conflict', async () => {
     const original = await memoryCorpus(hardCaseTexts(), hardCaseTags());
     const output = exportJsonl({ documents: original.documents, config: original.config });
-    assert.ok('content' in output.files[0]);
     const before = sidecars(original.files);
-    const report = await importInto(original.files, readDoccanoJsonl(output.files[0].content, 'export.jsonl', { stem: 'export' }));
+    const report = await importInto(original.files, readDoccanoJsonl(exportText(output), 'export.jsonl', { stem: 'export' }));
     assert.deepEqual([report.added, report.present, report.conflicts, report.sidecarsWritten], [0, 33, 0, 0]);
     assert.deepEqual(report.sourceProblems, []);
     assert.deepEqual(sidecars(original.files), before);
 
-    const retyped = output.files[0].content.replace(/"PERSON"/, '"ORG"');
+    const retyped = exportText(output).replace(/"PERSON"/, '"ORG"');
     const again = await importInto(original.files, readDoccanoJsonl(retyped, 'export.jsonl', { stem: 'export' }));
     assert.deepEqual([again.added, again.present, again.conflicts], [0, 32, 1]);
     assert.deepEqual(sidecars(original.files), before);
