@@ -1,6 +1,6 @@
 /**
  * The only way the core reaches files. The extension implements it over the local disk
- * (src/node/nodeFileSystem.ts), tests over memory (memoryFileSystem.ts).
+ * (src/node/nodeFileSystem.ts), tests over memory (test/support/memoryFileSystem.ts).
  */
 export interface FileSystem {
   /** The file's bytes, or undefined when it does not exist. Other failures throw. */

@@ -3,5 +3,4 @@ export { SidecarStore } from './sidecarStore';
 export type { LoadedSidecar, LoadResult, SidecarChange, SidecarStoreOptions, StoreFailure, UpdatedSidecar, UpdateResult } from './sidecarStore';
 export { defaultLockStaleMs, defaultLockWaitMs, sameVersion, type FileStatus, type FileSystem, type FileVersion, type LockOptions, type LockResult } from './fileSystem';
 export { KeyedMutex, type Release } from './keyedMutex';
-export { MemoryFileSystem, type FileOperation } from './memoryFileSystem';
 export { anchorAnnotations, applyAnchors, holdsText, refreshSidecar } from './anchorAnnotations';

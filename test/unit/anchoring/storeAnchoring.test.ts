@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
 import type { Annotation } from '../../../src/core/sidecar/model';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore, type LoadedSidecar, type SidecarChange } from '../../../src/core/store/sidecarStore';
 import { CodePointIndex } from '../../../src/core/text/codePoints';
 import { decodeText, sha256Hex } from '../../../src/core/text/decodeText';

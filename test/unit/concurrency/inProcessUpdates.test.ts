@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, rmSync } from 'node:fs';
 import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
 import type { FileSystem } from '../../../src/core/store/fileSystem';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore, type SidecarChange } from '../../../src/core/store/sidecarStore';
 import { NodeFileSystem } from '../../../src/node/nodeFileSystem';
 import { taggedWords, wordCorpus, wordLength, wordStart } from './concurrencySupport';

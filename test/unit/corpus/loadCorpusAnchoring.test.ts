@@ -9,7 +9,7 @@ import { loadCorpus } from '../../../src/core/corpus/loadCorpus';
 import { exportCorpus } from '../../../src/core/export/exportCorpus';
 import { defaultProjectConfig } from '../../../src/core/project';
 import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore, type SidecarChange } from '../../../src/core/store/sidecarStore';
 import { CodePointIndex } from '../../../src/core/text/codePoints';
 

@@ -13,7 +13,7 @@ import { defaultProjectConfig, type ProjectConfig } from '../../../src/core/proj
 import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
 import type { Sidecar } from '../../../src/core/sidecar/model';
 import type { FileSystem } from '../../../src/core/store/fileSystem';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore } from '../../../src/core/store/sidecarStore';
 import { hardCaseFolder, hardCaseSpans } from '../text/hardCaseFixtures';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBratCollection } from '../../../src/core/import/readBratCollection';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { budgetMs, entriesBelow, lines, makeFifo, runWithinBudget, useHostileFolders } from './importsHostileSupport';
 
 describe('hostile corpora: brat files that are not regular files', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { exportBrat } from '../../../src/core/export/bratExport';
 import { readBratCollection } from '../../../src/core/import/readBratCollection';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore } from '../../../src/core/store/sidecarStore';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { hardCaseTags, hardCaseTexts, loadDocuments, memoryCorpus } from '../export/exportTestSupport';

@@ -2,7 +2,7 @@
 import { exportFileText, type ExportOutput } from '../../../src/core/export/exportTypes';
 import { applyImport, type ImportReport } from '../../../src/core/import/applyImport';
 import type { ImportRead } from '../../../src/core/import/importTypes';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore } from '../../../src/core/store/sidecarStore';
 
 /** The files of an export, copies of corpus files included, in a memory file system. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { exportJsonl } from '../../../src/core/export/jsonlExport';
 import { readDoccanoJsonl } from '../../../src/core/import/readDoccanoJsonl';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { hardCaseTags, hardCaseTexts, memoryCorpus, exportText } from '../export/exportTestSupport';
 import { importInto, sidecars } from './importTestSupport';
 

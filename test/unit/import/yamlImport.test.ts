@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parse, stringify } from 'yaml';
 import { exportYaml } from '../../../src/core/export/yamlExport';
 import { readYamlExport } from '../../../src/core/import/readYamlExport';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore } from '../../../src/core/store/sidecarStore';
 import { hardCaseTags, hardCaseTexts, loadDocuments, memoryCorpus, exportText } from '../export/exportTestSupport';
 import { importInto, sidecars, withoutSidecars } from './importTestSupport';

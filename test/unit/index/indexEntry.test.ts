@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { entryFromLoad, entryFromSidecar } from '../../../src/core/index/indexEntry';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore } from '../../../src/core/store/sidecarStore';
 import { decodeText } from '../../../src/core/text/decodeText';
 import { indexFixtureFolder } from './indexTestSupport';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RootedFileSystem } from '../../../src/core/corpus/rootedFileSystem';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { ConfinedFileSystem } from '../../../src/node/confinedFileSystem';
 import { temporaryFolder } from '../export/exportTestSupport';
 

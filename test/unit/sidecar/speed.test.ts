@@ -3,7 +3,7 @@ import type { Annotation, Sidecar } from '../../../src/core/sidecar/model';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import { readWithYaml } from '../../../src/core/sidecar/yamlPath';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore } from '../../../src/core/store/sidecarStore';
 
 // A sanity printout, not a benchmark: absolute times vary by machine; compare the ratios.

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore, type SidecarChange } from '../../../src/core/store/sidecarStore';
 import { NodeFileSystem } from '../../../src/node/nodeFileSystem';
 

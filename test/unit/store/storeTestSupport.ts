@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { SidecarStore, type LoadedSidecar, type SidecarChange } from '../../../src/core/store/sidecarStore';
 import { readFixture } from '../sidecar/sidecarTestSupport';
 

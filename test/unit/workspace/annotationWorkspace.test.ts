@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { fileStatus } from '../../../src/core/corpus/fileStatus';
 import { removeAnnotations, tagSpans } from '../../../src/core/editing/tagActions';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
-import { MemoryFileSystem } from '../../../src/core/store/memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { AnnotationWorkspace } from '../../../src/workspace/annotationWorkspace';
 import type { FileEdit } from '../../../src/workspace/fileEdit';
 

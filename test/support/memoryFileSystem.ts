@@ -1,5 +1,5 @@
-import { defaultLockWaitMs, type FileSystem, type LockOptions, type LockResult } from './fileSystem';
-import { KeyedMutex } from './keyedMutex';
+import { defaultLockWaitMs, type FileSystem, type LockOptions, type LockResult } from '../../src/core/store/fileSystem';
+import { KeyedMutex } from '../../src/core/store/keyedMutex';
 
 export type FileOperation = 'readFile' | 'stat' | 'writeFileAtomic' | 'lock';
 
