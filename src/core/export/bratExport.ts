@@ -20,6 +20,9 @@ import type { ExportFile, ExportInput, ExportOutput } from './exportTypes';
 import { describeAnnotation, formatWarnings } from './formatWarnings';
 
 /** brat's name for a corpus file: `a.txt` stays `a`, any other name keeps its extension. */
+/** What makes brat's own reader show a file's spans shifted (bratReadingProblems). */
+const shiftedInBrat: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['brat-crlf', 'brat-bom', 'brat-astral']);
+
 export function bratStem(path: string): string {
   return path.endsWith('.txt') ? path.slice(0, -4) : path;
 }
@@ -92,7 +95,7 @@ export function exportBrat(input: ExportInput): ExportOutput {
     { path: 'kb_shortcuts.conf', content: shortcutsConf(types) },
   );
   const notes = ['Offsets count code points of the text without its BOM; ids, annotators and times are not in brat (use yaml to keep them).', ...warnings.notes()];
-  if (readerWarnings.some((item) => item.code.startsWith('brat-'))) notes.push('Some files will look shifted in brat itself (see the warnings); the .ann offsets are right for Python and for this tool.');
+  if (readerWarnings.some((item) => shiftedInBrat.has(item.code))) notes.push('Some files will look shifted in brat itself (see the warnings); the .ann offsets are right for Python and for this tool.');
   return { layout: 'folder', files, warnings: [...readerWarnings, ...warnings.problems], documents: input.documents.length, annotations, notes };
 }
 
