@@ -98,6 +98,11 @@ export class ConfinedFileSystem implements FileSystem {
     return this.disk.lock(target, options);
   }
 
+  async removeFile(relativePath: string): Promise<void> {
+    if (this.options.readOnly === true) throw new CorpusBoundaryError(`${relativePath} is not removed: the ${this.rootName} is only read.`);
+    await this.disk.removeFile(await this.writableTarget(relativePath, false));
+  }
+
   async writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {
     if (this.options.readOnly === true) throw new CorpusBoundaryError(`${relativePath} is not written: the ${this.rootName} is only read.`);
     const target = await this.writableTarget(relativePath, this.options.createFolders === true);

@@ -36,6 +36,11 @@ export class FoldersFileSystem implements FileSystem {
     return folder.writeFileAtomic(relative, data);
   }
 
+  async removeFile(filePath: string): Promise<void> {
+    const { folder, relative } = await this.locate(filePath);
+    return folder.removeFile(relative);
+  }
+
   async lock(filePath: string, options?: LockOptions): Promise<LockResult> {
     const { folder, relative } = await this.locate(filePath);
     return folder.lock(relative, options);

@@ -59,6 +59,10 @@ export class NodeFileSystem implements FileSystem {
     await syncFolder(folder);
   }
 
+  async removeFile(filePath: string): Promise<void> {
+    await fs.rm(filePath, { force: true });
+  }
+
   async lock(filePath: string, options: LockOptions = {}): Promise<LockResult> {
     const waitMs = options.waitMs ?? defaultLockWaitMs;
     const deadline = Date.now() + waitMs;

@@ -81,6 +81,7 @@ export class AnnotationWorkspace {
   /** Applies one user action to every file it touches; what was written is one undo step. */
   async edit(label: string, edits: readonly FileEdit[], progress?: EditProgress): Promise<EditOutcome> {
     const changes = new Map<string, AnnotationChange>();
+    const created = new Set<string>();
     const failures: Problem[] = [];
     let cancelled = false;
     for (const [index, { textPath, factory }] of edits.entries()) {
@@ -91,11 +92,14 @@ export class AnnotationWorkspace {
       progress?.report(index, edits.length, textPath);
       const applied = await this.applyOne(textPath, factory);
       if (!applied.ok) failures.push(applied.problem);
-      else if (!isEmptyChange(applied.change)) changes.set(textPath, applied.change);
+      else if (!isEmptyChange(applied.change)) {
+        changes.set(textPath, applied.change);
+        if (applied.created) created.add(textPath);
+      }
       // Long actions yield now and then so the editor stays responsive and can cancel.
       if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (changes.size > 0) this.history.push({ label, changes });
+    if (changes.size > 0) this.history.push({ label, changes, ...(created.size > 0 ? { created } : {}) });
     return summarise(changes, failures, cancelled);
   }
 
@@ -130,7 +134,7 @@ export class AnnotationWorkspace {
     return { ...(await reanchorFile(this, textPath)), unexplained };
   }
 
-  private async applyOne(textPath: string, factory: FileEdit['factory']): Promise<{ ok: true; change: AnnotationChange } | { ok: false; problem: Problem }> {
+  private async applyOne(textPath: string, factory: FileEdit['factory']): Promise<{ ok: true; change: AnnotationChange; created: boolean } | { ok: false; problem: Problem }> {
     let change: AnnotationChange = noChange;
     const result = await this.update(textPath, (sidecar: Sidecar, text: CodePointIndex) => {
       const made = factory(sidecar, text);
@@ -139,7 +143,7 @@ export class AnnotationWorkspace {
       return applyChange(sidecar, made);
     });
     if (!result.ok) return { ok: false, problem: result.problems[0] ?? { code: 'sidecar-write-failed', severity: 'error', message: 'The sidecar was not written.', file: textPath, line: 1, column: 1 } };
-    return { ok: true, change };
+    return { ok: true, change, created: result.created === true };
   }
 
   private async replay(entry: HistoryEntry | undefined, invert: boolean): Promise<{ entry: HistoryEntry; outcome: EditOutcome } | undefined> {
@@ -149,8 +153,13 @@ export class AnnotationWorkspace {
     for (const [textPath, change] of entry.changes) {
       const step = invert ? invertChange(change) : change;
       const applied = await this.applyOne(textPath, () => step);
-      if (applied.ok) changes.set(textPath, step);
-      else failures.push(applied.problem);
+      if (!applied.ok) {
+        failures.push(applied.problem);
+        continue;
+      }
+      changes.set(textPath, step);
+      // Undoing the action that created a sidecar leaves no empty sidecar behind.
+      if (invert && entry.created?.has(textPath) && (await this.storeFor(textPath).removeIfEmpty(textPath))) this.changeListeners.fire([textPath]);
     }
     return { entry, outcome: summarise(changes, failures, false) };
   }

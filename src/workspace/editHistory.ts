@@ -10,6 +10,8 @@ export interface HistoryEntry {
   readonly label: string;
   /** Per text path, what the action changed there. */
   readonly changes: ReadonlyMap<string, AnnotationChange>;
+  /** Text paths whose sidecars the action created: undoing it removes them again. */
+  readonly created?: ReadonlySet<string>;
 }
 
 export class EditHistory {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { api, eventually, openArticle, readSidecarFromDisk, select, workspaceFile, restoreSampleCorpus } from './support';
 
@@ -83,6 +83,13 @@ describe('Tagging in the editor', () => {
     editor.selection = select(editor, 'Tomás Rendón Arbeláez');
     const added = await vscode.commands.executeCommand<number>('newsAnnotator.tagAllOccurrences', { type: 'PERSON', scope: 'corpus' });
     assert.equal(added, 2, 'the name appears once in this article and once in a Spanish one');
+    assert.ok(texts(readSidecarFromDisk('es/becas-colombia-china-2025.txt')?.annotations).includes('PERSON:Tomás Rendón Arbeláez'));
+    // Both articles had no sidecar: undoing the action leaves no (empty) sidecar behind.
+    await vscode.commands.executeCommand('newsAnnotator.undo');
+    for (const file of ['en/senegal-colombia-vaccine-cold-chain.txt', 'es/becas-colombia-china-2025.txt']) {
+      assert.equal(existsSync(`${workspaceFile(file).fsPath}.ann.yaml`), false, `${file} has no sidecar after the undo`);
+    }
+    await vscode.commands.executeCommand('newsAnnotator.redo');
     assert.ok(texts(readSidecarFromDisk('es/becas-colombia-china-2025.txt')?.annotations).includes('PERSON:Tomás Rendón Arbeláez'));
   });
 

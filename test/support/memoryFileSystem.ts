@@ -1,7 +1,7 @@
 import { defaultLockWaitMs, type FileSystem, type LockOptions, type LockResult } from '../../src/core/store/fileSystem';
 import { KeyedMutex } from '../../src/core/store/keyedMutex';
 
-export type FileOperation = 'readFile' | 'stat' | 'writeFileAtomic' | 'lock';
+export type FileOperation = 'readFile' | 'stat' | 'writeFileAtomic' | 'lock' | 'removeFile';
 
 /**
  * Files in memory, for tests. `beforeOperation` runs before every call, so a test can change a
@@ -37,6 +37,11 @@ export class MemoryFileSystem implements FileSystem {
     await this.enter('writeFileAtomic', path);
     if (this.readOnly.has(path)) throw new Error(`${path} is read-only`);
     this.files.set(path, { data: data.slice(), mtimeMs: this.tick() });
+  }
+
+  async removeFile(path: string): Promise<void> {
+    await this.enter('removeFile', path);
+    this.files.delete(path);
   }
 
   /** One writer per path at a time; a test that takes the lock and keeps it plays another process. */

@@ -37,6 +37,10 @@ export class RootedFileSystem implements FileSystem {
     return this.inner.writeFileAtomic(this.resolve(relativePath), data);
   }
 
+  removeFile(relativePath: string): Promise<void> {
+    return this.inner.removeFile(this.resolve(relativePath));
+  }
+
   lock(relativePath: string, options?: LockOptions): Promise<LockResult> {
     return this.inner.lock(this.resolve(relativePath), options);
   }

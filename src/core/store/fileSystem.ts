@@ -22,6 +22,8 @@ export interface FileSystem {
    * Failures other than waiting (e.g. a read-only folder) throw.
    */
   lock(path: string, options?: LockOptions): Promise<LockResult>;
+  /** Deletes the file (nothing when it does not exist). Only the store calls it, under the lock. */
+  removeFile(path: string): Promise<void>;
 }
 
 export interface FileStatus {

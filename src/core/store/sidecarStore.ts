@@ -75,6 +75,8 @@ export interface UpdatedSidecar {
   problems: Problem[];
   /** False when the result was byte for byte what the file already held. */
   written: boolean;
+  /** True when this write created the sidecar (there was none before). */
+  created?: boolean;
   version: FileVersion;
 }
 
@@ -138,6 +140,35 @@ export class SidecarStore {
     }
   }
 
+  /**
+   * Deletes the sidecar when it holds nothing: no annotations and not marked done (what undoing
+   * the action that created it leaves; that action's tags made it "in progress"). Under the lock, on the file as it is now, so a tag another
+   * writer added meanwhile keeps it. Returns whether it was removed.
+   */
+  async removeIfEmpty(textPath: string): Promise<boolean> {
+    const sidecarPath = sidecarPathFor(textPath);
+    let lock: LockResult;
+    try {
+      lock = await this.fileSystem.lock(sidecarPath, { waitMs: this.options.lockWaitMs, staleMs: this.options.lockStaleMs });
+    } catch {
+      return false;
+    }
+    if (!lock.ok) return false;
+    try {
+      const snapshot = await readSnapshot(this.fileSystem, sidecarPath);
+      if (!snapshot.ok || snapshot.content === undefined || snapshot.readOnly) return false;
+      const parsed = this.parse(snapshot, sidecarPath);
+      if (!parsed.ok || !parsed.writable || parsed.sidecar.annotations.length > 0 || parsed.sidecar.status === 'done') return false;
+      await this.fileSystem.removeFile(sidecarPath);
+      this.parsedCache.delete(sidecarPath);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await lock.release().catch(() => undefined);
+    }
+  }
+
   private async updateLocked(textPath: string, sidecarPath: string, change: SidecarChange): Promise<UpdateResult> {
     const attempts = Math.max(1, this.options.maximumAttempts ?? 5);
     for (let attempt = 0; attempt < attempts; attempt++) {
@@ -184,7 +215,7 @@ export class SidecarStore {
         canonical: true,
         lineEnding: prepared.lineEnding,
       });
-      return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: true, version };
+      return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: true, version, ...(snapshot.content === undefined ? { created: true } : {}) };
     }
     return {
       ok: false,

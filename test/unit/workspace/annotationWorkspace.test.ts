@@ -115,6 +115,28 @@ describe('AnnotationWorkspace: the one write path', () => {
   });
 });
 
+describe('undo removes the sidecars an action created', () => {
+  it('leaves no empty sidecar behind, keeps sidecars that existed before, and redo brings them back', async () => {
+    const { files, workspace } = setup();
+    await workspace.edit('Tag Petro', [tagAll(first, 'Gustavo Petro', 'PERSON')]);
+    await workspace.edit('Tag all Bogotá', [tagAll(first, 'Bogotá', 'LOCATION'), tagAll(second, 'Bogotá', 'LOCATION')]);
+    assert.ok(files.readText(`${second}.ann.yaml`) !== undefined);
+    await workspace.undo();
+    assert.equal(files.readText(`${second}.ann.yaml`), undefined, 'the sidecar Tag All created is gone');
+    assert.deepEqual(annotationsOn(files, first), [{ type: 'PERSON', text: 'Gustavo Petro', start: 0 }]);
+    await workspace.redo();
+    assert.deepEqual(annotationsOn(files, second), [{ type: 'LOCATION', text: 'Bogotá', start: 35 }]);
+  });
+
+  it('keeps a created sidecar when someone else tagged in it meanwhile', async () => {
+    const { files, workspace } = setup();
+    await workspace.edit('Tag all Bogotá', [tagAll(second, 'Bogotá', 'LOCATION')]);
+    await new AnnotationWorkspace(files).edit('Tag Petro', [tagAll(second, 'Gustavo Petro', 'PERSON')]);
+    await workspace.undo();
+    assert.deepEqual(annotationsOn(files, second), [{ type: 'PERSON', text: 'Gustavo Petro', start: 12 }]);
+  });
+});
+
 describe('one status everywhere', () => {
   it('defines untouched, in progress and done', () => {
     assert.equal(fileStatus('untouched', 0), 'untouched');
