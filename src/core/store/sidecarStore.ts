@@ -19,6 +19,7 @@ import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
 import { validateSidecar } from '../sidecar/validateSidecar';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
+import { describeEncoding } from '../text/detectEncoding';
 import { anchorAnnotations, applyAnchors, refreshSidecar } from './anchorAnnotations';
 import { anchorProblems } from './anchorProblems';
 import { sameVersion, type FileSystem, type FileVersion, type LockResult } from './fileSystem';
@@ -175,6 +176,8 @@ export class SidecarStore {
       const bytes = await readText(this.fileSystem, textPath);
       if (!bytes.ok) return bytes;
       const decoded = decodeText(bytes.data);
+      // Offsets into a text that is not UTF-8 would not be what Python reads: never write them.
+      if (!decoded.encoding.utf8) return { ok: false, problems: [problem('text-encoding', describeEncoding(decoded.encoding, textPath), textPath, decoded.encoding.line, decoded.encoding.column)], decoded };
       const text = new CodePointIndex(decoded.text);
       const snapshot = await readSnapshot(this.fileSystem, sidecarPath);
       if (!snapshot.ok) return snapshot;
