@@ -8,9 +8,10 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolder } from '../export/exportTestSupport';
 import { runCli, type CliRun } from '../cli/cliTestSupport';
+import { budgetGuardMs } from '../../support/budget';
 
 /** The budget of any single hostile file; a generous guard, the point is that the command ends. */
-export const budgetMs = 5000;
+export const budgetMs = budgetGuardMs;
 
 export interface HostileFolders {
   /** Holds corpus/, outside/, brat/ and secrets.env. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseQuery } from '../../../src/core/search/parseQuery';
+import { budgetGuardMs } from '../../support/budget';
 
 describe('hostile search queries', () => {
   it('reads a type filter of 300,000 names without overflowing a call', () => {
@@ -7,6 +8,6 @@ describe('hostile search queries', () => {
     const parsed = parseQuery('type:' + Array.from({ length: 300_000 }, (_, index) => `T${index}`).join(',') + ' Mombasa');
     assert.equal(parsed.types.length, 300_000);
     assert.equal(parsed.text, 'Mombasa');
-    assert.ok(Date.now() - started < 5000);
+    assert.ok(Date.now() - started < budgetGuardMs);
   });
 });
