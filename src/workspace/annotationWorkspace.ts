@@ -13,6 +13,7 @@ import { anchorProblems } from '../core/store/anchorProblems';
 import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
 import { SidecarStore, type LoadResult, type SidecarChange, type UpdateResult } from '../core/store/sidecarStore';
 import type { CodePointIndex } from '../core/text/codePoints';
+import { decodeText } from '../core/text/decodeText';
 import { EditHistory, type HistoryEntry } from './editHistory';
 import { isProblem, type EditOutcome, type EditProgress, type FileEdit } from './fileEdit';
 import { fileStatus } from '../core/corpus/fileStatus';
@@ -57,6 +58,16 @@ export class AnnotationWorkspace {
   /** The project's types changed: later loads and writes use the new ones. */
   projectChanged(): void {
     this.stores.clear();
+  }
+
+  /** A text as code points would count it (BOM dropped), read inside the walls; undefined when it cannot be read. */
+  async readText(textPath: string): Promise<string | undefined> {
+    try {
+      const bytes = await this.fileSystem.readFile(textPath);
+      return bytes === undefined ? undefined : decodeText(bytes).text;
+    } catch {
+      return undefined;
+    }
   }
 
   load(textPath: string): Promise<LoadResult> {
