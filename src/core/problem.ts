@@ -78,6 +78,7 @@ export type ProblemCode =
   | 'source-missing'
   | 'span-out-of-range'
   | 'span-reversed'
+  | 'span-untrimmed'
   | 'text-changed'
   | 'text-encoding'
   | 'text-mismatch'
