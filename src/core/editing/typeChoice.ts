@@ -25,14 +25,15 @@ export function typeForKeyLetter<T extends ChoosableType>(types: readonly T[], v
 }
 
 /**
- * The type Enter picks: the highlighted one when there is one (the QuickPick's own filtering
- * highlights the best match of a typed name, and the picker highlights a typed key letter's
- * type); else the type of a key letter; else the one type whose name starts with the value.
+ * The type Enter picks: a key letter's type when the value is that letter alone (as the pause
+ * would); else the highlighted type (the QuickPick's own filtering highlights the best match of
+ * a typed name, or the row chosen with the arrow keys); else the one type whose name starts with
+ * the value.
  */
 export function typeOnAccept<T extends ChoosableType>(types: readonly T[], value: string, highlighted: T | undefined): T | undefined {
-  if (highlighted) return highlighted;
   const byKey = typeForKeyLetter(types, value);
   if (byKey) return byKey;
+  if (highlighted) return highlighted;
   const prefix = value.trim().toLowerCase();
   if (prefix === '') return undefined;
   const named = types.filter((type) => type.name.toLowerCase().startsWith(prefix));

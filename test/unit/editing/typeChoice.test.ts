@@ -23,9 +23,11 @@ describe('type picker choices', () => {
     assert.equal(typeForKeyLetter(types, ''), undefined);
   });
 
-  it('Enter takes the highlighted type, whatever was typed', () => {
+  it('Enter takes the highlighted type for a name or part of one, and the key letter\'s type for a letter alone', () => {
     assert.equal(typeOnAccept(types, 'person', types[0])?.name, 'PERSON');
-    assert.equal(typeOnAccept(types, 'p', types[5])?.name, 'MISC');
+    assert.equal(typeOnAccept(types, 'is', types[5])?.name, 'MISC');
+    assert.equal(typeOnAccept(types, '', types[3])?.name, 'DATE');
+    assert.equal(typeOnAccept(types, 'e', types[0])?.name, 'EVENT');
   });
 
   it('Enter without a highlighted type takes a key letter, else the one type the typed prefix starts', () => {
