@@ -4,7 +4,7 @@
 //
 //   npm run build && node test/ui/editorNewcomer.mjs [--extension <folder>] [--shots <folder>]
 // (also run by scripts/test-integration.mjs after the UI smoke test)
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -205,6 +205,35 @@ export async function runEditorNewcomerTest(browser, host, { extensionPath = roo
       });
     }
     await rtlPage.screenshot({ path: path.join(screenshotDir, 'rtl-after-tagging.png'), clip });
+    await current.page.close();
+    await current.server.stop();
+
+    // A folder of plain .txt articles, no sidecars and no project file (like the seed corpus).
+    current = await openWorkbench(browser, host, scratch, 'plain', {
+      extensionPath,
+      prepare: (folder) => {
+        for (const language of ['en', 'es', 'zh']) {
+          for (const name of readdirSync(path.join(folder, language))) if (name.endsWith('.ann.yaml')) rmSync(path.join(folder, language, name));
+        }
+      },
+    });
+    const plainPage = current.page;
+    await step('the activity-bar badge counts the files to do at start-up, before the view was ever opened', async () => {
+      const badge = plainPage.locator('.activitybar [aria-label^="News Annotator"] .badge-content, .activitybar .action-item:has([aria-label^="News Annotator"]) .badge-content').first();
+      await badge.waitFor({ timeout });
+      const count = (await badge.textContent())?.trim();
+      if (count !== '10') throw new Error(`badge shows ${JSON.stringify(count)}, expected 10 (every article is untouched)`);
+    });
+    await step('the editor title ✓ says Mark File Done, and Mark File In Progress once the file is done', async () => {
+      await openFile(plainPage, 'en/nile-basin-water-project.txt');
+      const done = plainPage.locator('.editor-actions [aria-label^="Mark File Done"]').first();
+      await done.waitFor({ timeout });
+      await done.click();
+      await plainPage.locator('.editor-actions [aria-label^="Mark File In Progress"]').first().waitFor({ timeout });
+      if ((await plainPage.locator('.editor-actions [aria-label^="Mark File Done"]').count()) > 0) throw new Error('both titles are shown');
+      await plainPage.locator('.editor-actions [aria-label^="Mark File In Progress"]').first().click();
+      await done.waitFor({ timeout });
+    });
   } finally {
     await current?.page.close().catch(() => {});
     await current?.server.stop();
