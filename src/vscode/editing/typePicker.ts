@@ -76,10 +76,12 @@ export async function pickEntityType(types: readonly EntityType[], swatches: Typ
   if (currentItem) quickPick.activeItems = [currentItem];
   return new Promise((resolve) => {
     let settled = false;
-    let pending: ReturnType<typeof setTimeout> | undefined;
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    let recheck: ReturnType<typeof setImmediate> | undefined;
     const cancelPending = () => {
-      if (pending) clearTimeout(pending);
-      pending = undefined;
+      if (pause) clearTimeout(pause);
+      if (recheck) clearImmediate(recheck);
+      pause = recheck = undefined;
     };
     const finish = (type: EntityType | undefined) => {
       cancelPending();
@@ -95,8 +97,12 @@ export async function pickEntityType(types: readonly EntityType[], swatches: Typ
       const keyed = items.find((item) => item.type === byKey);
       // Highlight what the key letter will pick, so Enter picks the same at once.
       if (keyed) quickPick.activeItems = [keyed];
-      pending = setTimeout(() => {
-        if (quickPick.value === value) finish(byKey);
+      pause = setTimeout(() => {
+        // A busy extension host runs an expired timer before it reads the keystrokes that came
+        // meanwhile: let those arrive first (setImmediate runs after pending I/O), then look again.
+        recheck = setImmediate(() => {
+          if (quickPick.value === value) finish(byKey);
+        });
       }, keyLetterPauseMs);
     });
     quickPick.onDidAccept(() => finish(typeOnAccept(types, quickPick.value, (quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.type)));
