@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { printable } from '../../core/text/printable';
 import { isolateRightToLeft } from '../../core/text/bidiIsolate';
@@ -57,10 +56,8 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
       const key = `${folderIndex.folder.uri.toString()}|${file}`;
       let pending = lineIndexes.get(key);
       if (!pending) {
-        pending = fs.readFile(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath, 'utf8').then(
-          (text) => new LineIndex(text.replace(/^\uFEFF/, '')),
-          () => undefined,
-        );
+        // Read inside the corpus walls: a link or FIFO in the corpus is neither followed nor waited on.
+        pending = documents.workspace.readText(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath).then((text) => (text === undefined ? undefined : new LineIndex(text)));
         lineIndexes.set(key, pending);
       }
       return pending;

@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import { printable } from '../../core/text/printable';
 import { isolate, hasRightToLeft, isolateRightToLeft } from '../../core/text/bidiIsolate';
 import { LineIndex, TagsTree, type EntitySummary, type Mention, type TagSort, type TypeTotal } from '../../core/index';
@@ -33,6 +33,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
     private readonly indexes: CorpusIndexService,
     private readonly project: ProjectService,
     private readonly swatches: TypeSwatches,
+    /** Reads texts inside the corpus walls (links and FIFOs refused). */
+    private readonly workspace: AnnotationWorkspace,
   ) {}
 
   refresh(): void {
@@ -91,8 +93,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
     await Promise.all(
       [...files].map(async (file) => {
         try {
-          const text = (await fs.readFile(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath, 'utf8')).replace(/^\uFEFF/, '');
-          result.set(file, new LineIndex(text));
+          const text = await this.workspace.readText(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath);
+          if (text !== undefined) result.set(file, new LineIndex(text));
         } catch {
           // A file deleted meanwhile: its mentions show without a line until the index catches up.
         }
