@@ -221,7 +221,12 @@ export async function runEditorNewcomerTest(browser, host, { extensionPath = roo
     await step('the activity-bar badge counts the files to do at start-up, before the view was ever opened', async () => {
       const badge = plainPage.locator('.activitybar [aria-label^="News Annotator"] .badge-content, .activitybar .action-item:has([aria-label^="News Annotator"]) .badge-content').first();
       await badge.waitFor({ timeout });
-      const count = (await badge.textContent())?.trim();
+      // The badge element can show before its count does (the index is still being built).
+      let count = '';
+      for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(200)) {
+        count = ((await badge.textContent()) ?? '').trim();
+        if (count !== '') break;
+      }
       if (count !== '10') throw new Error(`badge shows ${JSON.stringify(count)}, expected 10 (every article is untouched)`);
     });
     await step('the editor title ✓ says Mark File Done, and Mark File In Progress once the file is done', async () => {
