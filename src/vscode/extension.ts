@@ -5,6 +5,7 @@ import { registerExportCommand } from './corpusActions/registerExportCommand';
 import { registerValidateCommand } from './corpusActions/registerValidateCommand';
 import { registerAnnotationHover } from './decorations/annotationHover';
 import { DecorationController } from './decorations/decorationController';
+import { registerLabelInlayHints } from './decorations/labelInlayHints';
 import { registerAnnotationProblems } from './diagnostics/registerAnnotationProblems';
 import { AnnotatedDocuments } from './documents/annotatedDocuments';
 import { registerTagAllCommand } from './editing/registerTagAllCommand';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerTagAllCommand(tagging),
     registerUndoCommands(tagging, undoKeys),
     registerAnnotationHover(documents),
+    registerLabelInlayHints(documents),
     registerAnnotationProblems(documents),
     statusBar,
     registerExportCommand(),

@@ -87,4 +87,27 @@ describe('Newcomer in the editor (issue 12)', () => {
     assert.ok(rows.some((row) => /^ {2}cartagena-hangzhou-sister-cities\.txt \| \d+ · ✓$/.test(row)), rows.join('\n'));
     assert.ok(rows.some((row) => /^ {2}nile-basin-water-project\.txt \| 0 · ○$/.test(row)), rows.join('\n'));
   });
+
+  it('with word wrap on, type labels are inlay hints the editor wraps (decoration text was cut under the minimap)', async () => {
+    const file = 'en/mombasa-port-modernisation-deal.txt';
+    const editor = await openArticle(file);
+    const labels = async () => {
+      const hints = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0))) ?? [];
+      return hints.map((hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')).replace(/[\u2068\u2069]/g, ''));
+    };
+    const settings = vscode.workspace.getConfiguration('editor');
+    await settings.update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
+    try {
+      const shown = await eventually(async () => {
+        const found = await labels();
+        return found.length > 0 ? found : undefined;
+      }, 'inlay-hint labels with word wrap on');
+      const tagged = (await (await api()).annotationsOf(editor.document.uri)).filter((item) => item.state !== 'orphan');
+      assert.equal(shown.length, tagged.length, 'one label per tag');
+      assert.ok(shown.includes('PERSON') && shown.includes('ORG'), shown.join(' '));
+    } finally {
+      await settings.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await eventually(async () => ((await labels()).length === 0 ? true : undefined), 'no inlay-hint labels with word wrap off (the coloured decoration labels are back)');
+  });
 });

@@ -5,6 +5,7 @@ import { hasRightToLeft, isolate } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
 import type { ProjectService } from '../project/projectService';
+import { labelsAsInlayHints } from './labelInlayHints';
 
 const showLabelsSetting = 'decorations.showLabels';
 
@@ -31,7 +32,7 @@ export class DecorationController implements vscode.Disposable {
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`newsAnnotator.${showLabelsSetting}`)) this.schedule();
+        if (event.affectsConfiguration(`newsAnnotator.${showLabelsSetting}`) || event.affectsConfiguration('editor.wordWrap')) this.schedule();
       }),
     );
   }
@@ -54,7 +55,8 @@ export class DecorationController implements vscode.Disposable {
     const showLabels = vscode.workspace.getConfiguration('newsAnnotator').get<boolean>(showLabelsSetting, true);
     for (const editor of vscode.window.visibleTextEditors) {
       const session = this.documents.loadedSession(editor.document.uri);
-      this.paint(editor, session, showLabels);
+      // With word wrap on, labels are inlay hints (labelInlayHints.ts) so wrapped rows keep them.
+      this.paint(editor, session, showLabels && !labelsAsInlayHints(editor.document));
     }
   }
 
