@@ -23,7 +23,6 @@ interface FormatChoice {
   readonly extension?: string;
 }
 
-// A function, not a constant: vscode.l10n has the display language's bundle only once the extension is activated.
 const formatChoices = (): readonly FormatChoice[] => [
   { format: 'yaml', label: vscode.l10n.t('Merged YAML'), detail: vscode.l10n.t('One file: types, every document’s annotations with code-point offsets, totals.'), extension: 'yaml' },
   { format: 'jsonl', label: vscode.l10n.t('doccano JSONL'), detail: vscode.l10n.t('One line per document: text and [start, end, label] triples.'), extension: 'jsonl' },
