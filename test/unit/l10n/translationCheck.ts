@@ -133,9 +133,10 @@ function calledName(expression: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** String literals (and template text) an expression can evaluate to directly, through ?:, ??, || and +. */
+/** String literals (and template text) an expression shows directly: through ?:, ??, || and +, and inside `${…}`. */
 function literalsIn(expression: ts.Expression): ts.Node[] {
-  if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression) || ts.isTemplateExpression(expression)) return [expression];
+  if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return [expression];
+  if (ts.isTemplateExpression(expression)) return [expression, ...expression.templateSpans.flatMap((span) => literalsIn(span.expression))];
   if (ts.isParenthesizedExpression(expression)) return literalsIn(expression.expression);
   if (ts.isConditionalExpression(expression)) return [...literalsIn(expression.whenTrue), ...literalsIn(expression.whenFalse)];
   if (ts.isBinaryExpression(expression) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(expression.operatorToken.kind)) {

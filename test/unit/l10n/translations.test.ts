@@ -127,11 +127,12 @@ describe('translations (Spanish, Simplified Chinese)', () => {
         "void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to undo.'));",
         "item.text = `$(tag) ${count}`;",
         "item.name = 'News Annotator';",
+        "markdown.appendMarkdown(`**${type}** *(${fuzzy ? 'found approximately' : vscode.l10n.t('edited')})*`);",
       ].join('\n');
       const problems = scanSource('a.ts', source).problems;
       assert.deepEqual(
         problems.map((line) => line.replace(/ shows .*/, '')),
-        ['a.ts:1: showInformationMessage', 'a.ts:2: tooltip', 'a.ts:3: title', 'a.ts:3: title'],
+        ['a.ts:1: showInformationMessage', 'a.ts:2: tooltip', 'a.ts:3: title', 'a.ts:3: title', 'a.ts:7: appendMarkdown'],
       );
     });
 
