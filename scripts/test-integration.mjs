@@ -13,6 +13,7 @@ import { startCodeServer, freePort, installVsix, workbenchUrl } from './host/cod
 import { ensureHost } from './host/install.mjs';
 import { launchBrowser, runSuiteInPage } from './host/browser.mjs';
 import { runUiSmokeTest } from '../test/ui/smokeTest.mjs';
+import { runEditorNewcomerTest } from '../test/ui/editorNewcomer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suitePath = path.join(root, 'out', 'test', 'integration', 'index.js');
@@ -139,6 +140,10 @@ async function runWithCodeServer(scratch) {
     const packaged = await runPackagedExtension(browser, host, scratch);
     smoke.passed += packaged.passed;
     smoke.failed += packaged.failed;
+    // Real keys into the tag picker, right-to-left lines, the ✓ title and the start-up badge.
+    const newcomer = await runEditorNewcomerTest(browser, host, { screenshotDir });
+    smoke.passed += newcomer.passed;
+    smoke.failed += newcomer.failed;
     const suites = [...(existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '').matchAll(/extension host suite: (\d+) passed, (\d+) failed/g)];
     const passed = suites.reduce((sum, match) => sum + Number(match[1]), 0) + smoke.passed;
     const expectedSuites = 4; // one folder, two folders, and two windows on one folder

@@ -81,6 +81,7 @@ export type ProblemCode =
   | 'sidecar-too-many-problems'
   | 'sidecar-read-only'
   | 'yaml-ambiguous-line-break'
+  | 'span-untrimmed'
   | 'text-changed'
   | 'text-encoding'
   | 'text-mismatch'

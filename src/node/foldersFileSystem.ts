@@ -11,9 +11,18 @@ export class FoldersFileSystem implements FileSystem {
   private folders: ConfinedFileSystem[] = [];
   /** Calls wait for the folders being opened, so the first read after start-up is not refused. */
   private opening: Promise<void> = Promise.resolve();
+  private opened = '';
+
+  /**
+   * @param roots the workspace folders now; asked again when a path is in none of the opened
+   *   ones (a window opened on a .code-workspace file receives its folders after start-up,
+   *   sometimes without a folder-change event).
+   */
+  constructor(private readonly roots: () => readonly string[] = () => []) {}
 
   /** Opens the folders that exist; the others are left out (nothing in them can be read). */
   setFolders(roots: readonly string[]): Promise<void> {
+    this.opened = roots.join('\n');
     this.opening = Promise.all(roots.map((root) => ConfinedFileSystem.open(root).catch(() => undefined))).then((opened) => {
       // Longest root first, so a nested folder wins over the folder around it.
       this.folders = opened.filter((folder): folder is ConfinedFileSystem => folder !== undefined).sort((left, right) => right.root.length - left.root.length);
@@ -48,11 +57,23 @@ export class FoldersFileSystem implements FileSystem {
 
   private async locate(filePath: string): Promise<{ folder: ConfinedFileSystem; relative: string }> {
     await this.opening;
+    const found = this.find(filePath);
+    if (found) return found;
+    const now = this.roots();
+    if (now.join('\n') !== this.opened) {
+      await this.setFolders(now);
+      const again = this.find(filePath);
+      if (again) return again;
+    }
+    throw new CorpusBoundaryError(`${path.basename(filePath)} is not inside a workspace folder, so News Annotator does not read or write it.`);
+  }
+
+  private find(filePath: string): { folder: ConfinedFileSystem; relative: string } | undefined {
     const absolute = path.resolve(filePath);
     for (const folder of this.folders) {
       const relative = path.relative(folder.root, absolute);
       if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return { folder, relative: relative.split(path.sep).join('/') };
     }
-    throw new CorpusBoundaryError(`${path.basename(filePath)} is not inside a workspace folder, so News Annotator does not read or write it.`);
+    return undefined;
   }
 }

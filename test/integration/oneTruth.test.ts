@@ -18,7 +18,8 @@ async function statusEverywhere(file: string): Promise<Record<string, string>> {
   const extension = await api();
   const name = path.basename(file);
   const row = (await extension.corpusRows()).find((candidate) => candidate.trim().startsWith(`${name} |`)) ?? '';
-  const corpusView = /· (untouched|in progress|done)$/.exec(row)?.[1]?.replace(' ', '-') ?? `(row: ${row})`;
+  const symbols: Record<string, string> = { '○': 'untouched', '◐': 'in-progress', '✓': 'done' };
+  const corpusView = symbols[/· ([○◐✓])$/.exec(row)?.[1] ?? ''] ?? `(row: ${row})`;
   const statusBar = /· (Untouched|In progress|Done)/.exec(extension.statusBarText())?.[1]?.toLowerCase().replace(' ', '-') ?? `(status bar: ${extension.statusBarText()})`;
   const sidecar = readSidecarFromDisk(file)?.status ?? '(no sidecar)';
   const stats = JSON.parse((await cli(['stats', '.', '--json'])).stdout) as { perFile: { path: string; status: string }[] };

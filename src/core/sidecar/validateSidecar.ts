@@ -1,7 +1,7 @@
 /**
  * Checks a well-typed sidecar against its text and the project's entity types: spans that run
  * backwards or past the end, text that does not match the offsets, duplicate ids and unknown
- * types. These do not stop the file from being written (nothing is lost by writing it); they
+ * types; and, as warnings, tags whose text starts or ends with white space (what export trims). These do not stop the file from being written (nothing is lost by writing it); they
  * are shown so a person can fix them.
  */
 import type { CodePointIndex } from '../text/codePoints';
@@ -9,6 +9,7 @@ import { problem, type Problem, type ProblemCode } from '../problem';
 import type { Annotation, EntryPosition, Sidecar, SourcePosition } from './model';
 import { ProblemList } from './problemList';
 import { canonicalFieldColumn } from './serializeSidecar';
+import { whitespaceEdges } from '../editing/trimSpan';
 
 /**
  * @param text the current text, or undefined to skip the checks against it (the store does so
@@ -39,6 +40,12 @@ export function validateSidecar(
     if (knownTypes !== undefined && !knownTypes.has(annotation.type)) {
       report('unknown-entity-type', `"${annotation.type}" is not one of the project's entity types (${[...knownTypes].join(', ')}).`, 'type');
     }
+    const edges = whitespaceEdges(annotation.text);
+    if (edges.blank) {
+      report('span-untrimmed', `${describeTag(annotation)} is only white space; exports leave it out.`, 'text', 'warning');
+    } else if (edges.leading > 0 || edges.trailing > 0) {
+      report('span-untrimmed', `${describeTag(annotation)} starts or ends with white space; exports trim it (tag ${JSON.stringify(annotation.text.trim())} instead).`, 'text', 'warning');
+    }
     if (annotation.end < annotation.start) {
       report('span-reversed', `end (${annotation.end}) is before start (${annotation.start}); end must be at least start.`, 'end');
       return;
@@ -54,6 +61,13 @@ export function validateSidecar(
     }
   });
   return problems.toArray();
+}
+
+/** The tag as export's warnings name it: its text (cut at 40 characters), type and id. */
+function describeTag(annotation: Annotation): string {
+  const characters = Array.from(annotation.text);
+  const text = characters.length > 40 ? `${characters.slice(0, 40).join('')}…` : annotation.text;
+  return `${JSON.stringify(text)} (${annotation.type}, id ${annotation.id})`;
 }
 
 /** Where a field of an entry is written: known from the reader, or from the canonical layout. */

@@ -3,10 +3,11 @@ import { printable } from '../../core/text/printable';
 import { buildFolderTree, type FileNode, type FolderNode } from '../../core/corpus/folderTree';
 import { folderSummaries, type FileState, type FolderSummary } from '../../core/index';
 import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
+import { isolateRightToLeft } from '../../core/text/bidiIsolate';
+import { fileRowDescription, fileRowTooltip } from './corpusRowText';
 
 type CorpusNode = { kind: 'root'; folderIndex: FolderIndex; tree: FolderNode } | { kind: 'folder'; folderIndex: FolderIndex; node: FolderNode } | { kind: 'file'; folderIndex: FolderIndex; node: FileNode };
 
-export const stateLabels: Record<FileState, string> = { untouched: 'untouched', 'in-progress': 'in progress', done: 'done', problem: 'has problems' };
 
 const stateIcons: Record<FileState, vscode.ThemeIcon> = {
   untouched: new vscode.ThemeIcon('circle-large-outline'),
@@ -17,7 +18,7 @@ const stateIcons: Record<FileState, vscode.ThemeIcon> = {
 
 /**
  * The Corpus view: folders and corpus files from the index, each file with its tag count and
- * status (icon and description), each folder with how many of its files are not done yet.
+ * status (icon and a compact description, in words in the tooltip), each folder with how many of its files are not done yet.
  */
 export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
   private readonly changeEmitter = new vscode.EventEmitter<CorpusNode | undefined>();
@@ -55,7 +56,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
   getTreeItem(node: CorpusNode): vscode.TreeItem {
     if (node.kind !== 'file') {
       const folderPath = node.kind === 'root' ? '' : node.node.path;
-      const label = printable(node.kind === 'root' ? node.folderIndex.folder.name : node.node.name);
+      const label = isolateRightToLeft(printable(node.kind === 'root' ? node.folderIndex.folder.name : node.node.name));
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       const summary = this.summaries.get(node.folderIndex)?.get(folderPath);
       item.id = `folder:${node.folderIndex.folder.uri.toString()}:${folderPath}`;
@@ -66,16 +67,15 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
     }
     const summary = node.folderIndex.index.file(node.node.path);
     const uri = vscode.Uri.joinPath(node.folderIndex.folder.uri, node.node.path);
-    const item = new vscode.TreeItem(node.node.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(isolateRightToLeft(printable(node.node.name)), vscode.TreeItemCollapsibleState.None);
     item.id = `file:${uri.toString()}`;
     item.resourceUri = uri;
     item.contextValue = 'corpusFile';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
     if (summary) {
       item.iconPath = stateIcons[summary.state];
-      item.description = `${summary.annotations} tag${summary.annotations === 1 ? '' : 's'} · ${stateLabels[summary.state]}`;
-      const problems = summary.unreadable ? 'The sidecar cannot be read.' : summary.orphans > 0 ? `${summary.orphans} tag(s) not found in the text.` : '';
-      item.tooltip = `${printable(node.node.path)}\n${summary.annotations} tags, ${stateLabels[summary.state]}. ${problems}`.trim();
+      item.description = fileRowDescription(summary);
+      item.tooltip = fileRowTooltip(printable(node.node.path), summary);
     }
     return item;
   }

@@ -2,7 +2,14 @@ import * as vscode from 'vscode';
 import { fileStates, type FileState } from '../../core/index';
 import { commandIds } from '../commandIds';
 import type { CorpusIndexService } from '../index/corpusIndexService';
-import { CorpusTreeProvider, stateLabels } from './corpusTreeProvider';
+import { CorpusTreeProvider } from './corpusTreeProvider';
+import { filterArgument, stateLabels, stateSymbols } from './corpusRowText';
+
+async function askForStates(current: readonly FileState[] | undefined): Promise<FileState[] | undefined> {
+  const items = fileStates.map((state) => ({ label: `${stateSymbols[state]} ${stateLabels[state]}`, state, picked: current?.includes(state) ?? false }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Show corpus files that are…', canPickMany: true });
+  return picked?.map((item) => item.state);
+}
 
 export interface CorpusView extends vscode.Disposable {
   readonly provider: CorpusTreeProvider;
@@ -46,15 +53,11 @@ export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
     }),
     vscode.commands.registerCommand(commandIds.refreshCorpus, refresh),
     vscode.commands.registerCommand(commandIds.openNextFile, openNext),
-    vscode.commands.registerCommand(commandIds.filterCorpus, async (states?: FileState[]) => {
-      const chosen =
-        states ??
-        (
-          await vscode.window.showQuickPick(
-            fileStates.map((state) => ({ label: stateLabels[state], state, picked: provider.filter?.includes(state) ?? false })),
-            { title: 'Show corpus files that are…', canPickMany: true },
-          )
-        )?.map((item) => item.state);
+    // From the view's title bar VS Code passes the focused row as the first argument, from the
+    // palette nothing: both ask. Tests and keybindings pass a list of states.
+    vscode.commands.registerCommand(commandIds.filterCorpus, async (argument?: unknown) => {
+      const given = filterArgument(argument);
+      const chosen = given !== 'ask' ? given : await askForStates(provider.filter);
       if (!chosen) return;
       provider.filter = chosen.length === 0 || chosen.length === fileStates.length ? undefined : chosen;
       refresh();

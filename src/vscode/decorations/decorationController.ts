@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import type { EntityType } from '../../core/project';
+import { hasRightToLeft, isolate } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
 import type { ProjectService } from '../project/projectService';
@@ -60,10 +61,26 @@ export class DecorationController implements vscode.Disposable {
   private paint(editor: vscode.TextEditor, session: DocumentSession | undefined, showLabels: boolean): void {
     const byType = new Map<string, vscode.DecorationOptions[]>();
     const colours = new Map(this.project.allTypes().map((type) => [type.name, type.color]));
+    const rightToLeftLines = new Map<number, boolean>();
+    const isRightToLeftLine = (line: number) => {
+      let found = rightToLeftLines.get(line);
+      if (found === undefined) rightToLeftLines.set(line, (found = hasRightToLeft(editor.document.lineAt(line).text)));
+      return found;
+    };
     for (const item of session?.live ?? []) {
       if (!isPlaced(item) || item.end <= item.start) continue;
       const list = byType.get(item.annotation.type) ?? [];
-      list.push(decorationOptions(editor.document, session!, item, showLabels ? colours.get(item.annotation.type) : undefined));
+      const colour = showLabels ? colours.get(item.annotation.type) : undefined;
+      const range = spanRange(editor.document, session!, item);
+      if (colour && isRightToLeftLine(range.end.line)) {
+        // On a line with right-to-left text the editor lays out each piece between decorations
+        // on its own, left to right: a label beside the words would redraw the line in another
+        // order. The words keep their fill and underline; the label goes to the end of the line.
+        const lineEnd = editor.document.lineAt(range.end.line).range.end;
+        list.push({ range }, { range: new vscode.Range(lineEnd, lineEnd), renderOptions: labelOptions(item, colour) });
+      } else {
+        list.push({ range, ...(colour ? { renderOptions: labelOptions(item, colour) } : {}) });
+      }
       byType.set(item.annotation.type, list);
     }
     for (const [name, decorationType] of this.decorationTypes) editor.setDecorations(decorationType, byType.get(name) ?? []);
@@ -91,18 +108,16 @@ function createDecorationType(type: EntityType): vscode.TextEditorDecorationType
   });
 }
 
-function decorationOptions(
-  document: vscode.TextDocument,
-  session: DocumentSession,
-  item: LiveAnnotation,
-  labelColour: EntityType['color'] | undefined,
-): vscode.DecorationOptions {
-  const range = new vscode.Range(document.positionAt(session.text.toUtf16(item.start)), document.positionAt(session.text.toUtf16(item.end)));
-  if (!labelColour) return { range };
+function spanRange(document: vscode.TextDocument, session: DocumentSession, item: LiveAnnotation): vscode.Range {
+  return new vscode.Range(document.positionAt(session.text.toUtf16(item.start)), document.positionAt(session.text.toUtf16(item.end)));
+}
+
+function labelOptions(item: LiveAnnotation, labelColour: EntityType['color']): vscode.DecorationInstanceRenderOptions {
   const uncertain = item.state === 'fuzzy' || item.state === 'clipped';
   const label = (colour: string): vscode.ThemableDecorationInstanceRenderOptions => ({
     after: {
-      contentText: `${item.annotation.type}${uncertain ? '?' : ''}`,
+      // Isolated (U+2068 ... U+2069), so the label's own direction never mixes with the text's.
+      contentText: isolate(`${item.annotation.type}${uncertain ? '?' : ''}`),
       color: colour,
       margin: '0 0 0 2px',
       fontWeight: '600',
@@ -110,5 +125,5 @@ function decorationOptions(
       textDecoration: 'none; font-size: 0.72em; letter-spacing: 0.02em;',
     },
   });
-  return { range, renderOptions: { light: label(labelColour.light), dark: label(labelColour.dark) } };
+  return { light: label(labelColour.light), dark: label(labelColour.dark) };
 }

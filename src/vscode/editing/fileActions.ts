@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { printable } from '../../core/text/printable';
 import { describeEncoding } from '../../core/text/detectEncoding';
 import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
+import { trimSpan } from '../../core/editing/trimSpan';
 import { problem, type Problem } from '../../core/problem';
 import type { DocumentSession } from '../documents/documentSession';
 
@@ -19,14 +20,18 @@ export async function prepareForTagging(editor: vscode.TextEditor, session: Docu
   return undefined;
 }
 
-/** The code-point spans of the editor's selections; an empty selection takes the word under the cursor. */
+/**
+ * The code-point spans of the editor's selections, without leading and trailing white space (a
+ * selection of nothing else gives none); an empty selection takes the word under the cursor.
+ */
 export function selectedSpans(editor: vscode.TextEditor, session: DocumentSession): { start: number; end: number }[] {
   return editor.selections.flatMap((selection) => {
     const range = selection.isEmpty ? editor.document.getWordRangeAtPosition(selection.active) : selection;
     if (!range || range.isEmpty) return [];
     const start = session.text.toCodePoint(editor.document.offsetAt(range.start));
     const end = session.text.toCodePoint(editor.document.offsetAt(range.end));
-    return [{ start, end }];
+    const trimmed = trimSpan(session.text, { start, end });
+    return trimmed ? [trimmed] : [];
   });
 }
 

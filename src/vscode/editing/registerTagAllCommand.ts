@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { findOccurrences, type OccurrenceOptions } from '../../core/editing/findOccurrences';
 import { tagSpans } from '../../core/editing/tagActions';
+import { isolateRightToLeft } from '../../core/text/bidiIsolate';
+import { printable } from '../../core/text/printable';
 import type { EntityType } from '../../core/project';
 import { commandIds } from '../commandIds';
 import { annotatorName } from './annotatorName';
@@ -10,6 +12,11 @@ import { activeCorpusEditor, type TaggingContext } from './registerTaggingComman
 import { pickEntityType } from './typePicker';
 
 type Scope = 'file' | 'corpus';
+
+/** File text in a title or message: escaped, and isolated when right-to-left (see bidiIsolate.ts). */
+function shown(text: string): string {
+  return isolateRightToLeft(printable(text));
+}
 
 interface TagAllArguments {
   readonly type?: string;
@@ -31,7 +38,7 @@ function pickScope(query: string, options: OccurrenceOptions): Promise<ScopeChoi
   const wordButton = () => ({ iconPath: new vscode.ThemeIcon(current.wholeWord ? 'whole-word' : 'symbol-text'), tooltip: current.wholeWord ? 'Whole Word: on' : 'Whole Word: off' });
   const refresh = () => {
     quickPick.buttons = [caseButton(), wordButton()];
-    quickPick.title = `Tag all occurrences of “${query}” (${current.caseSensitive ? 'match case' : 'any case'}, ${current.wholeWord ? 'whole words' : 'anywhere in words'})`;
+    quickPick.title = `Tag all occurrences of “${shown(query)}” (${current.caseSensitive ? 'match case' : 'any case'}, ${current.wholeWord ? 'whole words' : 'anywhere in words'})`;
   };
   quickPick.items = [
     { label: '$(file) In this file', scope: 'file' },
@@ -73,11 +80,13 @@ export async function tagOccurrencesInFiles(
   options: OccurrenceOptions,
 ): Promise<EditOutcome> {
   const annotator = await annotatorName();
-  const label = queries.length === 1 ? `“${queries[0]}”` : `${queries.length} spellings`;
+  // A query with white space at its ends would tag spans that start or end with it.
+  const trimmedQueries = [...new Set(queries.map((query) => query.trim()).filter((query) => query !== ''))];
+  const label = trimmedQueries.length === 1 ? `“${shown(trimmedQueries[0])}”` : `${trimmedQueries.length} spellings`;
   const edits = uris.map((uri) => ({
     textPath: uri.fsPath,
     factory: (sidecar: Parameters<typeof tagSpans>[0], text: Parameters<typeof tagSpans>[1]) => {
-      const spans = queries.flatMap((query) => findOccurrences(text.text, query, options, text));
+      const spans = trimmedQueries.flatMap((query) => findOccurrences(text.text, query, options, text));
       return tagSpans(sidecar, text, spans, { type, annotator });
     },
   }));
@@ -102,7 +111,7 @@ export function registerTagAllCommand(context: TaggingContext): vscode.Disposabl
     const types = context.project.typesFor(active.editor.document.uri);
     const type: EntityType | undefined = args?.type
       ? types.find((candidate) => candidate.name === args.type)
-      : await pickEntityType(types, context.swatches, `Tag all “${query}” as…`);
+      : await pickEntityType(types, context.swatches, `Tag all “${shown(query)}” as…`);
     if (!type) return 0;
     const settings = vscode.workspace.getConfiguration('newsAnnotator.tagAll');
     const defaults: OccurrenceOptions = {
@@ -120,7 +129,7 @@ export function registerTagAllCommand(context: TaggingContext): vscode.Disposabl
     const uris = choice.scope === 'file' ? [active.editor.document.uri] : await context.indexes.corpusUris();
     const { changes, failures, added } = await tagOccurrencesInFiles(context, uris, [query], type.name, choice.options);
     const where = choice.scope === 'file' ? 'in this file' : `in ${changes.size} of ${uris.length} corpus files`;
-    const message = `News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${query}” as ${type.name} ${where}.`;
+    const message = `News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${shown(query)}” as ${type.name} ${where}.`;
     if (failures.length > 0) void vscode.window.showWarningMessage(`${message} ${failures.length} file(s) were left unchanged: ${describeProblem(failures[0])}`);
     else void vscode.window.showInformationMessage(message);
     return added;

@@ -10,10 +10,16 @@ import type { DocumentSession } from '../documents/documentSession';
 import type { CorpusIndexService } from '../index/corpusIndexService';
 import type { ProjectService } from '../project/projectService';
 import { annotatorName } from './annotatorName';
+import { fileStatus } from '../../core/corpus/fileStatus';
+import { isolateRightToLeft } from '../../core/text/bidiIsolate';
+import { printable } from '../../core/text/printable';
 import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { ChangeFactory, EditOutcome } from '../../workspace/fileEdit';
 import { annotationsAtSelections, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
 import { pickEntityType, type TypeSwatches } from './typePicker';
+
+/** Context key: the active editor's corpus file is marked done (package.json menus read it). */
+const fileDoneKey = 'newsAnnotator.fileDone';
 
 export interface TaggingContext {
   readonly documents: AnnotatedDocuments;
@@ -68,7 +74,12 @@ function resolveType(types: readonly EntityType[], args: TagArguments | undefine
 /** Lets the user choose among several annotations (innermost first); one is taken as is. */
 async function chooseAnnotations(candidates: LiveAnnotation[], title: string, many: boolean): Promise<LiveAnnotation[]> {
   if (candidates.length <= 1) return candidates;
-  const items = candidates.map((item) => ({ label: item.annotation.text, description: item.annotation.type, detail: item.annotation.note, item }));
+  const items = candidates.map((item) => ({
+    label: isolateRightToLeft(printable(item.annotation.text)),
+    description: item.annotation.type,
+    detail: item.annotation.note === undefined ? undefined : isolateRightToLeft(printable(item.annotation.note)),
+    item,
+  }));
   if (many) {
     const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true });
     return picked?.map((entry) => entry.item) ?? [];
@@ -143,7 +154,9 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     const found = await targetAnnotations(context, args, 'Change the type of which tags?', true);
     if (!found || found.targets.length === 0) return 0;
     const types = context.project.typesFor(found.uri);
-    const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, 'Change type to…'));
+    const targetTypes = new Set(found.targets.map((item) => item.annotation.type));
+    const current = targetTypes.size === 1 ? [...targetTypes][0] : undefined;
+    const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, 'Change type to…', current));
     if (!type) return 0;
     const ids = new Set(found.targets.map((item) => item.annotation.id));
     const result = await editFile(context, `Change type to ${type.name}`, found.uri, (sidecar) => changeAnnotationType(sidecar, ids, type.name));
@@ -158,7 +171,7 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     const note =
       args?.note ??
       (await vscode.window.showInputBox({
-        title: `Note on “${target.annotation.text}” (${target.annotation.type})`,
+        title: `Note on “${isolateRightToLeft(printable(target.annotation.text))}” (${target.annotation.type})`,
         value: target.annotation.note ?? '',
         prompt: 'Leave empty to remove the note.',
       }));
@@ -200,7 +213,18 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     return true;
   };
 
+  // The editor title's ✓ shows Mark File Done, or Mark File In Progress once the file is done.
+  const updateDoneKey = () => {
+    const editor = vscode.window.activeTextEditor;
+    const sidecar = editor && context.documents.loadedSession(editor.document.uri)?.sidecar;
+    const done = sidecar !== undefined && fileStatus(sidecar.status, sidecar.annotations.length) === 'done';
+    void vscode.commands.executeCommand('setContext', fileDoneKey, done);
+  };
+  updateDoneKey();
+
   return vscode.Disposable.from(
+    context.documents.onDidChange(updateDoneKey),
+    vscode.window.onDidChangeActiveTextEditor(updateDoneKey),
     vscode.commands.registerCommand(commandIds.tagSelection, (args?: TagArguments) => tag(args)),
     vscode.commands.registerCommand(commandIds.tagAs, (args?: TagArguments) => tag(args)),
     vscode.commands.registerCommand(commandIds.removeTag, (args?: AnnotationArguments) => remove(args)),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeTypeChoice, keyLetterPauseMs, typeForKeyLetter, typeOnAccept } from '../../core/editing/typeChoice';
 import type { EntityType } from '../../core/project';
 
 /** The keyboard chords bound to the first types, in project order (see package.json keybindings). */
@@ -47,36 +48,64 @@ interface TypeItem extends vscode.QuickPickItem {
   readonly type: EntityType;
 }
 
+/** The picker's texts, in one place. */
+const pickerTexts = {
+  placeholder: 'Type a name (Enter picks it), or a key letter alone to pick at once',
+};
+
 /**
- * Asks for an entity type: each item shows its colour, key, chord and description. Typing a
- * type's key letter picks it at once, so Ctrl+Alt+T then P tags as PERSON.
+ * Asks for an entity type: each item shows its colour, key, chord and description; `current`
+ * (Change Type) is marked and highlighted. Typing filters by name and Enter picks; a type's key
+ * letter typed alone picks that type once typing pauses (see core/editing/typeChoice.ts), so
+ * Ctrl+Alt+T then P tags as PERSON, and typing `person` never closes the picker half-way, which
+ * would send the rest of the name into the article.
  */
-export async function pickEntityType(types: readonly EntityType[], swatches: TypeSwatches, title: string): Promise<EntityType | undefined> {
+export async function pickEntityType(types: readonly EntityType[], swatches: TypeSwatches, title: string, current?: string): Promise<EntityType | undefined> {
   const items: TypeItem[] = await Promise.all(
     types.map(async (type, index) => {
-      const keys = [type.key ? `key ${type.key}` : undefined, chordForSlot(index + 1)].filter(Boolean).join(' · ');
       const icon = await swatches.icon(type);
-      return { type, label: type.name, description: keys, detail: type.description, ...(icon ? { iconPath: icon } : {}) };
+      return { type, label: type.name, description: describeTypeChoice(type, chordForSlot(index + 1), type.name === current), detail: type.description, ...(icon ? { iconPath: icon } : {}) };
     }),
   );
   const quickPick = vscode.window.createQuickPick<TypeItem>();
   quickPick.title = title;
-  quickPick.placeholder = 'Type a key letter to pick at once, or filter by name';
+  quickPick.placeholder = pickerTexts.placeholder;
   quickPick.items = items;
   quickPick.matchOnDetail = true;
+  const currentItem = items.find((item) => item.type.name === current);
+  if (currentItem) quickPick.activeItems = [currentItem];
   return new Promise((resolve) => {
     let settled = false;
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    let recheck: ReturnType<typeof setImmediate> | undefined;
+    const cancelPending = () => {
+      if (pause) clearTimeout(pause);
+      if (recheck) clearImmediate(recheck);
+      pause = recheck = undefined;
+    };
     const finish = (type: EntityType | undefined) => {
+      cancelPending();
       if (settled) return;
       settled = true;
       resolve(type);
       quickPick.dispose();
     };
     quickPick.onDidChangeValue((value) => {
-      const byKey = types.find((type) => type.key !== undefined && type.key.toLowerCase() === value.trim().toLowerCase());
-      if (value.trim().length === 1 && byKey) finish(byKey);
+      cancelPending();
+      const byKey = typeForKeyLetter(types, value);
+      if (!byKey) return;
+      const keyed = items.find((item) => item.type === byKey);
+      // Highlight what the key letter will pick, so Enter picks the same at once.
+      if (keyed) quickPick.activeItems = [keyed];
+      pause = setTimeout(() => {
+        // A busy extension host runs an expired timer before it reads the keystrokes that came
+        // meanwhile: let those arrive first (setImmediate runs after pending I/O), then look again.
+        recheck = setImmediate(() => {
+          if (quickPick.value === value) finish(byKey);
+        });
+      }, keyLetterPauseMs);
     });
-    quickPick.onDidAccept(() => finish(quickPick.selectedItems[0]?.type));
+    quickPick.onDidAccept(() => finish(typeOnAccept(types, quickPick.value, (quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.type)));
     quickPick.onDidHide(() => finish(undefined));
     quickPick.show();
   });

@@ -9,12 +9,13 @@ import type { ProjectService } from './projectService';
  * file changes.
  */
 export function createWorkspace(project: ProjectService): vscode.Disposable & { workspace: AnnotationWorkspace } {
-  const fileSystem = new FoldersFileSystem();
+  const folderRoots = () => (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
+  const fileSystem = new FoldersFileSystem(folderRoots);
   const workspace = new AnnotationWorkspace(fileSystem, {
     knownTypes: (textPath) => new Set(project.typesFor(vscode.Uri.file(textPath)).map((type) => type.name)),
   });
   // Reads and writes stay inside the workspace folders (links out of them are refused).
-  const openFolders = () => fileSystem.setFolders((vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath));
+  const openFolders = () => fileSystem.setFolders(folderRoots());
   const subscriptions = vscode.Disposable.from(
     project.onDidChange(() => workspace.projectChanged()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void openFolders()),

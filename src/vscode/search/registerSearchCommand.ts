@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { printable } from '../../core/text/printable';
+import { isolateRightToLeft } from '../../core/text/bidiIsolate';
 import { LineIndex } from '../../core/index';
 import type { SearchResult } from '../../core/search';
 import { commandIds } from '../commandIds';
@@ -29,9 +29,10 @@ function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): 
   return {
     folderIndex,
     result,
-    label: printable(result.text),
+    // Right-to-left text is isolated after escaping, so it cannot reorder the type, file or note beside it.
+    label: isolateRightToLeft(printable(result.text)),
     description: result.type,
-    detail: printable(`${result.file}${line === undefined ? '' : `:${line}`} — ${snippet}${result.note ? ` — note: ${result.note}` : ''}`),
+    detail: `${printable(`${result.file}${line === undefined ? '' : `:${line}`}`)} — ${isolateRightToLeft(printable(snippet))}${result.note ? ` — note: ${isolateRightToLeft(printable(result.note))}` : ''}`,
     // The engine already matched typos and accents: keep VS Code from filtering its results again.
     alwaysShow: true,
   };
@@ -55,10 +56,8 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
       const key = `${folderIndex.folder.uri.toString()}|${file}`;
       let pending = lineIndexes.get(key);
       if (!pending) {
-        pending = fs.readFile(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath, 'utf8').then(
-          (text) => new LineIndex(text.replace(/^\uFEFF/, '')),
-          () => undefined,
-        );
+        // Read inside the corpus walls: a link or FIFO in the corpus is neither followed nor waited on.
+        pending = documents.workspace.readText(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath).then((text) => (text === undefined ? undefined : new LineIndex(text)));
         lineIndexes.set(key, pending);
       }
       return pending;

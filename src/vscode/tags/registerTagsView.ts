@@ -39,7 +39,7 @@ async function editEntity(context: TaggingContext, node: EntityNode, label: stri
 }
 
 export function registerTagsView(context: TaggingContext, indexes: CorpusIndexService): TagsView {
-  const provider = new TagsTreeProvider(indexes, context.project, context.swatches);
+  const provider = new TagsTreeProvider(indexes, context.project, context.swatches, context.workspace);
   const treeView = vscode.window.createTreeView('newsAnnotator.tags', { treeDataProvider: provider, showCollapseAll: true });
   const refresh = () => {
     provider.refresh();

@@ -1,6 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import { printable } from '../../core/text/printable';
+import { isolate, hasRightToLeft, isolateRightToLeft } from '../../core/text/bidiIsolate';
 import { LineIndex, TagsTree, type EntitySummary, type Mention, type TagSort, type TypeTotal } from '../../core/index';
 import { commandIds } from '../commandIds';
 import type { TypeSwatches } from '../editing/typePicker';
@@ -32,6 +33,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
     private readonly indexes: CorpusIndexService,
     private readonly project: ProjectService,
     private readonly swatches: TypeSwatches,
+    /** Reads texts inside the corpus walls (links and FIFOs refused). */
+    private readonly workspace: AnnotationWorkspace,
   ) {}
 
   refresh(): void {
@@ -90,8 +93,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
     await Promise.all(
       [...files].map(async (file) => {
         try {
-          const text = (await fs.readFile(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath, 'utf8')).replace(/^\uFEFF/, '');
-          result.set(file, new LineIndex(text));
+          const text = await this.workspace.readText(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath);
+          if (text !== undefined) result.set(file, new LineIndex(text));
         } catch {
           // A file deleted meanwhile: its mentions show without a line until the index catches up.
         }
@@ -113,7 +116,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         return item;
       }
       case 'entity': {
-        const item = new vscode.TreeItem(printable(node.entity.text), vscode.TreeItemCollapsibleState.Collapsed);
+        // Isolated, so a right-to-left name and the count after it keep their order (see bidiIsolate.ts).
+        const item = new vscode.TreeItem(isolateRightToLeft(printable(node.entity.text)), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `entity:${node.folderIndex.folder.uri.toString()}:${node.entity.key}`;
         item.description = `${node.entity.mentions} in ${node.entity.files} file${node.entity.files === 1 ? '' : 's'}`;
         item.contextValue = 'tagEntity';
@@ -123,10 +127,14 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         const { mention } = node;
         // One line, with nothing in it that could reorder or break the row (see printable.ts).
         const [before, text, after] = [mention.before, mention.text, mention.after].map((part) => printable(part.replace(/\s+/g, ' ')));
-        const item = new vscode.TreeItem({ label: `${before}${text}${after}`, highlights: [[before.length, before.length + text.length]] });
+        const snippet = `${before}${text}${after}`;
+        // A right-to-left snippet is laid out on its own, in its own direction, apart from the file name after it.
+        const shift = hasRightToLeft(snippet) ? 1 : 0;
+        const item = new vscode.TreeItem({ label: shift ? isolate(snippet) : snippet, highlights: [[shift + before.length, shift + before.length + text.length]] });
         item.id = `mention:${node.folderIndex.folder.uri.toString()}:${mention.file}:${mention.id}`;
         item.description = printable(node.line === undefined ? mention.file : `${mention.file}:${node.line}`);
-        item.tooltip = mention.note ? `${mention.type} “${printable(mention.text)}”\nNote: ${printable(mention.note)}` : `${mention.type} “${printable(mention.text)}”`;
+        const quoted = `${mention.type} “${isolateRightToLeft(printable(mention.text))}”`;
+        item.tooltip = mention.note ? `${quoted}\nNote: ${isolateRightToLeft(printable(mention.note))}` : quoted;
         item.iconPath = new vscode.ThemeIcon('tag');
         item.contextValue = 'tagMention';
         item.command = {

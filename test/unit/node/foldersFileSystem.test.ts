@@ -30,4 +30,12 @@ describe('FoldersFileSystem (the editor’s files)', () => {
     await assert.rejects(files.writeFileAtomic(path.join(scratch, 'corpus', 'link-out', 'planted.txt.ann.yaml'), new Uint8Array()), /outside|link/);
     await assert.rejects(files.readFile(path.join(scratch, 'outside', 'secret.txt')), /not inside a workspace folder/);
   });
+
+  it('finds a folder that arrived after start-up (a .code-workspace window) without a change event', async () => {
+    const roots: string[] = [];
+    const files = new FoldersFileSystem(() => roots);
+    await files.setFolders(roots);
+    roots.push(path.join(scratch, 'corpus'));
+    assert.equal(new TextDecoder().decode(await files.readFile(path.join(scratch, 'corpus', 'a.txt'))), 'inside');
+  });
 });

@@ -67,6 +67,20 @@ describe('validateSidecar', () => {
     assert.deepEqual(check(content, null), ['duplicate-id@7:10']);
   });
 
+  it('warns, as export does, about a tag whose text starts or ends with white space, or is nothing else', () => {
+    const content = header + 'annotations:\n  - {id: "a", type: "PERSON", start: 8, end: 16, text: " Archer "}\n  - {id: "b", type: "PERSON", start: 19, end: 20, text: " "}\n';
+    const result = read(content);
+    const problems = validateSidecar(result.sidecar, result.positions, text, types, 'a.txt.ann.yaml');
+    assert.deepEqual(
+      problems.map((item) => `${item.code}@${item.line}:${item.column}:${item.severity}`),
+      ['span-untrimmed@6:56:warning', 'span-untrimmed@7:57:warning'],
+    );
+    assert.match(problems[0].message, /" Archer " \(PERSON, id a\) starts or ends with white space/);
+    assert.match(problems[1].message, /" " \(PERSON, id b\) is only white space/);
+    // Without the text (it changed since) the stored text is still checked.
+    assert.deepEqual(check(content, null), ['span-untrimmed@6:56', 'span-untrimmed@7:57']);
+  });
+
   it('allows any type when the project lists none', () => {
     const result = read(header + 'annotations:\n  - {id: "a", type: "ANYTHING", start: 9, end: 15, text: "Archer"}\n');
     assert.deepEqual(validateSidecar(result.sidecar, result.positions, text, undefined, 'f'), []);

@@ -1,0 +1,35 @@
+/**
+ * What the Corpus view's rows say, and what its filter command accepts. No `vscode` import, so
+ * the unit tests check it in plain Node.
+ */
+import { fileStates, type FileState, type FileSummary } from '../../core/index';
+
+export const stateLabels: Record<FileState, string> = { untouched: 'untouched', 'in-progress': 'in progress', done: 'done', problem: 'has problems' };
+
+/**
+ * One character per state, for the row: "0 tags · untouched" after a long file name is cut to
+ * "0 tags ·…" at the default sidebar width; "0 · ○" fits. The words are in the tooltip.
+ */
+export const stateSymbols: Record<FileState, string> = { untouched: '○', 'in-progress': '◐', done: '✓', problem: '⚠' };
+
+/** The file row's description: tag count and state symbol. */
+export function fileRowDescription(summary: Pick<FileSummary, 'annotations' | 'state'>): string {
+  return `${summary.annotations} · ${stateSymbols[summary.state]}`;
+}
+
+/** The file row's tooltip: the path (already made printable), then the count and state in words. */
+export function fileRowTooltip(shownPath: string, summary: Pick<FileSummary, 'annotations' | 'state' | 'unreadable' | 'orphans'>): string {
+  const problems = summary.unreadable ? ' The sidecar cannot be read.' : summary.orphans > 0 ? ` ${summary.orphans} tag(s) not found in the text.` : '';
+  return `${shownPath}\n${summary.annotations} tag${summary.annotations === 1 ? '' : 's'} · ${stateLabels[summary.state]}.${problems}`;
+}
+
+/**
+ * The states Filter Corpus by Status was given, or 'ask' to ask for them. A command on a view's
+ * title bar receives the view's focused element (a row the user clicked) as its first argument,
+ * and the palette gives none: only a list of known states is a list of states.
+ */
+export function filterArgument(argument: unknown): readonly FileState[] | 'ask' {
+  if (!Array.isArray(argument)) return 'ask';
+  const known = new Set<unknown>(fileStates);
+  return argument.every((state) => known.has(state)) ? (argument as FileState[]) : 'ask';
+}
