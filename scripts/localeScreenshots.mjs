@@ -50,7 +50,8 @@ async function shoot(browser, host, scratch, locale) {
     await page.keyboard.press('Control+Alt+BracketRight');
     await page.keyboard.press('Control+Alt+T');
     await page.locator('.quick-input-widget', { hasText: 'PERSON' }).first().waitFor();
-    await page.waitForTimeout(500);
+    await page.mouse.move(1100, 700); // no hover tooltip over the picker
+    await page.waitForTimeout(800);
     await page.screenshot({ path: target });
     process.stdout.write(`wrote ${target}\n`);
   } catch (error) {
