@@ -40,7 +40,15 @@ export function typeOnAccept<T extends ChoosableType>(types: readonly T[], value
   return named.length === 1 ? named[0] : undefined;
 }
 
+/** The words of a picker row, in the display language (the editor passes translations). */
+export interface ChoiceWords {
+  readonly current: string;
+  readonly key: (letter: string) => string;
+}
+
+const englishChoiceWords: ChoiceWords = { current: 'current type', key: (letter) => `key ${letter}` };
+
 /** The picker row's description: current type first, then the key letter and the chord. */
-export function describeTypeChoice(type: ChoosableType, chord: string | undefined, current: boolean): string {
-  return [current ? 'current type' : undefined, type.key ? `key ${type.key}` : undefined, chord].filter(Boolean).join(' · ');
+export function describeTypeChoice(type: ChoosableType, chord: string | undefined, current: boolean, words: ChoiceWords = englishChoiceWords): string {
+  return [current ? words.current : undefined, type.key ? words.key(type.key) : undefined, chord].filter(Boolean).join(' · ');
 }

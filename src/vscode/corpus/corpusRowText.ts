@@ -1,10 +1,9 @@
 /**
- * What the Corpus view's rows say, and what its filter command accepts. No `vscode` import, so
- * the unit tests check it in plain Node.
+ * What the Corpus view's rows show, and what its filter command accepts. No `vscode` import, so
+ * the unit tests check it in plain Node; the words (tooltips, filter) are translated, in
+ * fileStateLabel.ts and corpusTreeProvider.ts.
  */
 import { fileStates, type FileState, type FileSummary } from '../../core/index';
-
-export const stateLabels: Record<FileState, string> = { untouched: 'untouched', 'in-progress': 'in progress', done: 'done', problem: 'has problems' };
 
 /**
  * One character per state, for the row: "0 tags · untouched" after a long file name is cut to
@@ -15,12 +14,6 @@ export const stateSymbols: Record<FileState, string> = { untouched: '○', 'in-p
 /** The file row's description: tag count and state symbol. */
 export function fileRowDescription(summary: Pick<FileSummary, 'annotations' | 'state'>): string {
   return `${summary.annotations} · ${stateSymbols[summary.state]}`;
-}
-
-/** The file row's tooltip: the path (already made printable), then the count and state in words. */
-export function fileRowTooltip(shownPath: string, summary: Pick<FileSummary, 'annotations' | 'state' | 'unreadable' | 'orphans'>): string {
-  const problems = summary.unreadable ? ' The sidecar cannot be read.' : summary.orphans > 0 ? ` ${summary.orphans} tag(s) not found in the text.` : '';
-  return `${shownPath}\n${summary.annotations} tag${summary.annotations === 1 ? '' : 's'} · ${stateLabels[summary.state]}.${problems}`;
 }
 
 /**

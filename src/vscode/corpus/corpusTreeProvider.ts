@@ -1,13 +1,22 @@
 import * as vscode from 'vscode';
 import { printable } from '../../core/text/printable';
 import { buildFolderTree, type FileNode, type FolderNode } from '../../core/corpus/folderTree';
-import { folderSummaries, type FileState, type FolderSummary } from '../../core/index';
+import { folderSummaries, type FileState, type FileSummary, type FolderSummary } from '../../core/index';
 import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
 import { isolateRightToLeft } from '../../core/text/bidiIsolate';
-import { fileRowDescription, fileRowTooltip } from './corpusRowText';
+import { fileRowDescription } from './corpusRowText';
+import { fileStateLabel } from './fileStateLabel';
 
 type CorpusNode = { kind: 'root'; folderIndex: FolderIndex; tree: FolderNode } | { kind: 'folder'; folderIndex: FolderIndex; node: FolderNode } | { kind: 'file'; folderIndex: FolderIndex; node: FileNode };
 
+
+/** The file row's tooltip: the path (already made printable), then the count and state in words. */
+function fileRowTooltip(shownPath: string, summary: Pick<FileSummary, 'annotations' | 'state' | 'unreadable' | 'orphans'>): string {
+  const state = fileStateLabel(summary.state);
+  const counted = summary.annotations === 1 ? vscode.l10n.t('1 tag · {0}.', state) : vscode.l10n.t('{0} tags · {1}.', summary.annotations, state);
+  const problems = summary.unreadable ? vscode.l10n.t('The sidecar cannot be read.') : summary.orphans > 0 ? vscode.l10n.t('{0} tag(s) not found in the text.', summary.orphans) : '';
+  return `${shownPath}\n${counted}${problems ? ` ${problems}` : ''}`;
+}
 
 const stateIcons: Record<FileState, vscode.ThemeIcon> = {
   untouched: new vscode.ThemeIcon('circle-large-outline'),
@@ -61,7 +70,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
       const summary = this.summaries.get(node.folderIndex)?.get(folderPath);
       item.id = `folder:${node.folderIndex.folder.uri.toString()}:${folderPath}`;
       item.iconPath = vscode.ThemeIcon.Folder;
-      item.description = summary ? `${summary.files} files · ${summary.notDone} to do · ${summary.annotations} tags` : undefined;
+      item.description = summary ? vscode.l10n.t('{0} files · {1} to do · {2} tags', summary.files, summary.notDone, summary.annotations) : undefined;
       item.contextValue = 'corpusFolder';
       return item;
     }
@@ -71,7 +80,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
     item.id = `file:${uri.toString()}`;
     item.resourceUri = uri;
     item.contextValue = 'corpusFile';
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
     if (summary) {
       item.iconPath = stateIcons[summary.state];
       item.description = fileRowDescription(summary);

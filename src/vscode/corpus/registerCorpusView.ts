@@ -3,11 +3,12 @@ import { fileStates, type FileState } from '../../core/index';
 import { commandIds } from '../commandIds';
 import type { CorpusIndexService } from '../index/corpusIndexService';
 import { CorpusTreeProvider } from './corpusTreeProvider';
-import { filterArgument, stateLabels, stateSymbols } from './corpusRowText';
+import { filterArgument, stateSymbols } from './corpusRowText';
+import { fileStateLabel } from './fileStateLabel';
 
 async function askForStates(current: readonly FileState[] | undefined): Promise<FileState[] | undefined> {
-  const items = fileStates.map((state) => ({ label: `${stateSymbols[state]} ${stateLabels[state]}`, state, picked: current?.includes(state) ?? false }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Show corpus files that are…', canPickMany: true });
+  const items = fileStates.map((state) => ({ label: `${stateSymbols[state]} ${fileStateLabel(state)}`, state, picked: current?.includes(state) ?? false }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show corpus files that are…'), canPickMany: true });
   return picked?.map((item) => item.state);
 }
 
@@ -23,8 +24,8 @@ export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
   const refresh = () => {
     provider.refresh();
     const notDone = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.summary().notDone, 0);
-    treeView.badge = notDone > 0 ? { value: notDone, tooltip: `${notDone} corpus file${notDone === 1 ? '' : 's'} not done yet` } : undefined;
-    treeView.description = provider.filter ? `showing ${provider.filter.map((state) => stateLabels[state]).join(', ')}` : undefined;
+    treeView.badge = notDone > 0 ? { value: notDone, tooltip: notDone === 1 ? vscode.l10n.t('1 corpus file not done yet') : vscode.l10n.t('{0} corpus files not done yet', notDone) } : undefined;
+    treeView.description = provider.filter ? vscode.l10n.t('showing {0}', provider.filter.map(fileStateLabel).join(', ')) : undefined;
   };
   refresh();
 
@@ -40,7 +41,7 @@ export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
         return;
       }
     }
-    void vscode.window.showInformationMessage('News Annotator: every corpus file already has annotations.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: every corpus file already has annotations.'));
   };
 
   const disposables = vscode.Disposable.from(
@@ -66,7 +67,7 @@ export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
       await indexes.whenReady();
       const files = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.size, 0);
       const annotated = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.files().filter((file) => file.hasSidecar).length, 0);
-      const message = `News Annotator: ${files} corpus files, ${annotated} with annotations.`;
+      const message = vscode.l10n.t('News Annotator: {0} corpus files, {1} with annotations.', files, annotated);
       void vscode.window.showInformationMessage(message);
       return message;
     }),

@@ -16,12 +16,19 @@ interface ExportArguments {
   readonly force?: boolean;
 }
 
-const formatChoices: readonly { format: ExportFormat; label: string; detail: string; extension?: string }[] = [
-  { format: 'yaml', label: 'Merged YAML', detail: 'One file: types, every document’s annotations with code-point offsets, totals.', extension: 'yaml' },
-  { format: 'jsonl', label: 'doccano JSONL', detail: 'One line per document: text and [start, end, label] triples.', extension: 'jsonl' },
-  { format: 'spacy', label: 'spaCy / Prodigy JSONL', detail: 'Text, tokens with whitespace flags, spans with token indices.', extension: 'jsonl' },
-  { format: 'brat', label: 'brat standoff', detail: 'A folder of .txt/.ann pairs and annotation.conf.' },
-  { format: 'conll', label: 'CoNLL-2003 (IOB2)', detail: 'One token per line, blank line between sentences; nested spans reduced to the outermost.', extension: 'conll' },
+interface FormatChoice {
+  readonly format: ExportFormat;
+  readonly label: string;
+  readonly detail: string;
+  readonly extension?: string;
+}
+
+const formatChoices = (): readonly FormatChoice[] => [
+  { format: 'yaml', label: vscode.l10n.t('Merged YAML'), detail: vscode.l10n.t('One file: types, every document’s annotations with code-point offsets, totals.'), extension: 'yaml' },
+  { format: 'jsonl', label: vscode.l10n.t('doccano JSONL'), detail: vscode.l10n.t('One line per document: text and [start, end, label] triples.'), extension: 'jsonl' },
+  { format: 'spacy', label: vscode.l10n.t('spaCy / Prodigy JSONL'), detail: vscode.l10n.t('Text, tokens with whitespace flags, spans with token indices.'), extension: 'jsonl' },
+  { format: 'brat', label: vscode.l10n.t('brat standoff'), detail: vscode.l10n.t('A folder of .txt/.ann pairs and annotation.conf.') },
+  { format: 'conll', label: vscode.l10n.t('CoNLL-2003 (IOB2)'), detail: vscode.l10n.t('One token per line, blank line between sentences; nested spans reduced to the outermost.'), extension: 'conll' },
 ];
 
 /** News Annotator: Export Annotations…: format, destination, then a cancellable export with progress. */
@@ -29,17 +36,18 @@ export function registerExportCommand(): vscode.Disposable {
   return vscode.commands.registerCommand(commandIds.exportAnnotations, async (args?: ExportArguments): Promise<string | undefined> => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
-      void vscode.window.showInformationMessage('News Annotator: open a corpus folder first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: open a corpus folder first.'));
       return undefined;
     }
-    const format = args?.format ?? (await vscode.window.showQuickPick(formatChoices.map((choice) => ({ ...choice })), { title: 'Export annotations as…' }))?.format;
+    const choices = formatChoices();
+    const format = args?.format ?? (await vscode.window.showQuickPick(choices.map((choice) => ({ ...choice })), { title: vscode.l10n.t('Export annotations as…') }))?.format;
     if (!format || !(exportFormats as readonly string[]).includes(format)) return undefined;
-    const choice = formatChoices.find((candidate) => candidate.format === format)!;
+    const choice = choices.find((candidate) => candidate.format === format)!;
     const out =
       args?.out ??
       (
         await vscode.window.showSaveDialog({
-          title: choice.extension ? `Export ${choice.label} to` : `Export ${choice.label} into a new folder named`,
+          title: choice.extension ? vscode.l10n.t('Export {0} to', choice.label) : vscode.l10n.t('Export {0} into a new folder named', choice.label),
           defaultUri: vscode.Uri.joinPath(folder.uri, '..', `${folder.name}-annotations${choice.extension ? `.${choice.extension}` : '-brat'}`),
           ...(choice.extension ? { filters: { [choice.label]: [choice.extension] } } : {}),
         })
@@ -49,19 +57,19 @@ export function registerExportCommand(): vscode.Disposable {
     const refusal = await overwriteRefusal(format, out);
     let force = args?.force === true;
     if (refusal && args?.force === false) {
-      void vscode.window.showErrorMessage(`News Annotator: ${printable(refusal)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', printable(refusal)));
       return undefined;
     }
     if (refusal && !force) {
-      const replace = 'Replace';
+      const replace = vscode.l10n.t('Replace');
       force = (await vscode.window.showWarningMessage(printable(refusal), { modal: true }, replace)) === replace;
       if (!force) return undefined;
     }
 
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${choice.label}`, cancellable: true }, async (progress, token) => {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', choice.label), cancellable: true }, async (progress, token) => {
       const corpus = await openCorpus(folder.uri.fsPath);
       if ('error' in corpus) {
-        void vscode.window.showErrorMessage(`News Annotator: ${corpus.error}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', corpus.error));
         return undefined;
       }
       let reported = 0;
@@ -69,25 +77,28 @@ export function registerExportCommand(): vscode.Disposable {
       const load = await loadCorpus(corpus.store, corpus.files, {
         onProgress: (done, total) => {
           const percent = Math.floor((90 * done) / Math.max(1, total));
-          progress.report({ message: `reading ${done} of ${total} files`, increment: percent - reported });
+          progress.report({ message: vscode.l10n.t('reading {0} of {1} files', done, total), increment: percent - reported });
           reported = percent;
         },
       });
       cancelled = token.isCancellationRequested;
       if (cancelled) {
-        void vscode.window.showInformationMessage('News Annotator: export cancelled; nothing was written.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: export cancelled; nothing was written.'));
         return undefined;
       }
-      progress.report({ message: 'writing', increment: 90 - reported });
+      progress.report({ message: vscode.l10n.t('writing'), increment: 90 - reported });
       const result = exportCorpus(format, { documents: selectDocuments(load.documents, {}), config: corpus.config });
       const written = await writeExport(result, { out, corpusRoot: corpus.root, isCorpusFile: corpus.matcher, force });
       if (written) {
-        void vscode.window.showErrorMessage(`News Annotator: ${printable(written)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', printable(written)));
         return undefined;
       }
-      const skipped = result.unplaced > 0 ? ` ${result.unplaced} annotation(s) not found in their text were left out (run Validate Corpus).` : '';
-      const notes = result.notes.length > 0 ? ` ${result.notes.join(' ')}` : '';
-      const message = `News Annotator: exported ${result.annotations} annotations of ${result.documents} documents as ${choice.label} to ${out}.${skipped}${notes}`;
+      // The export's notes come from the core, which the command line shares: they stay English.
+      const message = [
+        vscode.l10n.t('News Annotator: exported {0} annotations of {1} documents as {2} to {3}.', result.annotations, result.documents, choice.label, out),
+        ...(result.unplaced > 0 ? [vscode.l10n.t('{0} annotation(s) not found in their text were left out (run Validate Corpus).', result.unplaced)] : []),
+        ...result.notes,
+      ].join(' ');
       void vscode.window.showInformationMessage(message);
       return message;
     });

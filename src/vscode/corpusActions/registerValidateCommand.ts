@@ -23,7 +23,7 @@ export function registerValidateCommand(): vscode.Disposable {
     let files = 0;
     let errors = 0;
     let warnings = 0;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Validating the corpus', cancellable: true }, async (progress, token) => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating the corpus'), cancellable: true }, async (progress, token) => {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         const corpus = await openCorpus(folder.uri.fsPath);
         if ('error' in corpus) continue;
@@ -32,7 +32,7 @@ export function registerValidateCommand(): vscode.Disposable {
           onProgress: (done, total) => {
             if (token.isCancellationRequested) throw new vscode.CancellationError();
             const percent = Math.floor((100 * done) / Math.max(1, total));
-            progress.report({ message: `${folder.name}: ${done} of ${total} files`, increment: percent - reported });
+            progress.report({ message: vscode.l10n.t('{0}: {1} of {2} files', folder.name, done, total), increment: percent - reported });
             reported = percent;
           },
         });
@@ -46,10 +46,12 @@ export function registerValidateCommand(): vscode.Disposable {
         for (const [file, diagnostics] of byFile) collection.set(vscode.Uri.joinPath(folder.uri, file), diagnostics);
       }
     });
-    const summary = `News Annotator: checked ${files} corpus files: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+    const errorCount = errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors);
+    const warningCount = warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warnings);
+    const summary = vscode.l10n.t('News Annotator: checked {0} corpus files: {1}, {2}.', files, errorCount, warningCount);
     if (errors + warnings === 0) void vscode.window.showInformationMessage(summary);
     else {
-      void vscode.window.showWarningMessage(summary, 'Show Problems').then((choice) => {
+      void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
       });
     }

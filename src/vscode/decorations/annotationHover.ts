@@ -28,13 +28,16 @@ export function registerAnnotationHover(documents: AnnotatedDocuments): vscode.D
         const { annotation } = item;
         const args = { uri: document.uri.toString(), id: annotation.id };
         markdown.appendMarkdown(`**${escapeMarkdown(annotation.type)}** “${escapeMarkdown(annotation.text)}”`);
-        if (item.state !== 'ok') markdown.appendMarkdown(` *(${item.state === 'fuzzy' ? 'found approximately: check it' : item.state === 'edited' ? 'edited, saved with the text' : 'cut by an edit: check it'})*`);
+        if (item.state !== 'ok') {
+          const state = item.state === 'fuzzy' ? vscode.l10n.t('found approximately: check it') : item.state === 'edited' ? vscode.l10n.t('edited, saved with the text') : vscode.l10n.t('cut by an edit: check it');
+          markdown.appendMarkdown(` *(${escapeMarkdown(state)})*`);
+        }
         markdown.appendMarkdown('\n\n');
         const who = [annotation.annotator, annotation.created?.replace('T', ' ').replace('Z', ' UTC')].filter(Boolean).join(', ');
         if (who) markdown.appendMarkdown(`$(person) ${escapeMarkdown(who)}\n\n`);
         if (annotation.note) markdown.appendMarkdown(`$(note) ${escapeMarkdown(annotation.note)}\n\n`);
         markdown.appendMarkdown(
-          `${commandLink('Change type', commandIds.changeTagType, args)} · ${commandLink('Remove', commandIds.removeTag, args)} · ${commandLink(annotation.note ? 'Edit note' : 'Add note', commandIds.editNote, args)}\n\n`,
+          `${commandLink(vscode.l10n.t('Change type'), commandIds.changeTagType, args)} · ${commandLink(vscode.l10n.t('Remove'), commandIds.removeTag, args)} · ${commandLink(annotation.note ? vscode.l10n.t('Edit note') : vscode.l10n.t('Add note'), commandIds.editNote, args)}\n\n`,
         );
         if (here.length > 1) markdown.appendMarkdown('---\n\n');
       }

@@ -10,23 +10,32 @@ import type { DocumentSession } from '../documents/documentSession';
 import { describeProblem } from '../editing/fileActions';
 import { toDiagnostic } from '../project/projectService';
 
-const stateMessages: Partial<Record<LiveAnnotation['state'], string>> = {
-  orphan: 'was not found in the text any more. It is kept in the sidecar: re-attach it to a selection or remove it.',
-  deleted: 'lost its text in this edit. Undo the edit, re-attach it to a selection, or remove it.',
-  fuzzy: 'was found only approximately after the text changed. Check it, then accept or re-attach it.',
-  clipped: 'was cut by an edit; what is left is tagged. Check it.',
-};
+/** What happened to a tag, as a Problems message naming it ({0} its type, {1} its text). */
+function stateMessage(state: LiveAnnotation['state'], type: string, text: string): string | undefined {
+  switch (state) {
+    case 'orphan':
+      return vscode.l10n.t('{0} “{1}” was not found in the text any more. It is kept in the sidecar: re-attach it to a selection or remove it.', type, text);
+    case 'deleted':
+      return vscode.l10n.t('{0} “{1}” lost its text in this edit. Undo the edit, re-attach it to a selection, or remove it.', type, text);
+    case 'fuzzy':
+      return vscode.l10n.t('{0} “{1}” was found only approximately after the text changed. Check it, then accept or re-attach it.', type, text);
+    case 'clipped':
+      return vscode.l10n.t('{0} “{1}” was cut by an edit; what is left is tagged. Check it.', type, text);
+    default:
+      return undefined;
+  }
+}
 
 // Problems the text document shows itself (with quick fixes), so the sidecar does not repeat them.
 const shownOnText = new Set(['annotation-orphaned', 'annotation-fuzzy']);
 
 function annotationDiagnostic(document: vscode.TextDocument, session: DocumentSession, item: LiveAnnotation): vscode.Diagnostic | undefined {
-  const message = stateMessages[item.state];
+  const message = stateMessage(item.state, item.annotation.type, printable(item.annotation.text));
   if (!message) return undefined;
   const start = document.positionAt(session.text.toUtf16(item.start));
   const end = item.end > item.start ? document.positionAt(session.text.toUtf16(item.end)) : document.lineAt(start.line).range.end;
   const severity = item.state === 'clipped' || item.state === 'fuzzy' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning;
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), `${item.annotation.type} “${printable(item.annotation.text)}” ${message}`, severity);
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), message, severity);
   diagnostic.source = 'News Annotator';
   diagnostic.code = { value: `annotation-${item.state} ${item.annotation.id}`, target: vscode.Uri.file(sidecarPathFor(session.textPath)) };
   return diagnostic;
@@ -69,13 +78,13 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
     const start = args.start ?? session.text.toCodePoint(editor.document.offsetAt(editor.selection.start));
     const end = args.end ?? session.text.toCodePoint(editor.document.offsetAt(editor.selection.end));
     if (editor.document.isDirty) await editor.document.save();
-    const result = await documents.workspace.edit('Re-attach tag', [{ textPath: uri.fsPath, factory: (sidecar, text) => {
+    const result = await documents.workspace.edit(vscode.l10n.t('Re-attach tag'), [{ textPath: uri.fsPath, factory: (sidecar, text) => {
       const old = sidecar.annotations.find((annotation) => annotation.id === args.id);
-      if (!old || end <= start || end > text.codePointLength) return problem('reattach-failed', 'Select the text the annotation belongs to, then re-attach it.', session.textPath);
+      if (!old || end <= start || end > text.codePointLength) return problem('reattach-failed', vscode.l10n.t('Select the text the annotation belongs to, then re-attach it.'), session.textPath);
       return { removed: [old], added: [{ ...old, start, end, text: text.slice(start, end) }] };
     } }]);
     const [failure] = result.failures;
-    if (failure) void vscode.window.showErrorMessage(`News Annotator: ${describeProblem(failure)}`);
+    if (failure) void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', describeProblem(failure)));
     return failure === undefined;
   };
 
@@ -89,21 +98,21 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
         const uri = document.uri.toString();
         for (const item of session.live) {
           if (item.state === 'ok' || item.state === 'edited') continue;
-          const label = `${item.annotation.type} “${item.annotation.text}”`;
+          const { type, text } = item.annotation;
           const touches = item.state !== 'orphan' && item.state !== 'deleted' ? new vscode.Range(document.positionAt(session.text.toUtf16(item.start)), document.positionAt(session.text.toUtf16(item.end))).intersection(range) : undefined;
           if (!range.isEmpty) {
-            const action = new vscode.CodeAction(`Re-attach ${label} to the selection`, vscode.CodeActionKind.QuickFix);
+            const action = new vscode.CodeAction(vscode.l10n.t('Re-attach {0} “{1}” to the selection', type, text), vscode.CodeActionKind.QuickFix);
             action.command = { command: commandIds.reattachAnnotation, title: action.title, arguments: [{ uri, id: item.annotation.id }] };
             actions.push(action);
           }
           if (item.state === 'fuzzy' && touches) {
-            const action = new vscode.CodeAction(`Accept ${label} where it was found`, vscode.CodeActionKind.QuickFix);
+            const action = new vscode.CodeAction(vscode.l10n.t('Accept {0} “{1}” where it was found', type, text), vscode.CodeActionKind.QuickFix);
             action.command = { command: commandIds.reattachAnnotation, title: action.title, arguments: [{ uri, id: item.annotation.id, start: item.start, end: item.end }] };
             action.isPreferred = true;
             actions.push(action);
           }
           if (item.state === 'orphan' || item.state === 'deleted' || touches) {
-            const action = new vscode.CodeAction(`Remove ${label}`, vscode.CodeActionKind.QuickFix);
+            const action = new vscode.CodeAction(vscode.l10n.t('Remove {0} “{1}”', type, text), vscode.CodeActionKind.QuickFix);
             action.command = { command: commandIds.removeOrphan, title: action.title, arguments: [{ uri, id: item.annotation.id }] };
             actions.push(action);
           }
@@ -120,9 +129,9 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
     documents.onDidChange(refresh),
     vscode.commands.registerCommand(commandIds.reattachAnnotation, reattach),
     vscode.commands.registerCommand(commandIds.removeOrphan, async (args: { uri: string; id: string }) => {
-      const result = await documents.workspace.edit('Remove orphaned tag', [{ textPath: vscode.Uri.parse(args.uri).fsPath, factory: (sidecar) => removeAnnotations(sidecar, new Set([args.id])) }]);
+      const result = await documents.workspace.edit(vscode.l10n.t('Remove orphaned tag'), [{ textPath: vscode.Uri.parse(args.uri).fsPath, factory: (sidecar) => removeAnnotations(sidecar, new Set([args.id])) }]);
       const [failure] = result.failures;
-      if (failure) void vscode.window.showErrorMessage(`News Annotator: ${describeProblem(failure)}`);
+      if (failure) void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', describeProblem(failure)));
       return failure === undefined;
     }),
   );

@@ -111,7 +111,10 @@ export class AnnotatedDocuments implements vscode.Disposable {
     void session
       .enqueue(() => session.writeAfterSave(document))
       .then((result) => {
-        if (result && !result.ok) void vscode.window.showErrorMessage(`News Annotator: the annotations of ${vscode.workspace.asRelativePath(document.uri)} were not saved: ${result.problems[0]?.message ?? 'unknown problem'}`);
+        if (result && !result.ok) {
+          const reason = result.problems[0]?.message ?? vscode.l10n.t('unknown problem');
+          void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: the annotations of {0} were not saved: {1}', vscode.workspace.asRelativePath(document.uri), reason));
+        }
         this.changeEmitter.fire(document.uri);
       });
   }

@@ -11,11 +11,11 @@ export async function prepareForTagging(editor: vscode.TextEditor, session: Docu
   if (!session.encoding.utf8) return problem('text-encoding', describeEncoding(session.encoding, session.textPath), session.textPath, session.encoding.line, session.encoding.column);
   if (!session.writable) {
     const first = session.problems[0];
-    return first ?? problem('sidecar-not-written', 'The sidecar of this file cannot be read, so it is not written.', session.textPath);
+    return first ?? problem('sidecar-not-written', vscode.l10n.t('The sidecar of this file cannot be read, so it is not written.'), session.textPath);
   }
   // Offsets refer to the text as saved: save first so the sidecar and the text agree.
   if (editor.document.isDirty && !(await editor.document.save())) {
-    return problem('text-not-saved', 'Save the text file before tagging it.', session.textPath);
+    return problem('text-not-saved', vscode.l10n.t('Save the text file before tagging it.'), session.textPath);
   }
   return undefined;
 }

@@ -34,15 +34,27 @@ interface ScopeChoice {
 function pickScope(query: string, options: OccurrenceOptions): Promise<ScopeChoice | undefined> {
   const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { scope: Scope }>();
   let current = { ...options };
-  const caseButton = () => ({ iconPath: new vscode.ThemeIcon(current.caseSensitive ? 'case-sensitive' : 'preserve-case'), tooltip: current.caseSensitive ? 'Match Case: on' : 'Match Case: off' });
-  const wordButton = () => ({ iconPath: new vscode.ThemeIcon(current.wholeWord ? 'whole-word' : 'symbol-text'), tooltip: current.wholeWord ? 'Whole Word: on' : 'Whole Word: off' });
+  let caseButton: vscode.QuickInputButton | undefined;
   const refresh = () => {
-    quickPick.buttons = [caseButton(), wordButton()];
-    quickPick.title = `Tag all occurrences of “${shown(query)}” (${current.caseSensitive ? 'match case' : 'any case'}, ${current.wholeWord ? 'whole words' : 'anywhere in words'})`;
+    caseButton = {
+      iconPath: new vscode.ThemeIcon(current.caseSensitive ? 'case-sensitive' : 'preserve-case'),
+      tooltip: current.caseSensitive ? vscode.l10n.t('Match Case: on') : vscode.l10n.t('Match Case: off'),
+    };
+    const wordButton = {
+      iconPath: new vscode.ThemeIcon(current.wholeWord ? 'whole-word' : 'symbol-text'),
+      tooltip: current.wholeWord ? vscode.l10n.t('Whole Word: on') : vscode.l10n.t('Whole Word: off'),
+    };
+    quickPick.buttons = [caseButton, wordButton];
+    quickPick.title = vscode.l10n.t(
+      'Tag all occurrences of “{0}” ({1}, {2})',
+      shown(query),
+      current.caseSensitive ? vscode.l10n.t('match case') : vscode.l10n.t('any case'),
+      current.wholeWord ? vscode.l10n.t('whole words') : vscode.l10n.t('anywhere in words'),
+    );
   };
   quickPick.items = [
-    { label: '$(file) In this file', scope: 'file' },
-    { label: '$(files) In every corpus file', scope: 'corpus' },
+    { label: vscode.l10n.t('$(file) In this file'), scope: 'file' },
+    { label: vscode.l10n.t('$(files) In every corpus file'), scope: 'corpus' },
   ];
   refresh();
   return new Promise((resolve) => {
@@ -54,7 +66,8 @@ function pickScope(query: string, options: OccurrenceOptions): Promise<ScopeChoi
       quickPick.dispose();
     };
     quickPick.onDidTriggerButton((button) => {
-      if (button.tooltip?.startsWith('Match Case')) current = { ...current, caseSensitive: !current.caseSensitive };
+      // The extension host hands back the button object it was given (tooltips are translated, so not those).
+      if (button === caseButton) current = { ...current, caseSensitive: !current.caseSensitive };
       else current = { ...current, wholeWord: !current.wholeWord };
       refresh();
     });
@@ -82,7 +95,10 @@ export async function tagOccurrencesInFiles(
   const annotator = await annotatorName();
   // A query with white space at its ends would tag spans that start or end with it.
   const trimmedQueries = [...new Set(queries.map((query) => query.trim()).filter((query) => query !== ''))];
-  const label = trimmedQueries.length === 1 ? `“${shown(trimmedQueries[0])}”` : `${trimmedQueries.length} spellings`;
+  const [single] = trimmedQueries;
+  const one = trimmedQueries.length === 1 && single !== undefined;
+  const progressTitle = one ? vscode.l10n.t('Tagging “{0}” as {1}', shown(single), type) : vscode.l10n.t('Tagging {0} spellings as {1}', trimmedQueries.length, type);
+  const label = one ? vscode.l10n.t('Tag all “{0}” as {1}', shown(single), type) : vscode.l10n.t('Tag all {0} spellings as {1}', trimmedQueries.length, type);
   const edits = uris.map((uri) => ({
     textPath: uri.fsPath,
     factory: (sidecar: Parameters<typeof tagSpans>[0], text: Parameters<typeof tagSpans>[1]) => {
@@ -90,8 +106,8 @@ export async function tagOccurrencesInFiles(
       return tagSpans(sidecar, text, spans, { type, annotator });
     },
   }));
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tagging ${label} as ${type}`, cancellable: true }, (progress, token) =>
-    context.workspace.edit(`Tag all ${label} as ${type}`, edits, {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressTitle, cancellable: true }, (progress, token) =>
+    context.workspace.edit(label, edits, {
       report: (_done, total, textPath) => progress.report({ message: vscode.workspace.asRelativePath(textPath), increment: 100 / total }),
       isCancelled: () => token.isCancellationRequested,
     }),
@@ -105,13 +121,13 @@ export function registerTagAllCommand(context: TaggingContext): vscode.Disposabl
     const [span] = selectedSpans(active.editor, active.session);
     const query = span ? active.session.text.slice(span.start, span.end) : '';
     if (!query.trim()) {
-      void vscode.window.showInformationMessage('News Annotator: select the text whose occurrences should be tagged.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: select the text whose occurrences should be tagged.'));
       return 0;
     }
     const types = context.project.typesFor(active.editor.document.uri);
     const type: EntityType | undefined = args?.type
       ? types.find((candidate) => candidate.name === args.type)
-      : await pickEntityType(types, context.swatches, `Tag all “${shown(query)}” as…`);
+      : await pickEntityType(types, context.swatches, vscode.l10n.t('Tag all “{0}” as…', shown(query)));
     if (!type) return 0;
     const settings = vscode.workspace.getConfiguration('newsAnnotator.tagAll');
     const defaults: OccurrenceOptions = {
@@ -122,15 +138,18 @@ export function registerTagAllCommand(context: TaggingContext): vscode.Disposabl
     if (!choice) return 0;
     const refusal = await prepareForTagging(active.editor, active.session);
     if (refusal) {
-      void vscode.window.showErrorMessage(`News Annotator: ${describeProblem(refusal)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', describeProblem(refusal)));
       return 0;
     }
 
     const uris = choice.scope === 'file' ? [active.editor.document.uri] : await context.indexes.corpusUris();
     const { changes, failures, added } = await tagOccurrencesInFiles(context, uris, [query], type.name, choice.options);
-    const where = choice.scope === 'file' ? 'in this file' : `in ${changes.size} of ${uris.length} corpus files`;
-    const message = `News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${shown(query)}” as ${type.name} ${where}.`;
-    if (failures.length > 0) void vscode.window.showWarningMessage(`${message} ${failures.length} file(s) were left unchanged: ${describeProblem(failures[0])}`);
+    const occurrences = added === 1 ? vscode.l10n.t('1 more occurrence') : vscode.l10n.t('{0} more occurrences', added);
+    const message =
+      choice.scope === 'file'
+        ? vscode.l10n.t('News Annotator: tagged {0} of “{1}” as {2} in this file.', occurrences, shown(query), type.name)
+        : vscode.l10n.t('News Annotator: tagged {0} of “{1}” as {2} in {3} of {4} corpus files.', occurrences, shown(query), type.name, changes.size, uris.length);
+    if (failures.length > 0) void vscode.window.showWarningMessage(`${message} ${vscode.l10n.t('{0} file(s) were left unchanged: {1}', failures.length, describeProblem(failures[0]))}`);
     else void vscode.window.showInformationMessage(message);
     return added;
   });

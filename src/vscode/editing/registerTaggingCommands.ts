@@ -17,6 +17,7 @@ import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { ChangeFactory, EditOutcome } from '../../workspace/fileEdit';
 import { annotationsAtSelections, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
 import { pickEntityType, type TypeSwatches } from './typePicker';
+import { statusLabel } from '../status/statusLabel';
 
 /** Context key: the active editor's corpus file is marked done (package.json menus read it). */
 const fileDoneKey = 'newsAnnotator.fileDone';
@@ -46,24 +47,25 @@ interface AnnotationArguments {
 export async function activeCorpusEditor(documents: AnnotatedDocuments): Promise<{ editor: vscode.TextEditor; session: DocumentSession } | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('News Annotator: open a corpus article first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: open a corpus article first.'));
     return undefined;
   }
   const session = await documents.sessionFor(editor.document);
   if (!session) {
     void vscode.window.showWarningMessage(
-      `News Annotator: ${vscode.workspace.asRelativePath(editor.document.uri)} is not a corpus file (see the corpus globs in news-annotator.yaml).`,
+      vscode.l10n.t('News Annotator: {0} is not a corpus file (see the corpus globs in news-annotator.yaml).', vscode.workspace.asRelativePath(editor.document.uri)),
     );
     return undefined;
   }
   return { editor, session };
 }
 
-function reportProblems(action: string, problems: readonly { message: string; file: string; line: number; column: number }[]): void {
+/** Says that an action failed and wrote nothing: `failed` words it, around the first problem. */
+function reportProblems(failed: (detail: string) => string, problems: readonly { message: string; file: string; line: number; column: number }[]): void {
   const first = problems[0];
-  const detail = first ? describeProblem(first) : 'unknown problem';
-  void vscode.window.showErrorMessage(`News Annotator: ${action} failed, nothing was written. ${detail}`);
+  void vscode.window.showErrorMessage(failed(first ? describeProblem(first) : vscode.l10n.t('unknown problem')));
 }
+const tagFailed = (detail: string) => vscode.l10n.t('News Annotator: tagging failed, nothing was written. {0}', detail);
 
 function resolveType(types: readonly EntityType[], args: TagArguments | undefined): EntityType | undefined {
   if (args?.type) return types.find((type) => type.name === args.type) ?? { name: args.type, color: { light: '#666666', dark: '#aaaaaa' } };
@@ -100,7 +102,7 @@ async function targetAnnotations(context: TaggingContext, args: AnnotationArgume
   if (!active) return undefined;
   const candidates = annotationsAtSelections(active.editor, active.session);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('News Annotator: there is no tag at the cursor.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: there is no tag at the cursor.'));
     return undefined;
   }
   return { uri: active.editor.document.uri, session: active.session, targets: await chooseAnnotations(candidates, title, many) };
@@ -116,68 +118,68 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     const active = await activeCorpusEditor(context.documents);
     if (!active) return 0;
     const types = context.project.typesFor(active.editor.document.uri);
-    const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, 'Tag selection as…'));
+    const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, vscode.l10n.t('Tag selection as…')));
     if (!type) return 0;
     const refusal = await prepareForTagging(active.editor, active.session);
     if (refusal) {
-      reportProblems('Tagging', [refusal]);
+      reportProblems(tagFailed, [refusal]);
       return 0;
     }
     const spans = selectedSpans(active.editor, active.session);
     if (spans.length === 0) {
-      void vscode.window.showInformationMessage('News Annotator: select the text to tag.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: select the text to tag.'));
       return 0;
     }
     const annotator = await annotatorName();
     const expected = active.session.text.text;
-    const result = await editFile(context, `Tag as ${type.name}`, active.editor.document.uri, (sidecar, text) =>
-      text.text === expected ? tagSpans(sidecar, text, spans, { type: type.name, annotator }) : problem('text-changed', 'The file changed on disk; tag again.', active.session.textPath),
+    const result = await editFile(context, vscode.l10n.t('Tag as {0}', type.name), active.editor.document.uri, (sidecar, text) =>
+      text.text === expected ? tagSpans(sidecar, text, spans, { type: type.name, annotator }) : problem('text-changed', vscode.l10n.t('The file changed on disk; tag again.'), active.session.textPath),
     );
     if (result.failures.length > 0) {
-      reportProblems('Tagging', result.failures);
+      reportProblems(tagFailed, result.failures);
       return 0;
     }
-    vscode.window.setStatusBarMessage(`News Annotator: tagged ${result.added} span(s) as ${type.name}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('News Annotator: tagged {0} span(s) as {1}', result.added, type.name), 3000);
     return result.added;
   };
 
   const remove = async (args?: AnnotationArguments): Promise<number> => {
-    const found = await targetAnnotations(context, args, 'Remove which tags?', true);
+    const found = await targetAnnotations(context, args, vscode.l10n.t('Remove which tags?'), true);
     if (!found || found.targets.length === 0) return 0;
     const ids = new Set(found.targets.map((item) => item.annotation.id));
-    const result = await editFile(context, 'Remove tag', found.uri, (sidecar) => removeAnnotations(sidecar, ids));
-    if (result.failures.length > 0) return reportProblems('Removing the tag', result.failures), 0;
+    const result = await editFile(context, vscode.l10n.t('Remove tag'), found.uri, (sidecar) => removeAnnotations(sidecar, ids));
+    if (result.failures.length > 0) return reportProblems((detail) => vscode.l10n.t('News Annotator: removing the tag failed, nothing was written. {0}', detail), result.failures), 0;
     return result.removed;
   };
 
   const changeType = async (args?: AnnotationArguments): Promise<number> => {
-    const found = await targetAnnotations(context, args, 'Change the type of which tags?', true);
+    const found = await targetAnnotations(context, args, vscode.l10n.t('Change the type of which tags?'), true);
     if (!found || found.targets.length === 0) return 0;
     const types = context.project.typesFor(found.uri);
     const targetTypes = new Set(found.targets.map((item) => item.annotation.type));
     const current = targetTypes.size === 1 ? [...targetTypes][0] : undefined;
-    const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, 'Change type to…', current));
+    const type = resolveType(types, args) ?? (await pickEntityType(types, context.swatches, vscode.l10n.t('Change type to…'), current));
     if (!type) return 0;
     const ids = new Set(found.targets.map((item) => item.annotation.id));
-    const result = await editFile(context, `Change type to ${type.name}`, found.uri, (sidecar) => changeAnnotationType(sidecar, ids, type.name));
-    if (result.failures.length > 0) return reportProblems('Changing the type', result.failures), 0;
+    const result = await editFile(context, vscode.l10n.t('Change type to {0}', type.name), found.uri, (sidecar) => changeAnnotationType(sidecar, ids, type.name));
+    if (result.failures.length > 0) return reportProblems((detail) => vscode.l10n.t('News Annotator: changing the type failed, nothing was written. {0}', detail), result.failures), 0;
     return result.added;
   };
 
   const editNote = async (args?: AnnotationArguments): Promise<boolean> => {
-    const found = await targetAnnotations(context, args, 'Note on which tag?', false);
+    const found = await targetAnnotations(context, args, vscode.l10n.t('Note on which tag?'), false);
     const target = found?.targets[0];
     if (!found || !target) return false;
     const note =
       args?.note ??
       (await vscode.window.showInputBox({
-        title: `Note on “${isolateRightToLeft(printable(target.annotation.text))}” (${target.annotation.type})`,
+        title: vscode.l10n.t('Note on “{0}” ({1})', isolateRightToLeft(printable(target.annotation.text)), target.annotation.type),
         value: target.annotation.note ?? '',
-        prompt: 'Leave empty to remove the note.',
+        prompt: vscode.l10n.t('Leave empty to remove the note.'),
       }));
     if (note === undefined) return false;
-    const result = await editFile(context, 'Edit note', found.uri, (sidecar) => setAnnotationNote(sidecar, target.annotation.id, note.trim()));
-    if (result.failures.length > 0) return reportProblems('Saving the note', result.failures), false;
+    const result = await editFile(context, vscode.l10n.t('Edit note'), found.uri, (sidecar) => setAnnotationNote(sidecar, target.annotation.id, note.trim()));
+    if (result.failures.length > 0) return reportProblems((detail) => vscode.l10n.t('News Annotator: saving the note failed, nothing was written. {0}', detail), result.failures), false;
     return true;
   };
 
@@ -187,7 +189,7 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     const { editor, session } = active;
     const spans = session.live.filter(isPlaced).sort((left, right) => left.start - right.start || left.end - right.end);
     if (spans.length === 0) {
-      void vscode.window.showInformationMessage('News Annotator: this file has no tags yet.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: this file has no tags yet.'));
       return;
     }
     const cursor = session.text.toCodePoint(editor.document.offsetAt(editor.selection.start));
@@ -204,11 +206,10 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     const active = await activeCorpusEditor(context.documents);
     if (!active) return false;
     const chosen =
-      status ??
-      (await vscode.window.showQuickPick([...sidecarStatuses], { title: 'Mark this file as…' }).then((value) => value as SidecarStatus | undefined));
+      status ?? (await vscode.window.showQuickPick(sidecarStatuses.map((value) => ({ label: statusLabel(value), status: value })), { title: vscode.l10n.t('Mark this file as…') }))?.status;
     if (!chosen) return false;
     const result = await context.workspace.setStatus(active.session.textPath, chosen);
-    if (!result.ok) return reportProblems('Marking the file', result.problems), false;
+    if (!result.ok) return reportProblems((detail) => vscode.l10n.t('News Annotator: marking the file failed, nothing was written. {0}', detail), result.problems), false;
     await active.session.enqueue(() => Promise.resolve());
     return true;
   };

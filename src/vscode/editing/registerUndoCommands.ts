@@ -7,14 +7,19 @@ import type { UndoContextKeys } from './undoContextKeys';
 export function registerUndoCommands(context: TaggingContext, keys: UndoContextKeys): vscode.Disposable {
   const run = async (direction: 'undo' | 'redo'): Promise<string | undefined> => {
     const replayed = direction === 'undo' ? await context.workspace.undo() : await context.workspace.redo();
+    const undo = direction === 'undo';
     if (!replayed) {
-      void vscode.window.showInformationMessage(`News Annotator: nothing to ${direction}.`);
+      void vscode.window.showInformationMessage(undo ? vscode.l10n.t('News Annotator: nothing to undo.') : vscode.l10n.t('News Annotator: nothing to redo.'));
       return undefined;
     }
     const { entry, outcome } = replayed;
     const [failure] = outcome.failures;
-    if (failure) void vscode.window.showErrorMessage(`News Annotator: ${direction} of “${entry.label}” was incomplete: ${describeProblem(failure)}`);
-    else vscode.window.setStatusBarMessage(`News Annotator: ${direction === 'undo' ? 'undid' : 'redid'} “${entry.label}”`, 3000);
+    if (failure) {
+      const reason = describeProblem(failure);
+      void vscode.window.showErrorMessage(
+        undo ? vscode.l10n.t('News Annotator: undo of “{0}” was incomplete: {1}', entry.label, reason) : vscode.l10n.t('News Annotator: redo of “{0}” was incomplete: {1}', entry.label, reason),
+      );
+    } else vscode.window.setStatusBarMessage(undo ? vscode.l10n.t('News Annotator: undid “{0}”', entry.label) : vscode.l10n.t('News Annotator: redid “{0}”', entry.label), 3000);
     return entry.label;
   };
   return vscode.Disposable.from(

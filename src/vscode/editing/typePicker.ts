@@ -48,10 +48,6 @@ interface TypeItem extends vscode.QuickPickItem {
   readonly type: EntityType;
 }
 
-/** The picker's texts, in one place. */
-const pickerTexts = {
-  placeholder: 'Type a name (Enter picks it), or a key letter alone to pick at once',
-};
 
 /**
  * Asks for an entity type: each item shows its colour, key, chord and description; `current`
@@ -61,15 +57,16 @@ const pickerTexts = {
  * would send the rest of the name into the article.
  */
 export async function pickEntityType(types: readonly EntityType[], swatches: TypeSwatches, title: string, current?: string): Promise<EntityType | undefined> {
+  const choiceWords = { current: vscode.l10n.t('current type'), key: (letter: string) => vscode.l10n.t('key {0}', letter) };
   const items: TypeItem[] = await Promise.all(
     types.map(async (type, index) => {
       const icon = await swatches.icon(type);
-      return { type, label: type.name, description: describeTypeChoice(type, chordForSlot(index + 1), type.name === current), detail: type.description, ...(icon ? { iconPath: icon } : {}) };
+      return { type, label: type.name, description: describeTypeChoice(type, chordForSlot(index + 1), type.name === current, choiceWords), detail: type.description, ...(icon ? { iconPath: icon } : {}) };
     }),
   );
   const quickPick = vscode.window.createQuickPick<TypeItem>();
   quickPick.title = title;
-  quickPick.placeholder = pickerTexts.placeholder;
+  quickPick.placeholder = vscode.l10n.t('Type a name (Enter picks it), or a key letter alone to pick at once');
   quickPick.items = items;
   quickPick.matchOnDetail = true;
   const currentItem = items.find((item) => item.type.name === current);

@@ -95,7 +95,7 @@ export class CorpusIndexService implements vscode.Disposable {
   private rebuild(): Promise<void> {
     this.indexedFolders = currentFolders();
     this.ready = this.ready.then(() =>
-      vscode.window.withProgress({ location: { viewId: 'newsAnnotator.corpus' }, title: 'Indexing the corpus' }, async () => {
+      vscode.window.withProgress({ location: { viewId: 'newsAnnotator.corpus' }, title: vscode.l10n.t('Indexing the corpus') }, async () => {
         await this.project.ready;
         for (const old of this.folders) old.search.dispose();
         const built: FolderIndex[] = [];

@@ -32,7 +32,7 @@ function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): 
     // Right-to-left text is isolated after escaping, so it cannot reorder the type, file or note beside it.
     label: isolateRightToLeft(printable(result.text)),
     description: result.type,
-    detail: `${printable(`${result.file}${line === undefined ? '' : `:${line}`}`)} — ${isolateRightToLeft(printable(snippet))}${result.note ? ` — note: ${isolateRightToLeft(printable(result.note))}` : ''}`,
+    detail: `${printable(`${result.file}${line === undefined ? '' : `:${line}`}`)} — ${isolateRightToLeft(printable(snippet))}${result.note ? ` — ${vscode.l10n.t('note: {0}', isolateRightToLeft(printable(result.note)))}` : ''}`,
     // The engine already matched typos and accents: keep VS Code from filtering its results again.
     alwaysShow: true,
   };
@@ -47,8 +47,9 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
   return vscode.commands.registerCommand(commandIds.searchTags, async (initial?: string) => {
     await indexes.whenReady();
     const quickPick = vscode.window.createQuickPick<ResultItem>();
-    quickPick.title = 'Search tags';
-    quickPick.placeholder = 'Name, type, file or note; filters: type:PERSON file:es/ note:check';
+    quickPick.title = vscode.l10n.t('Search tags');
+    // The filter words (type:, file:, note:) are the query syntax: they stay as they are.
+    quickPick.placeholder = vscode.l10n.t('Name, type, file or note; filters: type:PERSON file:es/ note:check');
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
     const lineIndexes = new Map<string, Promise<LineIndex | undefined>>();

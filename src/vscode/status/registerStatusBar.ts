@@ -3,8 +3,7 @@ import { fileStatus } from '../../core/corpus/fileStatus';
 import { isPlaced } from '../../core/editing/liveAnnotations';
 import { commandIds } from '../commandIds';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
-
-const statusNames = { untouched: 'Untouched', 'in-progress': 'In progress', done: 'Done' } as const;
+import { statusLabel } from './statusLabel';
 
 /**
  * The current file's tag count and status in the status bar, and the `newsAnnotator.isCorpusFile`
@@ -25,9 +24,10 @@ export function registerStatusBar(documents: AnnotatedDocuments): vscode.Disposa
     }
     const placed = session.live.filter(isPlaced).length;
     const problems = session.live.length - placed + (session.writable ? 0 : 1);
-    const status = session.sidecar ? statusNames[fileStatus(session.sidecar.status, session.sidecar.annotations.length)] : 'Unreadable sidecar';
-    item.text = `$(tag) ${placed} tag${placed === 1 ? '' : 's'} · ${status}${problems > 0 ? ` $(warning) ${problems}` : ''}`;
-    item.tooltip = `News Annotator: ${placed} tags in this file, status “${status}”. Click to change the status.`;
+    const status = session.sidecar ? statusLabel(fileStatus(session.sidecar.status, session.sidecar.annotations.length)) : vscode.l10n.t('Unreadable sidecar');
+    const count = placed === 1 ? vscode.l10n.t('$(tag) 1 tag · {0}', status) : vscode.l10n.t('$(tag) {0} tags · {1}', placed, status);
+    item.text = `${count}${problems > 0 ? ` $(warning) ${problems}` : ''}`;
+    item.tooltip = vscode.l10n.t('News Annotator: {0} tags in this file, status “{1}”. Click to change the status.', placed, status);
     item.show();
   };
   update();

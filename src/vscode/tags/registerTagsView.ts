@@ -34,7 +34,7 @@ async function editEntity(context: TaggingContext, node: EntityNode, label: stri
   const edits = [...byFile].map(([file, ids]) => ({ textPath: vscode.Uri.joinPath(node.folderIndex.folder.uri, file).fsPath, factory: edit(new Set(ids)) }));
   const outcome = await context.workspace.edit(label, edits);
   const [failure] = outcome.failures;
-  if (failure) void vscode.window.showErrorMessage(`News Annotator: ${label}: ${outcome.failures.length} file(s) were left unchanged: ${describeProblem(failure)}`);
+  if (failure) void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}: {1} file(s) were left unchanged: {2}', label, outcome.failures.length, describeProblem(failure)));
   return Math.max(outcome.added, outcome.removed);
 }
 
@@ -44,7 +44,7 @@ export function registerTagsView(context: TaggingContext, indexes: CorpusIndexSe
   const refresh = () => {
     provider.refresh();
     const mentions = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.summary().annotations, 0);
-    treeView.description = mentions > 0 ? `${mentions} tags · by ${provider.sort === 'count' ? 'count' : 'name'}` : undefined;
+    treeView.description = mentions > 0 ? (provider.sort === 'count' ? vscode.l10n.t('{0} tags · by count', mentions) : vscode.l10n.t('{0} tags · by name', mentions)) : undefined;
   };
   refresh();
 
@@ -61,18 +61,19 @@ export function registerTagsView(context: TaggingContext, indexes: CorpusIndexSe
     vscode.commands.registerCommand(commandIds.changeEntityType, async (argument: EntityArgument, typeName?: string) => {
       const node = resolveEntity(indexes, argument);
       if (!node) return 0;
-      const type = typeName ? entityTypes(node.folderIndex).find((candidate) => candidate.name === typeName) : await pickEntityType(entityTypes(node.folderIndex), context.swatches, `Change every “${node.entity.text}” to…`);
+      const type = typeName ? entityTypes(node.folderIndex).find((candidate) => candidate.name === typeName) : await pickEntityType(entityTypes(node.folderIndex), context.swatches, vscode.l10n.t('Change every “{0}” to…', node.entity.text));
       if (!type) return 0;
-      return editEntity(context, node, `Change “${node.entity.text}” to ${type.name}`, (ids) => (sidecar) => changeAnnotationType(sidecar, ids, type.name));
+      return editEntity(context, node, vscode.l10n.t('Change “{0}” to {1}', node.entity.text, type.name), (ids) => (sidecar) => changeAnnotationType(sidecar, ids, type.name));
     }),
     vscode.commands.registerCommand(commandIds.removeEntity, async (argument: EntityArgument, confirmed?: boolean) => {
       const node = resolveEntity(indexes, argument);
       if (!node) return 0;
+      const remove = vscode.l10n.t('Remove');
       const sure =
         confirmed ??
-        (await vscode.window.showWarningMessage(`Remove all ${node.entity.mentions} tags of “${node.entity.text}” (${node.entity.type})? You can undo this.`, { modal: true }, 'Remove')) === 'Remove';
+        (await vscode.window.showWarningMessage(vscode.l10n.t('Remove all {0} tags of “{1}” ({2})? You can undo this.', node.entity.mentions, node.entity.text, node.entity.type), { modal: true }, remove)) === remove;
       if (!sure) return 0;
-      return editEntity(context, node, `Remove “${node.entity.text}”`, (ids) => (sidecar) => removeAnnotations(sidecar, ids));
+      return editEntity(context, node, vscode.l10n.t('Remove “{0}”', node.entity.text), (ids) => (sidecar) => removeAnnotations(sidecar, ids));
     }),
     vscode.commands.registerCommand(commandIds.tagEntityEverywhere, async (argument: EntityArgument) => {
       const node = resolveEntity(indexes, argument);
@@ -80,7 +81,9 @@ export function registerTagsView(context: TaggingContext, indexes: CorpusIndexSe
       const forms = new TagsTree(node.folderIndex.index).forms(node.entity.key).map((form) => form.text);
       const uris = node.folderIndex.index.paths().map((file) => vscode.Uri.joinPath(node.folderIndex.folder.uri, file));
       const { changes, added } = await tagOccurrencesInFiles(context, uris, forms, node.entity.type, { wholeWord: true, caseSensitive: true });
-      void vscode.window.showInformationMessage(`News Annotator: tagged ${added} more occurrence${added === 1 ? '' : 's'} of “${node.entity.text}” as ${node.entity.type} in ${changes.size} file${changes.size === 1 ? '' : 's'}.`);
+      const occurrences = added === 1 ? vscode.l10n.t('1 more occurrence') : vscode.l10n.t('{0} more occurrences', added);
+      const files = changes.size === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', changes.size);
+      void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: tagged {0} of “{1}” as {2} in {3}.', occurrences, node.entity.text, node.entity.type, files));
       return added;
     }),
   );

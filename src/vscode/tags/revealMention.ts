@@ -37,7 +37,7 @@ export async function revealMention(documents: AnnotatedDocuments, target: Menti
   await session?.enqueue(() => Promise.resolve());
   const live = session?.live.find((item) => item.annotation.id === target.id);
   if (live && isPlaced(live) && live.state !== 'fuzzy') select(editor, live.start, live.end);
-  else void vscode.window.showWarningMessage(`News Annotator: ${target.text} is no longer found in ${vscode.workspace.asRelativePath(target.uri)}; see the Problems panel.`);
+  else void vscode.window.showWarningMessage(vscode.l10n.t('News Annotator: {0} is no longer found in {1}; see the Problems panel.', target.text, vscode.workspace.asRelativePath(target.uri)));
   return editor;
 }
 

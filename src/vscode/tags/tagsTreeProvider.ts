@@ -108,7 +108,9 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
       case 'type': {
         const item = new vscode.TreeItem(node.total.type, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `type:${node.folderIndex.folder.uri.toString()}:${node.total.type}`;
-        item.description = `${node.total.mentions} mention${node.total.mentions === 1 ? '' : 's'} · ${node.total.entities} entit${node.total.entities === 1 ? 'y' : 'ies'}`;
+        const mentions = node.total.mentions === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', node.total.mentions);
+        const entities = node.total.entities === 1 ? vscode.l10n.t('1 entity') : vscode.l10n.t('{0} entities', node.total.entities);
+        item.description = `${mentions} · ${entities}`;
         const type = this.project.typesFor(node.folderIndex.folder.uri).find((candidate) => candidate.name === node.total.type);
         const icon = type && (await this.swatches.icon(type));
         item.iconPath = icon ?? new vscode.ThemeIcon('symbol-class');
@@ -119,7 +121,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         // Isolated, so a right-to-left name and the count after it keep their order (see bidiIsolate.ts).
         const item = new vscode.TreeItem(isolateRightToLeft(printable(node.entity.text)), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `entity:${node.folderIndex.folder.uri.toString()}:${node.entity.key}`;
-        item.description = `${node.entity.mentions} in ${node.entity.files} file${node.entity.files === 1 ? '' : 's'}`;
+        item.description = node.entity.files === 1 ? vscode.l10n.t('{0} in 1 file', node.entity.mentions) : vscode.l10n.t('{0} in {1} files', node.entity.mentions, node.entity.files);
         item.contextValue = 'tagEntity';
         return item;
       }
@@ -134,20 +136,20 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         item.id = `mention:${node.folderIndex.folder.uri.toString()}:${mention.file}:${mention.id}`;
         item.description = printable(node.line === undefined ? mention.file : `${mention.file}:${node.line}`);
         const quoted = `${mention.type} “${isolateRightToLeft(printable(mention.text))}”`;
-        item.tooltip = mention.note ? `${quoted}\nNote: ${isolateRightToLeft(printable(mention.note))}` : quoted;
+        item.tooltip = mention.note ? `${quoted}\n${vscode.l10n.t('Note: {0}', isolateRightToLeft(printable(mention.note)))}` : quoted;
         item.iconPath = new vscode.ThemeIcon('tag');
         item.contextValue = 'tagMention';
         item.command = {
           command: commandIds.revealMention,
-          title: 'Show',
+          title: vscode.l10n.t('Show'),
           arguments: [{ uri: vscode.Uri.joinPath(node.folderIndex.folder.uri, mention.file).toString(), start: mention.start, end: mention.end, id: mention.id, text: mention.text }],
         };
         return item;
       }
       case 'more': {
-        const item = new vscode.TreeItem(`Show more (${node.shown} of ${node.total} shown)…`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('Show more ({0} of {1} shown)…', node.shown, node.total), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: commandIds.showMoreTags, title: 'Show more', arguments: [node] };
+        item.command = { command: commandIds.showMoreTags, title: vscode.l10n.t('Show more'), arguments: [node] };
         return item;
       }
     }

@@ -47,5 +47,7 @@ describe('type picker choices', () => {
     assert.equal(describeTypeChoice(types[0], 'Ctrl+Alt+1', true), 'current type · key p · Ctrl+Alt+1');
     assert.equal(describeTypeChoice(types[0], 'Ctrl+Alt+1', false), 'key p · Ctrl+Alt+1');
     assert.equal(describeTypeChoice(types[6], undefined, false), '');
+    // The editor passes the words in the display language.
+    assert.equal(describeTypeChoice(types[0], 'Ctrl+Alt+1', true, { current: 'tipo actual', key: (letter) => `tecla ${letter}` }), 'tipo actual · tecla p · Ctrl+Alt+1');
   });
 });
