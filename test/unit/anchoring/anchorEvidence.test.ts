@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anchorSpan, type StoredSpan } from '../../../src/core/anchoring/anchorSpan';
+import { anchorSpan } from '../../../src/core/anchoring/anchorSpan';
 import { reanchorAll } from '../../../src/core/anchoring/reanchorAll';
+import { position, storedSpan } from './storedSpan';
 import { annotationContext } from '../../../src/core/text/annotationContext';
 import { CodePointIndex, codePointLength } from '../../../src/core/text/codePoints';
 
-/** A span over `text` as the editor stores it: code-point offsets, quote and 32 code points of context. */
-function storedSpan(text: string, quote: string, occurrence = 0): StoredSpan {
-  const index = new CodePointIndex(text);
-  let utf16 = -1;
-  for (let count = 0; count <= occurrence; count++) utf16 = text.indexOf(quote, utf16 + 1);
-  assert.ok(utf16 >= 0, `${quote} occurs ${occurrence + 1} times`);
-  const start = index.toCodePoint(utf16);
-  const end = start + codePointLength(quote);
-  return { start, end, text: quote, ...annotationContext(index, start, end) };
-}
 
-function position(text: string, quote: string, occurrence = 0): { start: number; end: number } {
-  const { start, end } = storedSpan(text, quote, occurrence);
-  return { start, end };
-}
 
 const filler = Array.from({ length: 20 }, (_, line) => `Paragraph ${line + 1} of the report on the port talks and the trade figures.`).join('\n');
 /** The byline glues the time to the paper's name; twenty lines below a reporter quotes the paper. */

@@ -1,29 +1,14 @@
 import assert from 'node:assert/strict';
 import { anchorSpan, type StoredSpan } from '../../../src/core/anchoring/anchorSpan';
 import { reanchorAll } from '../../../src/core/anchoring/reanchorAll';
-import { annotationContext } from '../../../src/core/text/annotationContext';
-import { CodePointIndex, codePointLength } from '../../../src/core/text/codePoints';
+import { position, storedSpan } from './storedSpan';
+import { CodePointIndex } from '../../../src/core/text/codePoints';
 
 const article =
   'Paris Hilton arrived in Paris on Monday \u{1F1EB}\u{1F1F7}. Barack Obama met Angela Merkel, and ' +
   '\u{20BB7}\u91ce\u5bb6 opened a shop.\r\nThe mayor of Paris said the city welcomes Zo\u00eb Smith.\n';
 
-/** A span over `text` as the editor would store it: code-point offsets, quote and context. */
-function storedSpan(text: string, quote: string, occurrence = 0): StoredSpan {
-  const index = new CodePointIndex(text);
-  let utf16 = -1;
-  for (let count = 0; count <= occurrence; count++) utf16 = text.indexOf(quote, utf16 + 1);
-  assert.ok(utf16 >= 0, `${quote} occurs ${occurrence + 1} times`);
-  const start = index.toCodePoint(utf16);
-  const end = start + codePointLength(quote);
-  return { start, end, text: quote, ...annotationContext(index, start, end) };
-}
 
-/** Where `quote` is in `text`, in code points. */
-function position(text: string, quote: string, occurrence = 0): { start: number; end: number } {
-  const { start, end } = storedSpan(text, quote, occurrence);
-  return { start, end };
-}
 
 describe('anchorSpan', () => {
   it('keeps every span exact when the text did not change', () => {
