@@ -40,7 +40,8 @@ export function serializeSidecar(sidecar: Sidecar, lineEnding: LineEnding = 'lf'
 }
 
 const encoder = new TextEncoder();
-const encodedLines = new WeakMap<Annotation, Uint8Array>();
+/** Each entry's encoded line with its line break, one cache per line ending. */
+const encodedLines = { lf: new WeakMap<Annotation, Uint8Array>(), crlf: new WeakMap<Annotation, Uint8Array>() };
 
 /**
  * `serializeSidecar` as UTF-8 bytes, byte for byte the same, built from each entry's encoded
@@ -49,28 +50,30 @@ const encodedLines = new WeakMap<Annotation, Uint8Array>();
  * megabyte-long string.
  */
 export function serializeSidecarBytes(sidecar: Sidecar, lineEnding: LineEnding = 'lf'): Uint8Array {
-  const newline = encoder.encode(lineEnding === 'crlf' ? '\r\n' : '\n');
+  const newline = lineEnding === 'crlf' ? '\r\n' : '\n';
+  const cache = encodedLines[lineEnding === 'crlf' ? 'crlf' : 'lf'];
   const annotations = sortAnnotations(sidecar.annotations);
   const header = headerLines(sidecar);
   header.push(annotations.length === 0 ? 'annotations: []' : 'annotations:');
-  const parts: Uint8Array[] = [encoder.encode(header.join(lineEnding === 'crlf' ? '\r\n' : '\n'))];
-  for (const annotation of annotations) {
-    let line = encodedLines.get(annotation);
+  const head = encoder.encode(header.join(newline) + newline);
+  const lines = new Array<Uint8Array>(annotations.length);
+  let length = head.length;
+  for (let index = 0; index < annotations.length; index++) {
+    const annotation = annotations[index];
+    let line = cache.get(annotation);
     if (line === undefined) {
-      line = encoder.encode(entryIndent + cachedLine(annotation));
-      encodedLines.set(annotation, line);
+      line = encoder.encode(entryIndent + cachedLine(annotation) + newline);
+      cache.set(annotation, line);
     }
-    parts.push(line);
+    lines[index] = line;
+    length += line.length;
   }
-  let length = 0;
-  for (const part of parts) length += part.length + newline.length;
   const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-    bytes.set(newline, offset);
-    offset += newline.length;
+  bytes.set(head, 0);
+  let offset = head.length;
+  for (const line of lines) {
+    bytes.set(line, offset);
+    offset += line.length;
   }
   return bytes;
 }
