@@ -29,7 +29,11 @@ Problems are printed one per line as path:line:column: severity: message.
 
 Options:
   --strict        exit with 1 on warnings too (default: only on errors)
+  --no-cache      read every file; do not use or update the cache (see below)
   -h, --help      show this help
+
+Files unchanged since the last run (same size and time of text and sidecar) are taken from a
+cache in $XDG_CACHE_HOME/news-annotator/cli (default ~/.cache/news-annotator/cli).
 `,
   stats: `Usage: news-annotator stats [DIR] [--json]
 
@@ -38,7 +42,11 @@ Unplaced annotations (orphaned or fuzzy after the text changed) are counted apar
 
 Options:
   --json          print the counts as JSON
+  --no-cache      read every file; do not use or update the cache (see below)
   -h, --help      show this help
+
+Files unchanged since the last run (same size and time of text and sidecar) are taken from a
+cache in $XDG_CACHE_HOME/news-annotator/cli (default ~/.cache/news-annotator/cli).
 `,
   export: `Usage: news-annotator export [DIR] --format F --out P [options]
 
