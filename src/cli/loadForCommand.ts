@@ -1,7 +1,8 @@
 /** Opens the corpus named on the command line and loads it (or summarises it, through the cache), showing progress on a terminal. */
 import path from 'node:path';
-import { loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
-import { summariseLoad, type FileSummary } from '../core/index/fileSummary';
+import { corpusDocument, loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
+import { mapConcurrent } from '../core/corpus/mapConcurrent';
+import { summariseDocument, summariseFailure, type FileSummary } from '../core/index/fileSummary';
 import { CommandLineCache, commandLineCacheFolder, stampsOf, type FileStamps } from '../node/commandLineCache';
 import { openCorpus, type OpenCorpus } from '../node/openCorpus';
 import { exitCodes, type CliIo } from './cliIo';
@@ -17,7 +18,7 @@ export interface LoadedForCommand {
 
 export async function openForCommand(io: CliIo, directory: string | undefined): Promise<{ corpus: OpenCorpus; display: (file: string) => string } | { exitCode: number }> {
   const root = path.resolve(io.cwd, directory ?? '.');
-  const corpus = await openCorpus(root);
+  const corpus = await openCorpus(root, { syncReads: true });
   if ('error' in corpus) {
     io.stderr(`news-annotator: ${corpus.error}\n`);
     return { exitCode: exitCodes.failure };
@@ -70,12 +71,22 @@ export async function summariseForCommand(io: CliIo, directory: string | undefin
   });
   const readAt = Date.now();
   const progress = createProgress(io, 'Reading the corpus:');
-  const load = await loadCorpus(corpus.store, toRead, { concurrency: 32, onProgress: progress.update });
+  // Each file is summarised as soon as it is read and its text and parse let go: holding every
+  // text and annotation of a large corpus at once costs more in garbage collection than reading.
+  const fresh = await mapConcurrent(
+    toRead,
+    32,
+    async (file) => {
+      const result = await corpus.store.load(file);
+      return result.ok ? summariseDocument(corpusDocument(file, result)) : summariseFailure({ path: file, problems: result.problems });
+    },
+    progress.update,
+  );
   progress.finish();
-  const fresh = new Map(summariseLoad(toRead, load).map((summary) => [summary.path, summary]));
+  let next = 0;
   corpus.files.forEach((file, index) => {
     if (summaries[index] !== undefined) return;
-    const summary = fresh.get(file)!;
+    const summary = fresh[next++];
     summaries[index] = summary;
     const stamps = stampsOfRead.get(file);
     if (cache !== undefined && stamps !== undefined) cache.remember(file, stamps, summary, readAt);

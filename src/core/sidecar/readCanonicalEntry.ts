@@ -6,13 +6,17 @@
  *
  * Lines with `attributes` or unknown fields are left to the general reader (undefined here).
  */
-import { needsAnyEscape, formatString } from './flowValue';
+import { formatString } from './flowValue';
 import type { Annotation } from './model';
 import { entryIndent } from './serializeSidecar';
 
 const stringPattern = /"[^"\\]*(?:\\.[^"\\]*)*"/y;
-// Up to 15 digits stays below 2^53, so the number is exact and written back the same way.
-const integerPattern = /0|[1-9][0-9]{0,14}/y;
+/**
+ * What `formatString` escapes: what JSON.stringify does (quote, backslash, C0 controls, lone
+ * surrogates) and the extra characters it escapes for YAML. Paired surrogates stay raw.
+ */
+// eslint-disable-next-line no-control-regex
+const escapedByWriter = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const optionalKeys = ['note', 'annotator', 'created', 'prefix', 'suffix'] as const;
 
 export function readCanonicalEntry(line: string): Annotation | undefined {
@@ -49,31 +53,40 @@ export function readCanonicalEntry(line: string): Annotation | undefined {
 
 /** A double-quoted string written exactly as `formatString` writes its value. */
 function canonicalString(line: string, start: number): { value: string; end: number } | undefined {
+  if (line.charCodeAt(start) !== 0x22 /* " */) return undefined;
+  // Most values (names, ids, types, contexts) have no escape: the closing quote is the next one.
+  const close = line.indexOf('"', start + 1);
+  if (close < 0) return undefined;
+  const plain = line.slice(start + 1, close);
+  if (!plain.includes('\\')) {
+    // Canonical exactly when `formatString` would write the value between bare quotes.
+    if (escapedByWriter.test(plain)) return undefined;
+    return { value: plain, end: close + 1 };
+  }
   stringPattern.lastIndex = start;
   const match = stringPattern.exec(line);
   if (match === null) return undefined;
   const quoted = match[0];
   let value: string;
-  if (quoted.includes('\\')) {
-    try {
-      value = JSON.parse(quoted) as string;
-    } catch {
-      return undefined;
-    }
-  } else {
-    value = quoted.slice(1, -1);
+  try {
+    value = JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
   }
-  // Plain values need no escapes, so they are canonical exactly when the line has none either.
-  const canonical = needsAnyEscape.test(value) ? formatString(value) === quoted : !quoted.includes('\\');
-  return canonical ? { value, end: start + quoted.length } : undefined;
+  return formatString(value) === quoted ? { value, end: start + quoted.length } : undefined;
 }
 
 function canonicalInteger(line: string, start: number): { value: number; end: number } | undefined {
-  integerPattern.lastIndex = start;
-  const match = integerPattern.exec(line);
-  if (match === null) return undefined;
-  const next = line.charCodeAt(start + match[0].length);
-  // A digit right after the match means a leading zero (`0123`) or more than 15 digits.
-  if (next >= 0x30 && next <= 0x39) return undefined;
-  return { value: Number(match[0]), end: start + match[0].length };
+  // Digits by hand: a sticky regular expression per number cost more than the rest of the entry.
+  let at = start;
+  let value = 0;
+  for (; at < line.length; at++) {
+    const digit = line.charCodeAt(at) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  const digits = at - start;
+  // None, a leading zero (`0123`), or more than 15 digits (past 2^53 a number is not exact).
+  if (digits === 0 || digits > 15 || (digits > 1 && line.charCodeAt(start) === 0x30)) return undefined;
+  return { value, end: at };
 }

@@ -135,6 +135,15 @@ function formatSource(sidecar: Sidecar): string {
 // one line instead of all of them.
 const lineCache = new WeakMap<Annotation, string>();
 
+/**
+ * Tells the writer the line an annotation was read from, when the reader proved it exactly the
+ * canonical line (without the indent): the first write after reading a long file then formats
+ * only the entries that changed.
+ */
+export function rememberCanonicalLine(annotation: Annotation, line: string): void {
+  lineCache.set(annotation, line);
+}
+
 function cachedLine(annotation: Annotation): string {
   let line = lineCache.get(annotation);
   if (line === undefined) {
