@@ -6,17 +6,11 @@
  *
  * Lines with `attributes` or unknown fields are left to the general reader (undefined here).
  */
-import { formatString } from './flowValue';
+import { formatString, needsAnyEscape } from './flowValue';
 import type { Annotation } from './model';
 import { entryIndent } from './serializeSidecar';
 
 const stringPattern = /"[^"\\]*(?:\\.[^"\\]*)*"/y;
-/**
- * What `formatString` escapes: what JSON.stringify does (quote, backslash, C0 controls, lone
- * surrogates) and the extra characters it escapes for YAML. Paired surrogates stay raw.
- */
-// eslint-disable-next-line no-control-regex
-const escapedByWriter = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const optionalKeys = ['note', 'annotator', 'created', 'prefix', 'suffix'] as const;
 
 export function readCanonicalEntry(line: string): Annotation | undefined {
@@ -60,7 +54,7 @@ function canonicalString(line: string, start: number): { value: string; end: num
   const plain = line.slice(start + 1, close);
   if (!plain.includes('\\')) {
     // Canonical exactly when `formatString` would write the value between bare quotes.
-    if (escapedByWriter.test(plain)) return undefined;
+    if (needsAnyEscape.test(plain) && !writtenBare(plain)) return undefined;
     return { value: plain, end: close + 1 };
   }
   stringPattern.lastIndex = start;
@@ -74,6 +68,24 @@ function canonicalString(line: string, start: number): { value: string; end: num
     return undefined;
   }
   return formatString(value) === quoted ? { value, end: start + quoted.length } : undefined;
+}
+
+/**
+ * Whether `formatString` writes the value between bare quotes: nothing JSON.stringify escapes
+ * (quote, backslash, C0 controls, lone surrogates) and none of the extra characters it escapes
+ * for YAML. Paired surrogates (astral characters, common in CJK names and emoji) stay raw.
+ */
+function writtenBare(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    if (unit < 0x20 || unit === 0x22 || unit === 0x5c || (unit >= 0x7f && unit <= 0x9f) || unit === 0x2028 || unit === 0x2029 || unit === 0xfeff || unit === 0xfffe || unit === 0xffff) return false;
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      const next = value.charCodeAt(index + 1);
+      if (unit > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return false;
+      index++;
+    }
+  }
+  return true;
 }
 
 function canonicalInteger(line: string, start: number): { value: number; end: number } | undefined {
