@@ -22,13 +22,15 @@ export interface LongArticleSize {
 }
 
 /** Writes the article and its sidecar into `folder`; returns the text. */
-export function writeLongArticle(folder: string, size: LongArticleSize): { textPath: string; text: string; json: string } {
+export function writeLongArticle(folder: string, size: LongArticleSize): { textPath: string; text: string; json: string; untaggedFrom: number } {
   const [document] = [...syntheticDocuments({ documents: 1, annotationsPerDocument: size.tags, distinctEntities: 5_000, seed: 11, exact: true })];
   // Untagged paragraphs after the tagged part bring the article to its size (offsets stay valid).
   const paragraph = '\n\nThe council met again on Tuesday to discuss the harbour, the budget and the new tram line.';
   let text = document.text;
+  const untaggedFrom = text.length;
   const missing = Math.max(0, size.bytes - Buffer.byteLength(text));
-  text += paragraph.repeat(Math.ceil(missing / paragraph.length));
+  // At least a few paragraphs: the untagged words the import figure tags.
+  text += paragraph.repeat(Math.max(20, Math.ceil(missing / paragraph.length)));
   const textPath = path.join(folder, 'long-article.txt');
   const bytes = Buffer.from(text, 'utf8');
   writeFileSync(textPath, bytes);
@@ -37,7 +39,7 @@ export function writeLongArticle(folder: string, size: LongArticleSize): { textP
   const anHourAgo = new Date(Date.now() - 3_600_000);
   utimesSync(textPath, anHourAgo, anHourAgo);
   utimesSync(`${textPath}.ann.yaml`, anHourAgo, anHourAgo);
-  return { textPath, text, json: JSON.stringify(sidecar) };
+  return { textPath, text, json: JSON.stringify(sidecar), untaggedFrom };
 }
 
 function runCli(cli: string, args: string[], cacheHome: string): number {
@@ -48,7 +50,7 @@ function runCli(cli: string, args: string[], cacheHome: string): number {
   return elapsed;
 }
 
-export async function longArticleFigures(root: string, size: LongArticleSize, runs: number): Promise<Figure[]> {
+export function longArticleFigures(root: string, size: LongArticleSize, runs: number): Figure[] {
   const cli = path.join(root, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first (npm run bench does).`);
   const folder = mkdtempSync(path.join(tmpdir(), 'bench-long-'));
@@ -82,7 +84,7 @@ export async function longArticleFigures(root: string, size: LongArticleSize, ru
 
     // One new tag per run, each on a different untagged word of the padding.
     const word = 'harbour';
-    let searchFrom = article.text.length - 200_000;
+    let searchFrom = article.untaggedFrom;
     const imports: number[] = [];
     for (let run = 0; run < runs; run++) {
       const start = article.text.indexOf(word, searchFrom);
