@@ -20,7 +20,7 @@ Options:
 `;
 
 export const commandUsage: Readonly<Record<string, string>> = {
-  validate: `Usage: news-annotator validate [DIR] [--strict]
+  validate: `Usage: news-annotator validate [DIR] [--strict] [--no-cache]
 
 Checks the project file (news-annotator.yaml) and every sidecar against its text: YAML errors,
 merge conflicts, spans that do not hold their text, unknown types, duplicate ids, annotations
@@ -35,7 +35,7 @@ Options:
 Files unchanged since the last run (same size and time of text and sidecar) are taken from a
 cache in $XDG_CACHE_HOME/news-annotator/cli (default ~/.cache/news-annotator/cli).
 `,
-  stats: `Usage: news-annotator stats [DIR] [--json]
+  stats: `Usage: news-annotator stats [DIR] [--json] [--no-cache]
 
 Counts the corpus: files per status, annotations per type, per annotator and per file.
 Unplaced annotations (orphaned or fuzzy after the text changed) are counted apart.

@@ -17,7 +17,7 @@ import { exportFigures } from './figures/exportFigures';
 import { indexFigures } from './figures/indexFigures';
 import { loadFigures } from './figures/loadFigures';
 import { searchFigures } from './figures/searchFigures';
-import { tagFigure } from './figures/tagFigure';
+import { tagFigures } from './figures/tagFigure';
 import { markdownTable, verdict, type Figure } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     }
     if (wants('tag')) {
       log('tagging');
-      figures.push(await tagFigure(sizes.fileAnnotations, sizes.runs));
+      figures.push(...(await tagFigures(sizes.fileAnnotations, sizes.runs)));
     }
     if (wants('long')) {
       log('a long article from the command line');

@@ -13,6 +13,25 @@ import { median, timeRuns } from '../measure';
 import type { Figure } from '../report';
 import { syntheticDocuments } from '../syntheticCorpus';
 
+/** Tagging one span, and the durable atomic write of the same bytes alone: the floor any save has. */
+export async function tagFigures(annotationsInFile: number, runs: number): Promise<Figure[]> {
+  const tag = await tagFigure(annotationsInFile, runs);
+  const folder = mkdtempSync(path.join(tmpdir(), 'bench-write-'));
+  try {
+    const [document] = [...syntheticDocuments({ documents: 1, annotationsPerDocument: annotationsInFile, distinctEntities: 2000, seed: 7, exact: true })];
+    const bytes = Buffer.from(serializeSidecar(sidecarOf('long-article.txt', Buffer.from(document.text, 'utf8'), false, document.annotations)), 'utf8');
+    const disk = new NodeFileSystem();
+    const target = path.join(folder, 'long-article.txt.ann.yaml');
+    const write = median(await timeRuns(() => disk.writeFileAtomic(target, bytes), runs, 2));
+    return [
+      tag,
+      { name: 'for the record: the durable atomic write alone (temporary file, fsync, rename, fsync of the folder)', corpus: `${(bytes.length / 1e6).toFixed(2)} MB, the same file`, value: write, unit: 'ms' },
+    ];
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export async function tagFigure(annotationsInFile: number, runs: number, options: { stringifyBaseline?: boolean } = {}): Promise<Figure> {
   const folder = mkdtempSync(path.join(tmpdir(), 'bench-tag-'));
   try {
