@@ -5,11 +5,11 @@
  * curves instead and draws them into docs/images (see curves.ts). Benchmarks never fail on
  * speed, only on errors.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeCorpus } from './corpusOnDisk';
-import { documentsCurve, documentsTable, tagsCurve, tagsTable, writeCharts } from './curves';
+import { documentsCurve, documentsTable, tagsCurve, tagsTable, writeCharts, type DocumentsPoint } from './curves';
 import { activationFigure } from './figures/activationFigure';
 import { commandLineFigures } from './figures/commandLineFigures';
 import { longArticleFigures } from './figures/longArticleFigures';
@@ -34,7 +34,11 @@ const wants = (group: string) => !only || only.includes(group);
 if (documentsArgument) sizes.documents = Number(documentsArgument.split('=')[1]);
 
 async function curves(): Promise<void> {
-  const documents = await documentsCurve(listArgument('curve-documents') ?? [1_000, 10_000, 100_000]);
+  // `--curve-documents=previous` keeps the documents curve of the last run (the 100k point takes long).
+  const previousFile = path.join(root, 'bench-results.curves.json');
+  const documents = process.argv.includes('--curve-documents=previous')
+    ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { documents: DocumentsPoint[] }).documents
+    : await documentsCurve(listArgument('curve-documents') ?? [1_000, 10_000, 100_000]);
   const tags = await tagsCurve(root, listArgument('curve-tags') ?? [1_000, 10_000, 50_000]);
   process.stdout.write(`\n${documentsTable(documents)}\n\n${tagsTable(tags)}\n\n`);
   for (const file of writeCharts(root, documents, tags)) process.stdout.write(`bench: wrote ${path.relative(root, file)}\n`);

@@ -203,14 +203,25 @@ export function compareAnnotations(left: Annotation, right: Annotation): number 
   );
 }
 
-/** A sorted copy; skips the sort when the list is already in order (the usual case). */
+/**
+ * A sorted copy; skips the sort when the list is already in order (the usual case). A list in
+ * order up to some point (entries appended to a sorted file: a new tag) sorts only the rest and
+ * merges it in, so tagging in a file of 50,000 entries does not sort 50,000 entries.
+ */
 export function sortAnnotations(annotations: readonly Annotation[]): readonly Annotation[] {
-  for (let index = 1; index < annotations.length; index++) {
-    if (compareAnnotations(annotations[index - 1], annotations[index]) > 0) {
-      return annotations.slice().sort(compareAnnotations);
-    }
+  let sortedUpTo = 1;
+  while (sortedUpTo < annotations.length && compareAnnotations(annotations[sortedUpTo - 1], annotations[sortedUpTo]) <= 0) sortedUpTo++;
+  if (sortedUpTo >= annotations.length) return annotations;
+  const rest = annotations.slice(sortedUpTo).sort(compareAnnotations);
+  const merged = new Array<Annotation>(annotations.length);
+  let left = 0;
+  let right = 0;
+  for (let index = 0; index < merged.length; index++) {
+    // Ties take the earlier part first, as a stable sort of the whole list would.
+    if (right >= rest.length || (left < sortedUpTo && compareAnnotations(annotations[left], rest[right]) <= 0)) merged[index] = annotations[left++];
+    else merged[index] = rest[right++];
   }
-  return annotations;
+  return merged;
 }
 
 function unknownPairs(extra: Extra | undefined, known: ReadonlySet<string>): Array<readonly [string, unknown]> {
