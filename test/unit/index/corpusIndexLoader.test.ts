@@ -34,7 +34,7 @@ async function countingSidecarReads<T>(work: () => Promise<T>): Promise<{ result
   fs.openSync = ((...args: Parameters<typeof originalOpen>) => {
     if (typeof args[0] === 'string' && args[0].endsWith('.ann.yaml')) reads++;
     return originalOpen(...args);
-  }) as typeof originalOpen;
+  });
   try {
     return { result: await work(), reads };
   } finally {
