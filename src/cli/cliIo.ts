@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string;
   /** Whether stderr is a terminal: progress is shown only then. */
   isTerminal: boolean;
+  /** The environment (XDG_CACHE_HOME, HOME: where the cache lives); the process's by default. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage or an internal error (a bug). */

@@ -1,6 +1,9 @@
-/** Opens the corpus named on the command line and loads it, showing progress on a terminal. */
+/** Opens the corpus named on the command line and loads it (or summarises it, through the cache), showing progress on a terminal. */
 import path from 'node:path';
-import { loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
+import { corpusDocument, loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
+import { mapConcurrent } from '../core/corpus/mapConcurrent';
+import { summariseDocument, summariseFailure, type FileSummary } from '../core/index/fileSummary';
+import { CommandLineCache, commandLineCacheFolder, stampsOf, type FileStamps } from '../node/commandLineCache';
 import { openCorpus, type OpenCorpus } from '../node/openCorpus';
 import { exitCodes, type CliIo } from './cliIo';
 import { corpusDisplayPath } from './problemOutput';
@@ -15,7 +18,7 @@ export interface LoadedForCommand {
 
 export async function openForCommand(io: CliIo, directory: string | undefined): Promise<{ corpus: OpenCorpus; display: (file: string) => string } | { exitCode: number }> {
   const root = path.resolve(io.cwd, directory ?? '.');
-  const corpus = await openCorpus(root);
+  const corpus = await openCorpus(root, { syncReads: true });
   if ('error' in corpus) {
     io.stderr(`news-annotator: ${corpus.error}\n`);
     return { exitCode: exitCodes.failure };
@@ -30,4 +33,64 @@ export async function loadForCommand(io: CliIo, directory: string | undefined): 
   const load = await loadCorpus(opened.corpus.store, opened.corpus.files, { concurrency: 32, onProgress: progress.update });
   progress.finish();
   return { ...opened, load };
+}
+
+export interface SummarisedForCommand {
+  corpus: OpenCorpus;
+  /** One per corpus file, in the corpus's order. */
+  summaries: FileSummary[];
+  display: (file: string) => string;
+  /** Files whose summary came from the cache, and files read. */
+  cached: number;
+  read: number;
+}
+
+/**
+ * What `stats` and `validate` need: each file's summary, from the command line's cache when its
+ * sidecar and text are unchanged, else read (and then cached). `cache: false` (`--no-cache`)
+ * reads every file and leaves the cache alone.
+ */
+export async function summariseForCommand(io: CliIo, directory: string | undefined, options: { cache: boolean }): Promise<SummarisedForCommand | { exitCode: number }> {
+  const opened = await openForCommand(io, directory);
+  if ('exitCode' in opened) return opened;
+  const { corpus } = opened;
+  const realRoot = corpus.fileSystem.realRoot;
+  const fingerprint = JSON.stringify({ types: [...corpus.knownTypes].sort() });
+  const cache = options.cache ? await CommandLineCache.open(commandLineCacheFolder(realRoot, io.env ?? process.env), realRoot, fingerprint) : undefined;
+  const summaries = new Array<FileSummary | undefined>(corpus.files.length);
+  const toRead: string[] = [];
+  const stampsOfRead = new Map<string, FileStamps | undefined>();
+  corpus.files.forEach((file, index) => {
+    const stamps = cache === undefined ? undefined : stampsOf(realRoot, file);
+    const summary = stamps === undefined ? undefined : cache?.lookup(file, stamps);
+    if (summary !== undefined) summaries[index] = summary;
+    else {
+      toRead.push(file);
+      stampsOfRead.set(file, stamps);
+    }
+  });
+  const readAt = Date.now();
+  const progress = createProgress(io, 'Reading the corpus:');
+  // Each file is summarised as soon as it is read and its text and parse let go: holding every
+  // text and annotation of a large corpus at once costs more in garbage collection than reading.
+  const fresh = await mapConcurrent(
+    toRead,
+    32,
+    async (file) => {
+      const result = await corpus.store.load(file);
+      return result.ok ? summariseDocument(corpusDocument(file, result)) : summariseFailure({ path: file, problems: result.problems });
+    },
+    progress.update,
+  );
+  progress.finish();
+  let next = 0;
+  corpus.files.forEach((file, index) => {
+    if (summaries[index] !== undefined) return;
+    const summary = fresh[next++];
+    summaries[index] = summary;
+    const stamps = stampsOfRead.get(file);
+    if (cache !== undefined && stamps !== undefined) cache.remember(file, stamps, summary, readAt);
+  });
+  await cache?.save();
+  return { ...opened, summaries: summaries as FileSummary[], cached: corpus.files.length - toRead.length, read: toRead.length };
 }

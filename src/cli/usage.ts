@@ -20,7 +20,7 @@ Options:
 `;
 
 export const commandUsage: Readonly<Record<string, string>> = {
-  validate: `Usage: news-annotator validate [DIR] [--strict]
+  validate: `Usage: news-annotator validate [DIR] [--strict] [--no-cache]
 
 Checks the project file (news-annotator.yaml) and every sidecar against its text: YAML errors,
 merge conflicts, spans that do not hold their text, unknown types, duplicate ids, annotations
@@ -29,16 +29,24 @@ Problems are printed one per line as path:line:column: severity: message.
 
 Options:
   --strict        exit with 1 on warnings too (default: only on errors)
+  --no-cache      read every file; do not use or update the cache (see below)
   -h, --help      show this help
+
+Files unchanged since the last run (same size and time of text and sidecar) are taken from a
+cache in $XDG_CACHE_HOME/news-annotator/cli (default ~/.cache/news-annotator/cli).
 `,
-  stats: `Usage: news-annotator stats [DIR] [--json]
+  stats: `Usage: news-annotator stats [DIR] [--json] [--no-cache]
 
 Counts the corpus: files per status, annotations per type, per annotator and per file.
 Unplaced annotations (orphaned or fuzzy after the text changed) are counted apart.
 
 Options:
   --json          print the counts as JSON
+  --no-cache      read every file; do not use or update the cache (see below)
   -h, --help      show this help
+
+Files unchanged since the last run (same size and time of text and sidecar) are taken from a
+cache in $XDG_CACHE_HOME/news-annotator/cli (default ~/.cache/news-annotator/cli).
 `,
   export: `Usage: news-annotator export [DIR] --format F --out P [options]
 

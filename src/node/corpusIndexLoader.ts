@@ -1,7 +1,8 @@
 /**
  * Builds the corpus index at start-up: stats every corpus file's sidecar (and text), reuses the
- * cached entry of each file whose stamps still match, reads the rest with a bounded number of
- * reads in flight, reports progress, and writes the new cache atomically. A warm start of an
+ * cached entry of each file whose stamps still match, reads the rest synchronously in slices of
+ * a few milliseconds (yielding to the event loop between them), reports progress, and writes the
+ * new cache atomically. A warm start of an
  * unchanged corpus therefore reads one cache file and no sidecar.
  */
 import { promises as fs } from 'node:fs';
@@ -12,7 +13,8 @@ import type { FileMeta } from '../core/index/fileRecord';
 import { unreadableEntry, untaggedEntry, type FileStamp } from '../core/index/indexEntry';
 import { sidecarPathFor } from '../core/sidecar/sidecarPath';
 import { NodeFileSystem } from './nodeFileSystem';
-import { readIndexEntry, statStamp, type ReadEntryOptions } from './readIndexEntry';
+import { performance } from 'node:perf_hooks';
+import { readIndexEntrySync, statStampSync, type ReadEntryOptions } from './readIndexEntry';
 
 export interface LoadProgress {
   readonly done: number;
@@ -23,8 +25,12 @@ export interface LoadProgress {
 }
 
 export interface LoadCorpusIndexOptions extends ReadEntryOptions {
-  /** Files handled at once (default 64). */
-  concurrency?: number;
+  /**
+   * Longest stretch of synchronous reading before the load lets the event loop run (default
+   * 8 ms): files are read without promises, several times faster, in slices short enough that
+   * the editor keeps answering keystrokes meanwhile.
+   */
+  sliceMs?: number;
   /** An index to bring up to date (e.g. the one the views show); a new one otherwise. */
   index?: CorpusIndex;
   /** Called after each file. */
@@ -60,10 +66,10 @@ export async function loadCorpusIndex(root: string, files: readonly string[], ca
 
   const counts = { done: 0, reused: 0, parsed: 0, unchanged: 0 };
   const cancelled = () => options.isCancelled?.() === true;
-  const loadOne = async (file: string): Promise<void> => {
+  const loadOne = (file: string): void => {
     if (cache === undefined && !index.has(file)) {
       // Nothing to compare with: read straight away (the stamps come with the reads).
-      const entry = await readIndexEntry(root, file, options);
+      const entry = readIndexEntrySync(root, file, options);
       index.setFile(file, entry);
       if (entry.hasSidecar) counts.parsed++;
       return;
@@ -71,7 +77,8 @@ export async function loadCorpusIndex(root: string, files: readonly string[], ca
     let sidecar: FileStamp | null;
     let text: FileStamp | null;
     try {
-      [sidecar, text] = await Promise.all([statStamp(path.join(root, sidecarPathFor(file))), checkText ? statStamp(path.join(root, file)) : null]);
+      sidecar = statStampSync(path.join(root, sidecarPathFor(file)));
+      text = checkText ? statStampSync(path.join(root, file)) : null;
     } catch {
       index.setFile(file, unreadableEntry(1));
       counts.parsed++;
@@ -86,21 +93,22 @@ export async function loadCorpusIndex(root: string, files: readonly string[], ca
     if (known && sameStamps(known, sidecar, text)) counts.unchanged++;
     else if (cache?.isCurrent(file, sidecar, text) && cache.restore(index, file)) counts.reused++;
     else {
-      index.setFile(file, await readIndexEntry(root, file, options, { sidecar, text }));
+      index.setFile(file, readIndexEntrySync(root, file, options, { sidecar, text }));
       counts.parsed++;
     }
   };
 
+  const sliceMs = Math.max(1, options.sliceMs ?? 8);
   let next = 0;
-  const worker = async () => {
-    while (next < files.length && !cancelled()) {
-      await loadOne(files[next++]);
+  while (next < files.length && !cancelled()) {
+    const sliceStarted = performance.now();
+    do {
+      loadOne(files[next++]);
       counts.done++;
       options.onProgress?.({ done: counts.done, total: files.length, reused: counts.reused, parsed: counts.parsed });
-    }
-  };
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 64));
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+    } while (next < files.length && performance.now() - sliceStarted < sliceMs && !cancelled());
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 
   const stopped = cancelled();
   let cacheWritten = false;

@@ -4,35 +4,39 @@
  * disk, and the temporary file is renamed over the target. A reader, or a crash, sees the old
  * file or the new one, never a truncated mix, which VS Code's own in-place saves do not promise.
  *
+ * The small steps (stat, open, read, write, rename, close) are synchronous: each takes
+ * microseconds on a local disk, while its promise form costs a thread-pool round trip, which on a
+ * busy machine made them most of the time of tagging one span. The flushes to disk (fsync of the
+ * file and of its folder), which can take milliseconds, stay asynchronous.
+ *
  * Locks are taken in two steps: a queue per file inside this process (shared by every
  * NodeFileSystem, so two stores in one extension host wait for each other without touching the
  * disk), then the lock file that other processes see (lockFile.ts).
  */
-import { promises as fs } from 'node:fs';
+import { closeSync, fsync, openSync, promises as fs, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { defaultLockStaleMs, defaultLockWaitMs, type FileStatus, type FileSystem, type LockOptions, type LockResult } from '../core/store/fileSystem';
 import { KeyedMutex } from '../core/store/keyedMutex';
-import { acquireLockFile, temporaryPathOf } from './lockFile';
+import { acquireLockFile, asError, temporaryPathOf } from './lockFile';
 
 const processLocks = new KeyedMutex();
 
 export class NodeFileSystem implements FileSystem {
-  async readFile(filePath: string): Promise<Uint8Array | undefined> {
+  readFile(filePath: string): Promise<Uint8Array | undefined> {
     try {
-      return await fs.readFile(filePath);
+      return Promise.resolve(readFileSync(filePath));
     } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
+      return isMissing(error) ? Promise.resolve(undefined) : Promise.reject(asError(error));
     }
   }
 
-  async stat(filePath: string): Promise<FileStatus | undefined> {
+  stat(filePath: string): Promise<FileStatus | undefined> {
     try {
-      const status = await fs.stat(filePath);
-      return { size: status.size, mtimeMs: status.mtimeMs, readOnly: isReadOnly(status.mode) };
+      const status = statSync(filePath);
+      return Promise.resolve({ size: status.size, mtimeMs: status.mtimeMs, readOnly: isReadOnly(status.mode) });
     } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
+      return isMissing(error) ? Promise.resolve(undefined) : Promise.reject(asError(error));
     }
   }
 
@@ -40,20 +44,20 @@ export class NodeFileSystem implements FileSystem {
     const folder = path.dirname(filePath);
     // A dot name keeps the temporary file out of most listings and globs while it exists.
     const temporary = temporaryPathOf(filePath);
-    const mode = await existingMode(filePath);
+    const mode = existingMode(filePath);
     // A rename replaces even a file nobody may write; a file its owner made read-only stays as it is.
     if (isReadOnly(mode)) throw Object.assign(new Error(`${filePath} is read-only`), { code: 'EACCES' });
-    let handle: fs.FileHandle | undefined;
+    let descriptor: number | undefined;
     try {
-      handle = await fs.open(temporary, 'wx', mode);
-      await handle.writeFile(data);
-      await handle.sync();
-      await handle.close();
-      handle = undefined;
-      await fs.rename(temporary, filePath);
+      descriptor = openSync(temporary, 'wx', mode);
+      for (let written = 0; written < data.length; ) written += writeSync(descriptor, data, written, data.length - written);
+      await flush(descriptor);
+      closeSync(descriptor);
+      descriptor = undefined;
+      renameSync(temporary, filePath);
     } catch (error) {
-      await handle?.close().catch(() => undefined);
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      if (descriptor !== undefined) closeQuietly(descriptor);
+      rmSync(temporary, { force: true });
       throw error;
     }
     await syncFolder(folder);
@@ -95,25 +99,35 @@ function isReadOnly(mode: number): boolean {
   return process.platform !== 'win32' ? (mode & 0o222) === 0 : false;
 }
 
+const flush = promisify(fsync);
+
 /** Keep the target's permissions; a new file gets the usual 0o666 (less the umask). */
-async function existingMode(filePath: string): Promise<number> {
+function existingMode(filePath: string): number {
   try {
-    return (await fs.stat(filePath)).mode & 0o777;
+    return statSync(filePath).mode & 0o777;
   } catch {
     return 0o666;
   }
 }
 
+function closeQuietly(descriptor: number): void {
+  try {
+    closeSync(descriptor);
+  } catch {
+    // Already closed or gone: nothing more to release.
+  }
+}
+
 /** Makes the rename itself durable where the platform allows it (not on Windows). */
 async function syncFolder(folder: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
+  let descriptor: number | undefined;
   try {
-    handle = await fs.open(folder, 'r');
-    await handle.sync();
+    descriptor = openSync(folder, 'r');
+    await flush(descriptor);
   } catch {
     // Best effort only: the file is already in place.
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (descriptor !== undefined) closeQuietly(descriptor);
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type { CorpusLoad } from '../core/corpus/loadCorpus';
+import { summariseLoad, type FileSummary } from '../core/index/fileSummary';
 import { describeEncoding } from '../core/text/detectEncoding';
 import { problem, type Problem } from '../core/problem';
 import { projectFileName, sidecarSuffix } from '../core/project';
@@ -15,12 +16,18 @@ import { listFilesEndingWith } from './listFilesEndingWith';
 import type { OpenCorpus } from './openCorpus';
 
 export async function validateCorpus(corpus: OpenCorpus, load: CorpusLoad): Promise<Problem[]> {
-  const problems: Problem[] = [...corpus.projectProblems, ...load.problems];
-  for (const document of load.documents) {
-    const check = document.loaded.decoded.encoding;
-    if (check.utf8) continue;
-    const absolute = path.join(corpus.root, ...document.path.split('/'));
-    problems.push(problem('text-encoding', describeEncoding(check, absolute), document.path, check.line, check.column, 'error'));
+  return validateSummaries(corpus, summariseLoad(corpus.files, load));
+}
+
+/** The same from per-file summaries (what the command line keeps in its cache). */
+export async function validateSummaries(corpus: Pick<OpenCorpus, 'root' | 'files' | 'projectProblems'>, summaries: readonly FileSummary[]): Promise<Problem[]> {
+  const problems: Problem[] = [...corpus.projectProblems];
+  for (const summary of summaries) for (const item of summary.problems) problems.push(item);
+  for (const summary of summaries) {
+    const check = summary.encoding;
+    if (check === undefined) continue;
+    const absolute = path.join(corpus.root, ...summary.path.split('/'));
+    problems.push(problem('text-encoding', describeEncoding(check, absolute), summary.path, check.line, check.column, 'error'));
   }
   const texts = new Set(corpus.files);
   for (const sidecar of await listFilesEndingWith(corpus.root, sidecarSuffix)) {

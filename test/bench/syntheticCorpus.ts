@@ -106,7 +106,8 @@ export function* syntheticDocuments(options: CorpusOptions): Generator<Synthetic
     const text = pieces.join('');
     const index = new CodePointIndex(text);
     const annotations: Annotation[] = spans.map((span, position) => ({
-      id: `a${number.toString(36)}x${position.toString(36)}`.padEnd(8, '0').slice(0, 12),
+      // Unique within a file (an earlier padEnd made entry 1 and entry 36 both a0x10000).
+      id: `a${number.toString(36)}x${position.toString(36).padStart(4, '0')}`,
       type: span.type,
       start: span.start,
       end: span.end,

@@ -1,30 +1,32 @@
 /** `news-annotator stats [DIR] [--json]`: counts per status, type, annotator and file. */
-import { corpusStats, type CorpusStats } from '../../core/corpus/corpusStats';
+import type { CorpusStats } from '../../core/corpus/corpusStats';
+import { statsOfSummaries } from '../../core/index/fileSummary';
 import { printable } from '../../core/text/printable';
 import { exitCodes, type CliIo } from '../cliIo';
 import { commandArgs } from '../commandArgs';
-import { loadForCommand } from '../loadForCommand';
+import { summariseForCommand } from '../loadForCommand';
 import { problemLines, sortProblems, withDisplayPath } from '../problemOutput';
 import { commandUsage } from '../usage';
 import { usageError } from './usageError';
 
 export async function statsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = commandArgs(args, { json: { type: 'boolean' } });
+  const parsed = commandArgs(args, { json: { type: 'boolean' }, 'no-cache': { type: 'boolean' } });
   if (!parsed.ok) return usageError(io, 'stats', parsed.message);
   if (parsed.values['help'] === true) {
     io.stdout(commandUsage['stats']);
     return exitCodes.success;
   }
   if (parsed.positionals.length > 1) return usageError(io, 'stats', `expected at most one folder, got ${parsed.positionals.length} arguments`);
-  const loaded = await loadForCommand(io, parsed.positionals[0]);
+  const loaded = await summariseForCommand(io, parsed.positionals[0], { cache: parsed.values['no-cache'] !== true });
   if ('exitCode' in loaded) return loaded.exitCode;
-  const { corpus, load, display } = loaded;
-  const stats = corpusStats(load, corpus.config.types.map((type) => type.name));
+  const { corpus, summaries, display } = loaded;
+  const stats = statsOfSummaries(summaries, corpus.config.types.map((type) => type.name));
+  const failures = summaries.filter((summary) => !summary.readable);
   io.stdout(parsed.values['json'] === true ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));
-  if (load.failures.length > 0) {
+  if (failures.length > 0) {
     // Counts without these files would look complete; say so and fail.
-    io.stderr(problemLines(sortProblems(withDisplayPath(load.failures.flatMap((failure) => failure.problems), display))));
-    io.stderr(`${load.failures.length} file(s) could not be read and are not counted.\n`);
+    io.stderr(problemLines(sortProblems(withDisplayPath(failures.flatMap((failure) => failure.problems), display))));
+    io.stderr(`${failures.length} file(s) could not be read and are not counted.\n`);
     return exitCodes.failure;
   }
   return exitCodes.success;

@@ -11,13 +11,16 @@ import type { Annotation, EntryPosition, LineEnding, SourcePosition } from './mo
 import { readAnnotation } from './readAnnotation';
 import { readCanonicalEntry } from './readCanonicalEntry';
 import { readFlowValue, readKey, setOwn } from './readFlowValue';
-import { compareAnnotations, entryIndent, headerLines, serializeAnnotation } from './serializeSidecar';
+import { compareAnnotations, entryIndent, headerLines, rememberCanonicalLine, serializeAnnotation } from './serializeSidecar';
 
 export interface FastRead extends BuiltSidecar {
   lineEnding: LineEnding;
   /** Whether every line break is the same (all LF or all CRLF): the file is byte for byte what the writer writes. */
   uniformLineBreaks: boolean;
 }
+
+/** Entries from which the reader hands the lines it read to the writer. */
+const rememberedFrom = 1_000;
 
 const nowhere: SourcePosition = { line: 1, column: 1 };
 const noLocator: Locator = { at: () => nowhere };
@@ -26,7 +29,7 @@ const noLocator: Locator = { at: () => nowhere };
 export function readCanonical(content: string, file: string): FastRead | undefined {
   // Line breaks as YAML defines them: LF, CRLF or a lone CR. Inside canonical values every CR
   // and LF is escaped, so in a file this reader accepts a raw one only ever ends a line.
-  const lines = content.split(/\r\n|\r|\n/);
+  const lines = content.includes('\r') ? content.split(/\r\n|\r|\n/) : content.split('\n');
   if (lines.pop() !== '') return undefined;
   let lineLengths = 0;
   for (const line of lines) lineLengths += line.length;
@@ -55,11 +58,16 @@ export function readCanonical(content: string, file: string): FastRead | undefin
   const annotations: Annotation[] = [];
   const positions: EntryPosition[] = [];
   let previous: Annotation | undefined;
+  // Long files only: their first write would format thousands of lines; a corpus of short ones
+  // loaded for the index or the command line would only fill the writer's cache for nothing.
+  const remember = lines.length - listAt > rememberedFrom;
   for (let index = listAt + 1; index < lines.length; index++) {
     const line = lines[index];
     const annotation = readCanonicalEntry(line) ?? readOtherEntry(line);
     // Entries must be in the writer's order too.
     if (annotation === undefined || (previous !== undefined && compareAnnotations(previous, annotation) > 0)) return undefined;
+    // Both readers accept a line only when it is exactly what the writer writes for the entry.
+    if (remember) rememberCanonicalLine(annotation, line.slice(entryIndent.length));
     annotations.push(annotation);
     positions.push({ line: index + 1, column: entryIndent.length + 1 });
     previous = annotation;

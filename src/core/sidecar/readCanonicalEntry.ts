@@ -6,13 +6,11 @@
  *
  * Lines with `attributes` or unknown fields are left to the general reader (undefined here).
  */
-import { needsAnyEscape, formatString } from './flowValue';
+import { formatString, needsAnyEscape } from './flowValue';
 import type { Annotation } from './model';
 import { entryIndent } from './serializeSidecar';
 
 const stringPattern = /"[^"\\]*(?:\\.[^"\\]*)*"/y;
-// Up to 15 digits stays below 2^53, so the number is exact and written back the same way.
-const integerPattern = /0|[1-9][0-9]{0,14}/y;
 const optionalKeys = ['note', 'annotator', 'created', 'prefix', 'suffix'] as const;
 
 export function readCanonicalEntry(line: string): Annotation | undefined {
@@ -49,31 +47,58 @@ export function readCanonicalEntry(line: string): Annotation | undefined {
 
 /** A double-quoted string written exactly as `formatString` writes its value. */
 function canonicalString(line: string, start: number): { value: string; end: number } | undefined {
+  if (line.charCodeAt(start) !== 0x22 /* " */) return undefined;
+  // Most values (names, ids, types, contexts) have no escape: the closing quote is the next one.
+  const close = line.indexOf('"', start + 1);
+  if (close < 0) return undefined;
+  const plain = line.slice(start + 1, close);
+  if (!plain.includes('\\')) {
+    // Canonical exactly when `formatString` would write the value between bare quotes.
+    if (needsAnyEscape.test(plain) && !writtenBare(plain)) return undefined;
+    return { value: plain, end: close + 1 };
+  }
   stringPattern.lastIndex = start;
   const match = stringPattern.exec(line);
   if (match === null) return undefined;
   const quoted = match[0];
   let value: string;
-  if (quoted.includes('\\')) {
-    try {
-      value = JSON.parse(quoted) as string;
-    } catch {
-      return undefined;
-    }
-  } else {
-    value = quoted.slice(1, -1);
+  try {
+    value = JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
   }
-  // Plain values need no escapes, so they are canonical exactly when the line has none either.
-  const canonical = needsAnyEscape.test(value) ? formatString(value) === quoted : !quoted.includes('\\');
-  return canonical ? { value, end: start + quoted.length } : undefined;
+  return formatString(value) === quoted ? { value, end: start + quoted.length } : undefined;
+}
+
+/**
+ * Whether `formatString` writes the value between bare quotes: nothing JSON.stringify escapes
+ * (quote, backslash, C0 controls, lone surrogates) and none of the extra characters it escapes
+ * for YAML. Paired surrogates (astral characters, common in CJK names and emoji) stay raw.
+ */
+function writtenBare(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    if (unit < 0x20 || unit === 0x22 || unit === 0x5c || (unit >= 0x7f && unit <= 0x9f) || unit === 0x2028 || unit === 0x2029 || unit === 0xfeff || unit === 0xfffe || unit === 0xffff) return false;
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      const next = value.charCodeAt(index + 1);
+      if (unit > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return false;
+      index++;
+    }
+  }
+  return true;
 }
 
 function canonicalInteger(line: string, start: number): { value: number; end: number } | undefined {
-  integerPattern.lastIndex = start;
-  const match = integerPattern.exec(line);
-  if (match === null) return undefined;
-  const next = line.charCodeAt(start + match[0].length);
-  // A digit right after the match means a leading zero (`0123`) or more than 15 digits.
-  if (next >= 0x30 && next <= 0x39) return undefined;
-  return { value: Number(match[0]), end: start + match[0].length };
+  // Digits by hand: a sticky regular expression per number cost more than the rest of the entry.
+  let at = start;
+  let value = 0;
+  for (; at < line.length; at++) {
+    const digit = line.charCodeAt(at) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  const digits = at - start;
+  // None, a leading zero (`0123`), or more than 15 digits (past 2^53 a number is not exact).
+  if (digits === 0 || digits > 15 || (digits > 1 && line.charCodeAt(start) === 0x30)) return undefined;
+  return { value, end: at };
 }

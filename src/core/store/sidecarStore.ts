@@ -20,10 +20,11 @@ import { validateSidecar } from '../sidecar/validateSidecar';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
 import { describeEncoding } from '../text/detectEncoding';
-import { anchorAnnotations, applyAnchors, refreshSidecar } from './anchorAnnotations';
+import type { Annotation } from '../sidecar/model';
+import { anchorAnnotations, applyAnchors, holdsText, refreshSidecar } from './anchorAnnotations';
 import { anchorProblems } from './anchorProblems';
 import { sameVersion, type FileSystem, type FileVersion, type LockResult } from './fileSystem';
-import { readSnapshot, readText, readVersion, type Snapshot } from './readSnapshot';
+import { readText, readVersion } from './readSnapshot';
 
 export interface SidecarStoreOptions {
   /** The project's entity types; undefined allows any type. */
@@ -91,6 +92,21 @@ export class SidecarStore {
    */
   private readonly parsedCache = new Map<string, { sha256: string; parsed: ParsedSidecar }>();
   private static readonly parsedCacheSize = 64;
+  private static readonly textCacheSize = 16;
+  /**
+   * The last decoding of each text written through `update`, keyed by the hash of its bytes: a
+   * text being tagged does not change between tags, and decoding plus indexing a long article
+   * costs more than hashing it.
+   */
+  private readonly textCache = new Map<string, { decoded: DecodedText; text: CodePointIndex }>();
+  /**
+   * Annotations known to hold their text in a given decoded text (the very `CodePointIndex`
+   * object the text cache hands out) with their context up to date: what the store wrote last
+   * time. Annotations are values, so such an entry needs no re-check, no new context and no
+   * text comparison while that text is unchanged; a long file's tag then checks one entry, not
+   * thousands.
+   */
+  private readonly settledIn = new WeakMap<Annotation, CodePointIndex>();
 
   constructor(
     private readonly fileSystem: FileSystem,
@@ -103,9 +119,9 @@ export class SidecarStore {
     if (!bytes.ok) return bytes;
     const decoded = decodeText(bytes.data);
     const text = new CodePointIndex(decoded.text);
-    const snapshot = await readSnapshot(this.fileSystem, sidecarPath);
+    const snapshot = await readSidecar(this.fileSystem, sidecarPath);
     if (!snapshot.ok) return { ...snapshot, decoded };
-    if (snapshot.content === undefined) {
+    if (snapshot.data === undefined) {
       const sidecar = createSidecar(baseName(textPath), decoded);
       return { ok: true, textPath, sidecarPath, decoded, text, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true, readOnly: false };
     }
@@ -156,8 +172,8 @@ export class SidecarStore {
     }
     if (!lock.ok) return false;
     try {
-      const snapshot = await readSnapshot(this.fileSystem, sidecarPath);
-      if (!snapshot.ok || snapshot.content === undefined || snapshot.readOnly) return false;
+      const snapshot = await readSidecar(this.fileSystem, sidecarPath);
+      if (!snapshot.ok || snapshot.data === undefined || snapshot.readOnly) return false;
       const parsed = this.parse(snapshot, sidecarPath);
       if (!parsed.ok || !parsed.writable || parsed.sidecar.annotations.length > 0 || parsed.sidecar.status === 'done') return false;
       await this.fileSystem.removeFile(sidecarPath);
@@ -175,11 +191,10 @@ export class SidecarStore {
     for (let attempt = 0; attempt < attempts; attempt++) {
       const bytes = await readText(this.fileSystem, textPath);
       if (!bytes.ok) return bytes;
-      const decoded = decodeText(bytes.data);
+      const { decoded, text } = this.decodeCached(textPath, bytes.data);
       // Offsets into a text that is not UTF-8 would not be what Python reads: never write them.
       if (!decoded.encoding.utf8) return { ok: false, problems: [problem('text-encoding', describeEncoding(decoded.encoding, textPath), textPath, decoded.encoding.line, decoded.encoding.column)], decoded };
-      const text = new CodePointIndex(decoded.text);
-      const snapshot = await readSnapshot(this.fileSystem, sidecarPath);
+      const snapshot = await readSidecar(this.fileSystem, sidecarPath);
       if (!snapshot.ok) return snapshot;
       if (snapshot.readOnly) {
         const message = 'The sidecar is read-only (no write permission), so it is not changed. Make it writable (chmod u+w) to tag this file.';
@@ -218,7 +233,10 @@ export class SidecarStore {
         canonical: true,
         lineEnding: prepared.lineEnding,
       });
-      return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: true, version, ...(snapshot.content === undefined ? { created: true } : {}) };
+      for (const annotation of prepared.sidecar.annotations) {
+        if (this.settledIn.get(annotation) !== text && holdsText(annotation, text)) this.settledIn.set(annotation, text);
+      }
+      return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: true, version, ...(snapshot.data === undefined ? { created: true } : {}) };
     }
     return {
       ok: false,
@@ -228,7 +246,7 @@ export class SidecarStore {
 
   /** Parses the snapshot, re-anchors, applies the change and serialises: no I/O. */
   private prepare(
-    snapshot: Snapshot,
+    snapshot: SidecarBytes,
     textPath: string,
     sidecarPath: string,
     decoded: DecodedText,
@@ -237,7 +255,7 @@ export class SidecarStore {
   ): { ok: true; sidecar: Sidecar; data: Uint8Array; problems: Problem[]; positions: EntryPosition[]; lineEnding: LineEnding } | StoreFailure {
     let base: Sidecar;
     let lineEnding: LineEnding = 'lf';
-    if (snapshot.content === undefined) {
+    if (snapshot.data === undefined) {
       base = createSidecar(baseName(textPath), decoded);
     } else {
       const parsed = this.parse(snapshot, sidecarPath);
@@ -249,7 +267,7 @@ export class SidecarStore {
       base = parsed.sidecar;
       lineEnding = parsed.lineEnding;
     }
-    const { sidecar: anchored, settled } = applyAnchors(base, anchorAnnotations(base, text, decoded.sha256));
+    const { sidecar: anchored, settled } = applyAnchors(base, this.anchor(base, text, decoded.sha256));
     let changed: Sidecar | Problem;
     try {
       changed = change(anchored, text);
@@ -257,22 +275,86 @@ export class SidecarStore {
       changed = problem('sidecar-change-failed', `The change could not be applied: ${describeError(error)}`, sidecarPath);
     }
     if (isProblem(changed)) return { ok: false, problems: [changed], decoded };
-    const refreshed = refreshSidecar(changed, baseName(textPath), decoded, text, settled);
+    const refreshed = this.refresh(changed, baseName(textPath), decoded, text, settled);
     const data = serializeSidecarBytes(refreshed, lineEnding);
     // Entries in file order with their lines in the new file, so problems can point into it.
     const { sidecar, positions } = canonicalLayout(refreshed);
-    const problems = validateSidecar(sidecar, positions, text, this.options.knownTypes, sidecarPath).filter(
+    const problems = this.validate(sidecar, positions, text, sidecarPath).filter(
       // Annotations not yet found again in a changed text are expected not to match it.
       (item) => settled || item.code !== 'text-mismatch',
     );
     return { ok: true, sidecar, data, problems, positions, lineEnding };
   }
 
-  private parse(snapshot: Snapshot, sidecarPath: string): ParseResult {
+  /** The text's decoding, reused while its bytes are unchanged. */
+  private decodeCached(textPath: string, bytes: Uint8Array): { decoded: DecodedText; text: CodePointIndex } {
+    const cached = this.textCache.get(textPath);
+    if (cached !== undefined && cached.decoded.sha256 === sha256Hex(bytes)) return cached;
+    const decoded = decodeText(bytes);
+    const entry = { decoded, text: new CodePointIndex(decoded.text) };
+    this.textCache.delete(textPath);
+    this.textCache.set(textPath, entry);
+    if (this.textCache.size > SidecarStore.textCacheSize) this.textCache.delete(this.textCache.keys().next().value!);
+    return entry;
+  }
+
+  private isSettled(annotation: Annotation, text: CodePointIndex): boolean {
+    return this.settledIn.get(annotation) === text;
+  }
+
+  /** `anchorAnnotations`, without re-checking entries known to hold their text. */
+  private anchor(sidecar: Sidecar, text: CodePointIndex, textSha256: string): AnchorResult[] {
+    if (sidecar.source.sha256 !== textSha256) return anchorAnnotations(sidecar, text, textSha256);
+    return sidecar.annotations.map((annotation) =>
+      this.isSettled(annotation, text) || holdsText(annotation, text) ? { kind: 'exact', start: annotation.start, end: annotation.end } : { kind: 'orphan' },
+    );
+  }
+
+  /** `refreshSidecar`, applied only to the entries not already settled in this text. */
+  private refresh(sidecar: Sidecar, fileName: string, decoded: DecodedText, text: CodePointIndex, settled: boolean): Sidecar {
+    const pending = sidecar.annotations.filter((annotation) => !this.isSettled(annotation, text));
+    const refreshed = refreshSidecar({ ...sidecar, annotations: pending }, fileName, decoded, text, settled);
+    if (pending.length === sidecar.annotations.length) return refreshed;
+    let next = 0;
+    const annotations = sidecar.annotations.map((annotation) => (this.isSettled(annotation, text) ? annotation : refreshed.annotations[next++]));
+    return { ...refreshed, annotations };
+  }
+
+  /**
+   * `validateSidecar`, checking against the text only the entries not already settled in it
+   * (the others hold it by construction). When a quick scan finds anything between entries
+   * (a repeated id, an unknown type, a reversed span), the whole check runs as before, so the
+   * problems listed are always the same.
+   */
+  private validate(sidecar: Sidecar, positions: EntryPosition[], text: CodePointIndex, sidecarPath: string): Problem[] {
+    const knownTypes = this.options.knownTypes;
+    const ids = new Set<string>();
+    const pendingIndexes: number[] = [];
+    const annotations = sidecar.annotations;
+    for (let index = 0; index < annotations.length; index++) {
+      const annotation = annotations[index];
+      const clean = !ids.has(annotation.id) && (knownTypes === undefined || knownTypes.has(annotation.type)) && annotation.start <= annotation.end;
+      if (!clean) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath);
+      ids.add(annotation.id);
+      if (!this.isSettled(annotation, text)) pendingIndexes.push(index);
+    }
+    if (pendingIndexes.length === annotations.length) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath);
+    const pending = { ...sidecar, annotations: pendingIndexes.map((index) => annotations[index]) };
+    return validateSidecar(pending, pendingIndexes.map((index) => positions[index]), text, knownTypes, sidecarPath);
+  }
+
+  /** Parses the sidecar's bytes, or reuses the last parse of the same bytes (no decoding then either). */
+  private parse(snapshot: SidecarBytes, sidecarPath: string): ParseResult {
     const sha256 = snapshot.version?.sha256;
     const cached = this.parsedCache.get(sidecarPath);
     if (cached && sha256 !== undefined && cached.sha256 === sha256) return cached.parsed;
-    const parsed = parseSidecar(snapshot.content ?? '', sidecarPath, this.options.parse);
+    let content: string;
+    try {
+      content = strictDecoder.decode(snapshot.data);
+    } catch {
+      return { ok: false, problems: [problem('sidecar-encoding', 'The sidecar is not valid UTF-8; it is not read or written.', sidecarPath)] };
+    }
+    const parsed = parseSidecar(content, sidecarPath, this.options.parse);
     if (parsed.ok && sha256 !== undefined) this.remember(sidecarPath, sha256, parsed);
     return parsed;
   }
@@ -281,6 +363,32 @@ export class SidecarStore {
     this.parsedCache.delete(sidecarPath);
     this.parsedCache.set(sidecarPath, { sha256, parsed });
     if (this.parsedCache.size > SidecarStore.parsedCacheSize) this.parsedCache.delete(this.parsedCache.keys().next().value!);
+  }
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** A sidecar's bytes as found on disk (undefined when it does not exist), not yet decoded. */
+interface SidecarBytes {
+  ok: true;
+  data: Uint8Array | undefined;
+  version: FileVersion | undefined;
+  readOnly: boolean;
+}
+
+/**
+ * Reads a sidecar without decoding it: the parse cache answers most reads by hash, and
+ * decoding a megabyte of UTF-8 strictly costs several times the hash.
+ */
+async function readSidecar(fileSystem: FileSystem, path: string): Promise<SidecarBytes | { ok: false; problems: Problem[] }> {
+  try {
+    const status = await fileSystem.stat(path);
+    const data = await fileSystem.readFile(path);
+    if (data === undefined) return { ok: true, data: undefined, version: undefined, readOnly: false };
+    // The hash, not the time, is what proves the file unchanged; size and time are cheap extras.
+    return { ok: true, data, version: { size: data.length, mtimeMs: status?.mtimeMs ?? 0, sha256: sha256Hex(data) }, readOnly: status?.readOnly === true };
+  } catch (error) {
+    return { ok: false, problems: [problem('sidecar-unreadable', `The sidecar could not be read: ${describeError(error)}`, path)] };
   }
 }
 

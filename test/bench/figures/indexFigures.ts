@@ -1,18 +1,20 @@
-/** Loading the corpus index the way the extension does: cold (no cache), then warm (cache valid). */
+/**
+ * Loading the corpus index the way the extension does (src/node/corpusIndexLoader.ts, the loader
+ * the extension calls): cold (no cache: index, orphan check, cache write), then warm (cache
+ * valid). Beside the baseline the targets name: reading every sidecar and text (synchronously,
+ * the fastest way) plus JSON.parse of the same annotations, measured by the command-line figures
+ * in the same run.
+ */
 import path from 'node:path';
 import { loadCorpusIndex } from '../../../src/node/corpusIndexLoader';
 import type { CorpusOnDisk } from '../corpusOnDisk';
 import { collectGarbage, timeOnce } from '../measure';
-import { readAll } from '../readAll';
 import type { Figure } from '../report';
 
-export async function indexFigures(corpus: CorpusOnDisk, folder: string): Promise<Figure[]> {
+export async function indexFigures(corpus: CorpusOnDisk, folder: string, baseline: number): Promise<Figure[]> {
   const label = `${corpus.files.length.toLocaleString('en')} docs, ${corpus.annotations.toLocaleString('en')} annotations`;
-  const twins = corpus.files.map((file) => path.join(corpus.jsonRoot, `${file}.json`));
-  const baselineName = 'read the same bytes + JSON.parse';
+  const baselineName = 'read every sidecar and text + JSON.parse of the same annotations';
   const cachePath = path.join(folder, 'index-cache.json');
-  collectGarbage();
-  const baseline = await timeOnce(() => readAll(twins, (content) => JSON.parse(content) as unknown));
   collectGarbage();
   // The figure as the target defines it: read every sidecar, build the index.
   const indexOnly = await timeOnce(() => loadCorpusIndex(corpus.root, corpus.files, undefined, { checkText: false }));
@@ -31,8 +33,8 @@ export async function indexFigures(corpus: CorpusOnDisk, folder: string): Promis
     if (loaded.parsed > 0) throw new Error(`warm load parsed ${loaded.parsed} sidecars instead of using the cache`);
   });
   return [
-    { name: 'cold load: read all sidecars, build index', corpus: label, value: indexOnly, unit: 'ms', baselineName, baseline, target: { kind: 'ratio', limit: 3 } },
-    { name: 'cold start as the extension does it: also hash every text (orphan check) and write the cache', corpus: label, value: cold, unit: 'ms', baselineName, baseline },
-    { name: 'warm load (cache valid): stat files, read cache', corpus: label, value: warm, unit: 'ms', baselineName, baseline, target: { kind: 'ratio', limit: 1 } },
+    { name: 'index only: read all sidecars, build index (no text check, no cache)', corpus: label, value: indexOnly, unit: 'ms', baselineName, baseline },
+    { name: "the extension's start, cold: index, orphan check (hash every text), cache write", corpus: label, value: cold, unit: 'ms', baselineName, baseline, target: { kind: 'ratio', limit: 1.5 } },
+    { name: "the extension's start, warm (cache valid): stat files, read cache", corpus: label, value: warm, unit: 'ms', baselineName, baseline, target: { kind: 'ratio', limit: 0.5 } },
   ];
 }

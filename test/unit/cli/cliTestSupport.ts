@@ -1,7 +1,8 @@
 /** Runs the command line in-process and captures what it prints. */
 import { copySampleCorpus, temporaryFolder } from '../export/exportTestSupport';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run, type RunOptions } from '../../../src/cli/run';
 
@@ -11,10 +12,18 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], cwd: string, options: RunOptions & { isTerminal?: boolean } = {}): Promise<CliRun> {
+/**
+ * The command line's cache goes to a folder of this test process (removed at exit), never to the
+ * user's own cache folder; a test names its own with `cacheHome`.
+ */
+const testCacheHome = mkdtempSync(path.join(tmpdir(), 'news-annotator-cli-cache-'));
+process.on('exit', () => rmSync(testCacheHome, { recursive: true, force: true }));
+
+export async function runCli(argv: string[], cwd: string, options: RunOptions & { isTerminal?: boolean; cacheHome?: string } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, isTerminal: options.isTerminal ?? false }, options);
+  const env = { ...process.env, XDG_CACHE_HOME: options.cacheHome ?? testCacheHome };
+  const code = await run(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, isTerminal: options.isTerminal ?? false, env }, options);
   return { code, stdout, stderr };
 }
 

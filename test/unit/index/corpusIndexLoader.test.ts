@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, promises, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { CorpusIndex } from '../../../src/core/index/corpusIndex';
 import { loadCorpusIndex, type LoadProgress } from '../../../src/node/corpusIndexLoader';
@@ -21,17 +22,24 @@ function settle(root: string, files: readonly string[], secondsAgo = 3600): void
 }
 
 /** Counts sidecar reads while `work` runs. */
+/** Counts the sidecars opened for reading (the loader reads synchronously, file events through promises). */
 async function countingSidecarReads<T>(work: () => Promise<T>): Promise<{ result: T; reads: number }> {
   const original = promises.readFile;
+  const originalOpen = fs.openSync;
   let reads = 0;
   promises.readFile = ((...args: Parameters<typeof original>) => {
     if (typeof args[0] === 'string' && args[0].endsWith('.ann.yaml')) reads++;
     return original(...args);
   }) as typeof original;
+  fs.openSync = ((...args: Parameters<typeof originalOpen>) => {
+    if (typeof args[0] === 'string' && args[0].endsWith('.ann.yaml')) reads++;
+    return originalOpen(...args);
+  });
   try {
     return { result: await work(), reads };
   } finally {
     promises.readFile = original;
+    fs.openSync = originalOpen;
   }
 }
 
@@ -114,7 +122,7 @@ describe('loadCorpusIndex', () => {
     const { index } = await loadCorpusIndex(root, fixtureFiles, undefined);
     unlinkSync(path.join(root, 'zh/hangzhou.txt.ann.yaml'));
     const files = fixtureFiles.filter((file) => file !== 'broken/conflict.txt');
-    const refreshed = await loadCorpusIndex(root, files, undefined, { index, concurrency: 1 });
+    const refreshed = await loadCorpusIndex(root, files, undefined, { index });
     assert.equal(refreshed.index, index);
     assert.equal(refreshed.removed, 1);
     assert.equal(refreshed.unchanged, 4);
@@ -124,7 +132,7 @@ describe('loadCorpusIndex', () => {
 
   it('stops when cancelled, without writing the cache', async () => {
     let calls = 0;
-    const loaded = await loadCorpusIndex(root, fixtureFiles, cachePath, { concurrency: 1, isCancelled: () => ++calls > 2 });
+    const loaded = await loadCorpusIndex(root, fixtureFiles, cachePath, { isCancelled: () => ++calls > 2 });
     assert.equal(loaded.cancelled, true);
     assert.equal(loaded.cacheWritten, false);
     assert.ok(loaded.index.size < fixtureFiles.length);

@@ -1,0 +1,92 @@
+/**
+ * A corpus's `ConfinedFileSystem` whose plain reads are synchronous: for the command line only,
+ * which does nothing else while it reads. Reading 20,000 small files through promises costs
+ * three to five times the synchronous loop (a thread-pool round trip per system call, and the
+ * confined reads make six of them per file).
+ *
+ * The same walls as `ConfinedFileSystem`, taken the same way on every call: the path's text is
+ * checked, the real path of its folder must be inside the real root, the file itself is looked
+ * at without following it and must be a regular file, and it is opened with O_NOFOLLOW and
+ * O_NONBLOCK and checked again once open. Anything not plainly fine (a link, a FIFO, a missing
+ * folder, an odd path, an error) is handed to the confined file system, so refusals and their
+ * messages stay exactly its own. Writes and locks are always its own.
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { FileStatus, FileSystem, LockOptions, LockResult } from '../core/store/fileSystem';
+import type { ConfinedFileSystem } from './confinedFileSystem';
+
+const readFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+export class SyncReadingFileSystem implements FileSystem {
+  constructor(private readonly confined: ConfinedFileSystem) {}
+
+  async readFile(relativePath: string): Promise<Uint8Array | undefined> {
+    const target = this.plainFile(relativePath);
+    if (target === undefined) return this.confined.readFile(relativePath);
+    let descriptor: number;
+    try {
+      descriptor = openSync(target, readFlags);
+    } catch {
+      return this.confined.readFile(relativePath);
+    }
+    try {
+      if (!fstatSync(descriptor).isFile()) return await this.confined.readFile(relativePath);
+      return readFileSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+  }
+
+  async stat(relativePath: string): Promise<FileStatus | undefined> {
+    const target = this.insideTarget(relativePath);
+    const status = target === undefined ? undefined : lstatQuietly(target);
+    if (status === undefined || !status.isFile()) return this.confined.stat(relativePath);
+    return { size: status.size, mtimeMs: status.mtimeMs, ...((status.mode & 0o222) === 0 ? { readOnly: true } : {}) };
+  }
+
+  writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {
+    return this.confined.writeFileAtomic(relativePath, data);
+  }
+
+  lock(relativePath: string, options?: LockOptions): Promise<LockResult> {
+    return this.confined.lock(relativePath, options);
+  }
+
+  removeFile(relativePath: string): Promise<void> {
+    return this.confined.removeFile(relativePath);
+  }
+
+  /** The absolute path when it names a regular file inside the root; undefined for anything else. */
+  private plainFile(relativePath: string): string | undefined {
+    const target = this.insideTarget(relativePath);
+    if (target === undefined) return undefined;
+    return lstatQuietly(target)?.isFile() === true ? target : undefined;
+  }
+
+  /** The absolute path when its text is a plain relative path and its folder is really inside the root. */
+  private insideTarget(relativePath: string): string | undefined {
+    if (typeof relativePath !== 'string' || relativePath === '' || relativePath.includes('\\') || relativePath.includes('\u0000') || relativePath.startsWith('/') || /^[A-Za-z]:/.test(relativePath)) return undefined;
+    const parts = relativePath.split('/');
+    if (parts.some((part) => part === '' || part === '.' || part === '..')) return undefined;
+    const realRoot = this.confined.realRoot;
+    const folder = path.join(realRoot, ...parts.slice(0, -1));
+    let real: string;
+    try {
+      real = realpathSync.native(folder);
+    } catch {
+      return undefined;
+    }
+    const relative = path.relative(realRoot, real);
+    if (relative !== '' && (relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative))) return undefined;
+    return path.join(real, parts[parts.length - 1]);
+  }
+}
+
+function lstatQuietly(target: string): Stats | undefined {
+  try {
+    return lstatSync(target, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
