@@ -50,4 +50,22 @@ describe('Hostile files in the editor', () => {
       rmSync(outside, { recursive: true, force: true });
     }
   });
+
+  it('refuses a project file that is a link, without quoting what it points to', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'project-outside-'));
+    const target = path.join(outside, 'settings.yaml');
+    writeFileSync(target, 'types:\n  - name: SECRET_TOKEN_ghp_notreal\n');
+    const projectFile = workspaceFile('news-annotator.yaml');
+    symlinkSync(target, projectFile.fsPath);
+    try {
+      const problem = await eventually(() => vscode.languages.getDiagnostics(projectFile).find((item) => /link/.test(item.message)), 'the refused project file in Problems', 10_000);
+      assert.ok(!problem.message.includes('SECRET_TOKEN'), problem.message);
+      const everything = vscode.languages.getDiagnostics().flatMap(([, items]) => items.map((item) => item.message));
+      assert.ok(!everything.some((message) => message.includes('SECRET_TOKEN')));
+    } finally {
+      unlinkSync(projectFile.fsPath);
+      rmSync(outside, { recursive: true, force: true });
+    }
+    await eventually(() => (vscode.languages.getDiagnostics(projectFile).length === 0 ? true : undefined), 'the problem to go with the link', 10_000);
+  });
 });

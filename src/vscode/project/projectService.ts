@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { readProject } from '../../core/corpus/readProject';
+import { ConfinedFileSystem } from '../../node/confinedFileSystem';
 import { printable } from '../../core/text/printable';
 import { createCorpusMatcher, defaultProjectConfig, parseProjectFile, projectFileName, type CorpusMatcher, type EntityType, type ProjectConfig } from '../../core/project';
 import type { Problem } from '../../core/problem';
@@ -45,6 +47,12 @@ export class ProjectService implements vscode.Disposable {
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<FolderProject> {
+    // On disk, read it as the command line does: inside the folder's walls, a link refused.
+    const walled = folder.uri.scheme === 'file' ? await ConfinedFileSystem.open(folder.uri.fsPath).catch(() => undefined) : undefined;
+    if (walled) {
+      const read = await readProject(walled);
+      return { config: read.config, matcher: createCorpusMatcher(read.config), problems: read.problems };
+    }
     const uri = vscode.Uri.joinPath(folder.uri, projectFileName);
     let content: string | undefined;
     try {
