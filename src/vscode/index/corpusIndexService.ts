@@ -53,6 +53,18 @@ export class CorpusIndexService implements vscode.Disposable {
     void this.rebuild();
   }
 
+  /** While a build runs: files read so far of the folder being indexed. */
+  building: { done: number; total: number } | undefined;
+  private lastPartial = 0;
+
+  /** While building, tells the views at most every 300 ms (each announcement repaints them). */
+  private announcePartial(): void {
+    const now = Date.now();
+    if (now - this.lastPartial < 300) return;
+    this.lastPartial = now;
+    this.changeEmitter.fire();
+  }
+
   /** Which folders the indexes were (or are being) built for. */
   private indexedFolders = '';
 
@@ -98,15 +110,29 @@ export class CorpusIndexService implements vscode.Disposable {
       vscode.window.withProgress({ location: { viewId: 'newsAnnotator.corpus' }, title: vscode.l10n.t('Indexing the corpus') }, async () => {
         await this.project.ready;
         for (const old of this.folders) old.search.dispose();
-        const built: FolderIndex[] = [];
-        for (const folder of vscode.workspace.workspaceFolders ?? []) {
-          if (folder.uri.scheme !== 'file') continue;
-          const config = this.project.configFor(folder);
-          const files = await listCorpusFiles(folder.uri.fsPath, this.project.matcherFor(folder)).catch(() => []);
-          const loaded = await loadCorpusIndex(folder.uri.fsPath, files, this.cachePath(folder), { knownTypes: new Set(config.types.map((type) => type.name)) });
-          built.push({ folder, index: loaded.index, search: new TagSearch(loaded.index) });
+        this.folders = [];
+        try {
+          for (const folder of vscode.workspace.workspaceFolders ?? []) {
+            if (folder.uri.scheme !== 'file') continue;
+            const config = this.project.configFor(folder);
+            const files = await listCorpusFiles(folder.uri.fsPath, this.project.matcherFor(folder)).catch(() => []);
+            // Published before it is filled: the Corpus view and Search Tags show what is read
+            // so far (the search follows the index as files arrive), with the count in the view.
+            const index = new CorpusIndex();
+            this.folders = [...this.folders, { folder, index, search: new TagSearch(index) }];
+            this.building = { done: 0, total: files.length };
+            await loadCorpusIndex(folder.uri.fsPath, files, this.cachePath(folder), {
+              knownTypes: new Set(config.types.map((type) => type.name)),
+              index,
+              onProgress: ({ done, total }) => {
+                this.building = { done, total };
+                this.announcePartial();
+              },
+            });
+          }
+        } finally {
+          this.building = undefined;
         }
-        this.folders = built;
         this.changeEmitter.fire();
       }),
     );

@@ -45,7 +45,8 @@ function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): 
  */
 export function registerSearchCommand(indexes: CorpusIndexService, documents: AnnotatedDocuments): vscode.Disposable {
   return vscode.commands.registerCommand(commandIds.searchTags, async (initial?: string) => {
-    await indexes.whenReady();
+    // Opens at once, also while the index is being built: results follow it as files are read.
+    void indexes.whenReady();
     const quickPick = vscode.window.createQuickPick<ResultItem>();
     quickPick.title = vscode.l10n.t('Search tags');
     // The filter words (type:, file:, note:) are the query syntax: they stay as they are.
@@ -66,6 +67,7 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
     let generation = 0;
     const update = (value: string) => {
       const current = ++generation;
+      quickPick.busy = indexes.building !== undefined;
       const found = searchAll(indexes, value);
       quickPick.items = found.map(({ folderIndex, result }) => toItem(folderIndex, result));
       void Promise.all(found.map(async ({ folderIndex, result }) => toItem(folderIndex, result, (await lineIndex(folderIndex, result.file))?.lineOf(result.start)))).then((items) => {
@@ -73,6 +75,7 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
       });
     };
     quickPick.onDidChangeValue(update);
+    const following = indexes.onDidChange(() => update(quickPick.value));
     return new Promise<void>((resolve) => {
       quickPick.onDidAccept(() => {
         const chosen = quickPick.selectedItems[0];
@@ -83,6 +86,7 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
         }
       });
       quickPick.onDidHide(() => {
+        following.dispose();
         quickPick.dispose();
         resolve();
       });
