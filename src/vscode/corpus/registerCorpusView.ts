@@ -23,9 +23,12 @@ export function registerCorpusView(indexes: CorpusIndexService): CorpusView {
 
   const refresh = () => {
     provider.refresh();
-    const notDone = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.summary().notDone, 0);
-    treeView.badge = notDone > 0 ? { value: notDone, tooltip: notDone === 1 ? vscode.l10n.t('1 corpus file not done yet') : vscode.l10n.t('{0} corpus files not done yet', notDone) } : undefined;
     const building = indexes.building;
+    // The badge waits for the whole count: a number growing while files are read would mislead.
+    if (!building) {
+      const notDone = indexes.all().reduce((sum, folderIndex) => sum + folderIndex.index.summary().notDone, 0);
+      treeView.badge = notDone > 0 ? { value: notDone, tooltip: notDone === 1 ? vscode.l10n.t('1 corpus file not done yet') : vscode.l10n.t('{0} corpus files not done yet', notDone) } : undefined;
+    }
     treeView.message = building ? vscode.l10n.t('Indexing the corpus: {0} of {1} files read…', building.done, building.total) : undefined;
     treeView.description = provider.filter ? vscode.l10n.t('showing {0}', provider.filter.map(fileStateLabel).join(', ')) : undefined;
   };
