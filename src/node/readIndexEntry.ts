@@ -4,7 +4,7 @@
  * start-up load and for file-system events alike. Never throws: a file that cannot be read
  * gives an entry flagged unreadable, without stamps, so the cache never keeps it.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { entryFromSidecar, unreadableEntry, untaggedEntry, type FileStamp, type IndexEntry } from '../core/index/indexEntry';
 import { sidecarPathFor } from '../core/sidecar/sidecarPath';
@@ -22,96 +22,18 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 // Never follow a link (a sidecar linked to a secrets file) or wait on a FIFO: see confinedFileSystem.ts.
 const readFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** Size and time of a file; null when it does not exist. Other failures, and links, FIFOs and folders, throw. */
-export async function statStamp(filePath: string): Promise<FileStamp | null> {
-  try {
-    const status = await fs.lstat(filePath);
-    if (!status.isFile()) throw new Error(`${filePath} is not a regular file.`);
-    return { size: status.size, mtimeMs: status.mtimeMs };
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw error;
-  }
-}
-
 /**
- * The entry of `file` (relative to `root`, '/' separators). `stamps` are the ones just taken,
- * when the caller has them; they are taken before reading, so a change while reading shows up
- * as a different stamp next time rather than as stale data.
+ * The entry of `file` (relative to `root`, '/' separators), for one file-system event. It reads
+ * as the start-up load does (readIndexEntrySync below): one small file, one short synchronous read.
  */
-/**
- * A file's bytes with the stamp of what was read: size and time come from the open handle before
- * reading (one system call fewer than a separate stat, which matters over 10,000 files). Null when
- * the file does not exist.
- */
-async function readStamped(filePath: string): Promise<{ stamp: FileStamp; bytes: Uint8Array } | null> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(filePath, readFlags);
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw error;
-  }
-  try {
-    const status = await handle.stat();
-    if (!status.isFile()) throw new Error(`${filePath} is not a regular file.`);
-    const bytes = await handle.readFile();
-    return { stamp: { size: status.size, mtimeMs: status.mtimeMs }, bytes };
-  } finally {
-    await handle.close();
-  }
-}
-
-export async function readIndexEntry(
-  root: string,
-  file: string,
-  options: ReadEntryOptions = {},
-  stamps?: { sidecar: FileStamp | null; text: FileStamp | null },
-): Promise<IndexEntry> {
-  const checkText = options.checkText ?? true;
-  const sidecarFile = sidecarPathFor(file);
-  const readAt = Date.now();
-  try {
-    let sidecarStamp: FileStamp | null;
-    let textStamp: FileStamp | null;
-    let bytes: Uint8Array;
-    let textBytes: Uint8Array | undefined;
-    if (stamps) {
-      sidecarStamp = stamps.sidecar;
-      if (sidecarStamp === null) return untaggedEntry();
-      textStamp = checkText ? stamps.text : null;
-      // The stamp came from statStamp, so this was a regular file a moment ago.
-      bytes = await fs.readFile(path.join(root, sidecarFile), { flag: readFlags });
-    } else {
-      const sidecar = await readStamped(path.join(root, sidecarFile));
-      if (sidecar === null) return untaggedEntry();
-      ({ stamp: sidecarStamp, bytes } = sidecar);
-      const textFile = checkText ? await readStamped(path.join(root, file)) : null;
-      textStamp = textFile?.stamp ?? null;
-      textBytes = textFile?.bytes;
-    }
-    let content: string;
-    try {
-      content = strictDecoder.decode(bytes);
-    } catch {
-      return unreadableEntry(1, { sidecarStamp, textStamp, readAt });
-    }
-    let text: DecodedText | undefined;
-    if (textStamp !== null) text = decodeText(textBytes ?? (await fs.readFile(path.join(root, file), { flag: readFlags })));
-    return entryFromSidecar(content, sidecarFile, { knownTypes: options.knownTypes, text, sidecarStamp, textStamp, readAt });
-  } catch {
-    // Vanished between stat and read, permissions, I/O: shown as a problem, re-read next time.
-    return unreadableEntry(1);
-  }
+export async function readIndexEntry(root: string, file: string, options: ReadEntryOptions = {}): Promise<IndexEntry> {
+  return Promise.resolve(readIndexEntrySync(root, file, options));
 }
 
 /**
- * `statStamp` and `readIndexEntry` without promises, for the start-up load, which runs them in
- * short synchronous slices (see corpusIndexLoader.ts): reading thousands of small files through
- * promises costs three to five times as much (a thread-pool round trip per system call).
- * Same flags, same checks, same entries.
+ * Reading without promises: the start-up load runs these in short synchronous slices (see
+ * corpusIndexLoader.ts); reading thousands of small files through promises costs three to five
+ * times as much (a thread-pool round trip per system call).
  */
 export function statStampSync(filePath: string): FileStamp | null {
   const status = lstatSync(filePath, { throwIfNoEntry: false });
@@ -138,6 +60,10 @@ function readStampedSync(filePath: string): { stamp: FileStamp; bytes: Uint8Arra
   }
 }
 
+/**
+ * `stamps` are the ones just taken, when the caller has them; they are taken before reading, so
+ * a change while reading shows up as a different stamp next time rather than as stale data.
+ */
 export function readIndexEntrySync(root: string, file: string, options: ReadEntryOptions = {}, stamps?: { sidecar: FileStamp | null; text: FileStamp | null }): IndexEntry {
   const checkText = options.checkText ?? true;
   const sidecarFile = sidecarPathFor(file);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { uiSteps } from './uiSteps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const timeout = 30_000;
@@ -120,22 +121,10 @@ async function openWorkbench(browser, host, scratch, name, { extensionPath, sett
  * @param {{ extensionPath?: string, screenshotDir: string, keepOpen?: boolean }} options
  */
 export async function runEditorNewcomerTest(browser, host, { extensionPath = root, screenshotDir }) {
-  const results = { passed: 0, failed: 0 };
   mkdirSync(screenshotDir, { recursive: true });
   const scratch = mkdtempSync(path.join(tmpdir(), 'news-annotator-newcomer-'));
   let current;
-  const step = async (title, action) => {
-    try {
-      await action();
-      results.passed++;
-      process.stdout.write(`  ✔ ${title}\n`);
-    } catch (error) {
-      results.failed++;
-      const message = String(error instanceof Error ? error.message : error).split('\n').slice(0, 6).join('\n      ');
-      process.stdout.write(`  ✘ ${title}\n      ${message}\n`);
-      await current?.page.screenshot({ path: path.join(screenshotDir, `failure-newcomer-${results.failed}.png`) }).catch(() => {});
-    }
-  };
+  const { results, step } = uiSteps({ screenshotDir, failureName: (failed) => `failure-newcomer-${failed}.png`, page: () => current?.page, messageLines: 6 });
   process.stdout.write('\n  UI test: what a newcomer does in the editor\n');
   try {
     current = await openWorkbench(browser, host, scratch, 'picker', { extensionPath, settings: { 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': 1000, 'editor.wordWrap': 'on' } });

@@ -3,6 +3,7 @@
 // command palette, and keep a screenshot to look at.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { uiSteps } from './uiSteps.mjs';
 
 const timeout = 30_000;
 
@@ -13,20 +14,8 @@ const timeout = 30_000;
  */
 export async function runUiSmokeTest(browser, url, { title, screenshotDir, screenshotName }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  const results = { passed: 0, failed: 0 };
   mkdirSync(screenshotDir, { recursive: true });
-  const step = async (title, action) => {
-    try {
-      await action();
-      results.passed++;
-      process.stdout.write(`  ✔ ${title}\n`);
-    } catch (error) {
-      results.failed++;
-      const message = String(error instanceof Error ? error.message : error).split('\n').slice(0, 3).join('\n      ');
-      process.stdout.write(`  ✘ ${title}\n      ${message}\n`);
-      await page.screenshot({ path: path.join(screenshotDir, `failure-${results.failed}-${screenshotName}`) }).catch(() => {});
-    }
-  };
+  const { results, step } = uiSteps({ screenshotDir, failureName: (failed) => `failure-${failed}-${screenshotName}`, page: () => page });
 
   process.stdout.write(`\n  UI smoke test: ${title}\n`);
   try {

@@ -53,6 +53,8 @@ export class CorpusIndexService implements vscode.Disposable {
     void this.rebuild();
   }
 
+  /** Text path -> the text's size and time when settling it was last tried. */
+  private readonly settleTried = new Map<string, string>();
   /** While a build runs: files read so far of the folder being indexed. */
   building: { done: number; total: number } | undefined;
   private lastPartial = 0;
@@ -149,7 +151,13 @@ export class CorpusIndexService implements vscode.Disposable {
     for (const { folder, index } of this.folders) {
       for (const record of index.records()) {
         if (!record.meta.stale) continue;
-        await this.workspace.settle(vscode.Uri.joinPath(folder.uri, record.path).fsPath);
+        // A file whose orphans keep it stale is tried once per version of its text, not on
+        // every later file event.
+        const textPath = vscode.Uri.joinPath(folder.uri, record.path).fsPath;
+        const version = `${record.meta.textStamp?.size}:${record.meta.textStamp?.mtimeMs}`;
+        if (this.settleTried.get(textPath) === version) continue;
+        this.settleTried.set(textPath, version);
+        await this.workspace.settle(textPath);
       }
     }
   }
