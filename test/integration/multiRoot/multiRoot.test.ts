@@ -14,10 +14,12 @@ describe('Multi-root workspace', () => {
   it('lists the corpus of every folder, each under its folder name', async () => {
     const extension = await api();
     // The folders can reach the extension after it started: the index is rebuilt then.
+    let last: readonly string[] = [];
     const files = await eventually(async () => {
       const listed = await extension.corpusFiles();
+      last = listed;
       return listed.includes('newsroom-a/en/cartagena-hangzhou-sister-cities.txt') ? listed : undefined;
-    }, 'both folders to be indexed');
+    }, 'both folders to be indexed', 20_000).catch((error: Error) => assert.fail(`${error.message}; folders ${vscode.workspace.workspaceFolders?.map((item) => item.name).join(', ')}; listed ${last.length}: ${last.slice(0, 3).join(', ')}`));
     assert.ok(files.includes('newsroom-b/zh/hangzhou-cartagena-friendship-city.txt'));
     const rows = await extension.corpusRows();
     assert.ok(rows.includes('newsroom-a | 10 files · 9 to do · 86 tags') && rows.includes('newsroom-b | 10 files · 9 to do · 86 tags'), rows.slice(0, 4).join('\n'));
