@@ -126,7 +126,19 @@ async function runWithCodeServer(scratch) {
     // The same suite entry in a two-folder workspace runs the multi-root tests.
     const workspaceFile = path.join(scratch, 'newsrooms.code-workspace');
     writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: scratchWorkspace(scratch, 'newsroom-a') }, { path: scratchWorkspace(scratch, 'newsroom-b') }] }));
-    const multiRootCode = await runSuiteInPage(browser, workbenchUrl(server, { workspace: workspaceFile, extensionPath: root, testsPath: suitePath }), { onLog });
+    // code-server sometimes opens a .code-workspace window without its folders (seen in about one
+    // run in three on a busy machine: the suite then finds no folder at all). Such a window is
+    // retried once, in a new page; the first attempt's lines are left out of the totals.
+    const reportText = () => (existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '');
+    const multiRootUrl = workbenchUrl(server, { workspace: workspaceFile, extensionPath: root, testsPath: suitePath });
+    const beforeMultiRoot = reportText().length;
+    let multiRootCode = await runSuiteInPage(browser, multiRootUrl, { onLog });
+    let discarded = '';
+    if (multiRootCode !== 0 && /folders ; listed 0/.test(reportText().slice(beforeMultiRoot))) {
+      discarded = reportText().slice(beforeMultiRoot);
+      process.stdout.write('\n  (the two-folder window opened without its folders; retrying it once)\n');
+      multiRootCode = await runSuiteInPage(browser, multiRootUrl, { onLog });
+    }
     // Two windows on one folder at the same time run the twoWindows/ tests: concurrent writers.
     const twoWindows = workbenchUrl(server, { folder: scratchWorkspace(scratch, 'two-windows'), extensionPath: root, testsPath: suitePath });
     const twoWindowCodes = await Promise.all([runSuiteInPage(browser, twoWindows, { onLog }), runSuiteInPage(browser, twoWindows, { onLog })]);
@@ -144,7 +156,8 @@ async function runWithCodeServer(scratch) {
     const newcomer = await runEditorNewcomerTest(browser, host, { screenshotDir });
     smoke.passed += newcomer.passed;
     smoke.failed += newcomer.failed;
-    const suites = [...(existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '').matchAll(/extension host suite: (\d+) passed, (\d+) failed/g)];
+    const report = reportText().replace(discarded, '');
+    const suites = [...report.matchAll(/extension host suite: (\d+) passed, (\d+) failed/g)];
     const passed = suites.reduce((sum, match) => sum + Number(match[1]), 0) + smoke.passed;
     const expectedSuites = 4; // one folder, two folders, and two windows on one folder
     const failed = suites.reduce((sum, match) => sum + Number(match[2]), 0) + (expectedSuites - Math.min(expectedSuites, suites.length)) + smoke.failed;
