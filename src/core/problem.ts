@@ -36,6 +36,8 @@ export type ProblemCode =
   | 'export-unplaced'
   | 'format-missing'
   | 'format-unsupported'
+  | 'gazetteer-row'
+  | 'gazetteer-syntax'
   | 'import-conflict'
   | 'import-file-name'
   | 'import-invalid-span'
