@@ -3,7 +3,10 @@ export interface GazetteerEntry {
   readonly name: string;
   readonly type: string;
   readonly kbId?: string;
-  /** Where the row is, for messages: the gazetteer's path (or `tags` for the corpus's own tags) and 1-based line. */
+  /** What suggestions made from it say they came from: `gazetteer:<file name>` or `tags`. */
   readonly source: string;
+  /** 1-based line in the gazetteer, for messages (0 for names taken from tags). */
   readonly line: number;
+  /** How sure the source is, 0..1 (1 when absent). */
+  readonly score?: number;
 }
