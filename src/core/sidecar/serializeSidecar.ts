@@ -227,7 +227,15 @@ export function serializeAnnotation(annotation: Annotation): string {
  * so problems in a file read through the fast path can still point at the field.
  */
 export function canonicalFieldColumn(annotation: Annotation, field: string): number | undefined {
-  const line = serializeAnnotation(annotation);
+  return fieldColumn(serializeAnnotation(annotation), field);
+}
+
+/** The same for a field of a canonical relation line. */
+export function canonicalRelationFieldColumn(relation: Relation, field: string): number | undefined {
+  return fieldColumn(serializeRelation(relation), field);
+}
+
+function fieldColumn(line: string, field: string): number | undefined {
   const key = field === 'id' ? '{id: ' : `, ${formatKey(field)}: `;
   const at = line.indexOf(key);
   if (at < 0) return undefined;
