@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { attributesLine, driverCommand, mergeDriverDescription, mergeDriverName, withAttributesLine } from '../core/merge/driverSetup';
+import { attributesLine, commandPaths, driverCommand, mergeDriverDescription, mergeDriverName, withAttributesLine } from '../core/merge/driverSetup';
 import { gitConfigValue, repositoryRoot, runGit } from './git';
 
 export interface DriverLauncher {
@@ -91,4 +91,20 @@ export async function installMergeDriver(folder: string, launcher: DriverLaunche
 /** Whether the repository holding `root` has a driver command configured for sidecars. */
 export async function configuredDriver(root: string): Promise<string | undefined> {
   return gitConfigValue(root, driverKey);
+}
+
+export type DriverState =
+  | { readonly kind: 'not-a-repository' }
+  | { readonly kind: 'missing'; readonly root: string }
+  /** Configured, but a program or script it names is gone (the editor or extension moved). */
+  | { readonly kind: 'stale'; readonly root: string; readonly command: string }
+  | { readonly kind: 'configured'; readonly root: string; readonly command: string };
+
+/** Whether the repository holding `folder` has a working driver for sidecars. */
+export async function mergeDriverState(folder: string): Promise<DriverState> {
+  const root = await repositoryRoot(folder);
+  if (root === undefined) return { kind: 'not-a-repository' };
+  const command = await configuredDriver(root);
+  if (command === undefined) return { kind: 'missing', root };
+  return commandPaths(command).every((file) => existsSync(file)) ? { kind: 'configured', root, command } : { kind: 'stale', root, command };
 }

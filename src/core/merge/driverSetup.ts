@@ -44,3 +44,38 @@ export function withAttributesLine(existing: string | undefined): { text: string
   const separator = text === '' || text.endsWith('\n') ? '' : newline;
   return { text: `${text}${separator}${attributesLine}${newline}`, changed: true };
 }
+
+/**
+ * The absolute paths named in a driver command (its program and script), read the way sh splits
+ * words: so a set-up whose program or script has since moved (an editor or extension update)
+ * can be recognised and offered again.
+ */
+export function commandPaths(command: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let index = 0; index < command.length; index++) {
+    const character = command[index];
+    if (character === ' ' || character === '\t') {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (character === "'") {
+      const end = command.indexOf("'", index + 1);
+      const stop = end < 0 ? command.length : end;
+      word = (word ?? '') + command.slice(index + 1, stop);
+      index = stop;
+    } else if (character === '"') {
+      let text = '';
+      for (index++; index < command.length && command[index] !== '"'; index++) {
+        if (command[index] === '\\' && index + 1 < command.length && '"\\$`'.includes(command[index + 1])) index++;
+        text += command[index];
+      }
+      word = (word ?? '') + text;
+    } else if (character === '\\' && index + 1 < command.length) {
+      word = (word ?? '') + command[++index];
+    } else {
+      word = (word ?? '') + character;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  return words.filter((item) => item.startsWith('/') || /^[A-Za-z]:[\\/]/.test(item));
+}

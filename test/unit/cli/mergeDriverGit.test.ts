@@ -20,7 +20,7 @@ const articleName = 'tram strike.txt';
 const sidecarName = `${articleName}.ann.yaml`;
 const positions = { base1: 0, base2: 100, ana: 50, ben: 60, x: 200, y: 300 };
 const articleText = (() => {
-  const characters = Array.from({ length: 320 }, (_, index) => (index % 10 === 9 ? '\n' : '.'));
+  const characters: string[] = Array.from({ length: 320 }, (_, index) => (index % 10 === 9 ? '\n' : '.'));
   for (const at of Object.values(positions)) characters.splice(at, 5, ...'Sofia');
   return characters.join('');
 })();
