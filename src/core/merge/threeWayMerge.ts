@@ -203,7 +203,9 @@ function joinAdditions(ours: MergeEntry, theirs: MergeEntry, provenanceKeys: rea
 
 /** Sets a field as own data, so a key named `__proto__` (kept as ordinary data by the reader) stays data. */
 export function setField(record: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty only where assignment would go wrong: it turns objects into slow dictionaries.
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
 
 function byId(entries: readonly MergeEntry[]): Map<string, MergeEntry> {

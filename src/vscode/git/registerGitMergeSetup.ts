@@ -31,7 +31,8 @@ export function registerGitMergeSetup(context: vscode.ExtensionContext): vscode.
 
   const offered = new Set<string>();
   const offer = async (folder: vscode.WorkspaceFolder): Promise<void> => {
-    if (folder.uri.scheme !== 'file') return;
+    // Nothing runs git on its own in a folder the person has not trusted (git reads its config).
+    if (folder.uri.scheme !== 'file' || !vscode.workspace.isTrusted) return;
     const state = await mergeDriverState(folder.uri.fsPath);
     if (state.kind === 'not-a-repository' || state.kind === 'configured' || offered.has(state.root)) return;
     const remembered = context.workspaceState.get<number | 'never'>(offerKey(state.root));
@@ -58,6 +59,7 @@ export function registerGitMergeSetup(context: vscode.ExtensionContext): vscode.
   return vscode.Disposable.from(
     vscode.commands.registerCommand(commandIds.setUpGitMerging, (target?: unknown) => setUp(target instanceof vscode.Uri ? target : undefined)),
     vscode.workspace.onDidChangeWorkspaceFolders(offerAll),
+    vscode.workspace.onDidGrantWorkspaceTrust(offerAll),
   );
 }
 
