@@ -53,7 +53,16 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
   const formatConflict = format.ok ? undefined : { ours: ours.format, theirs: theirs.format };
   if (!format.ok) conflicts++;
 
-  const annotations = mergeEntryLists((base?.annotations ?? []).map(annotationRecord), ours.annotations.map(annotationRecord), theirs.annotations.map(annotationRecord), {
+  // Entries that come through unchanged are given back as the very annotations read, whose
+  // canonical lines the reader already knows: the writer then copies those lines.
+  const originals = new WeakMap<MergeEntry, Annotation>();
+  const records = (annotations: readonly Annotation[]) =>
+    annotations.map((annotation) => {
+      const record = annotationRecord(annotation);
+      originals.set(record, annotation);
+      return record;
+    });
+  const annotations = mergeEntryLists(records(base?.annotations ?? []), records(ours.annotations), records(theirs.annotations), {
     fieldGroups: [spanFields],
     additionKey: (entry) => `${String(entry['start'])}:${String(entry['end'])}:${String(entry['type'])}`,
     provenanceKeys,
@@ -103,7 +112,7 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
     format: format.ok && typeof format.value === 'string' ? format.value : ours.format,
     source: mergedSource,
     status,
-    annotations: annotations.items.flatMap((item) => (item.kind === 'entry' ? [recordAnnotation(item.entry)] : [])),
+    annotations: annotations.items.flatMap((item) => (item.kind === 'entry' ? [originals.get(item.entry) ?? recordAnnotation(item.entry)] : [])),
   };
   if (Object.keys(extra).length > 0) sidecar.extra = extra;
   return { sidecar, conflicts, formatConflict, sourceConflict, extraConflicts, annotationItems: annotations.items, notes };
