@@ -8,6 +8,8 @@ import { exitCodes, type CliIo } from './cliIo';
 import type { CorpusSearch } from './corpusSearch';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
+import { mergeDriverCommand } from './commands/mergeDriverCommand';
+import { mergeFileCommand } from './commands/mergeFileCommand';
 import { reanchorCommand } from './commands/reanchorCommand';
 import { searchCommand } from './commands/searchCommand';
 import { statsCommand } from './commands/statsCommand';
@@ -48,6 +50,10 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
         return await importCommand(rest, io);
       case 'reanchor':
         return await reanchorCommand(rest, io);
+      case 'merge-file':
+        return await mergeFileCommand(rest, io);
+      case 'merge-driver':
+        return await mergeDriverCommand(rest, io);
       case 'search':
         return await searchCommand(rest, io, options.search ?? tagSearch);
       default:

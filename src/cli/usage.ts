@@ -10,6 +10,8 @@ Commands:
   import   [DIR] --format F --from P  F: yaml | brat | jsonl
   search   [DIR] QUERY [--json] [--limit N]   the same fuzzy search as the editor
   reanchor [DIR] [--dry-run]          store new offsets for the tags of texts changed since tagged
+  merge-driver install [DIR] [--print]  let git merge sidecars by annotation id (docs/merge-driver.md)
+  merge-file BASE OURS THEIRS [PATH]  the merge driver git runs for *.ann.yaml
 
 DIR is the corpus root (default: the current folder). Run a command with --help for its options.
 Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage or an internal error.
@@ -20,6 +22,40 @@ Options:
 `;
 
 export const commandUsage: Readonly<Record<string, string>> = {
+  'merge-driver': `Usage: news-annotator merge-driver install [DIR] [--print]
+
+Sets up the git repository holding DIR (default: the current folder) to merge sidecars by
+annotation id instead of line by line:
+  - adds "*.ann.yaml merge=news-annotator" to .gitattributes at the repository's top (other lines
+    are kept); commit it, so every clone uses the driver;
+  - sets merge.news-annotator.name and merge.news-annotator.driver in the repository's own git
+    config, with this node and this script by absolute path. git never takes commands from a
+    clone, so each clone runs the install once.
+Running it again changes nothing but a driver command that moved. See docs/merge-driver.md.
+
+Options:
+  --print         print the steps (as shell commands) instead of doing them
+  -h, --help      show this help
+`,
+  'merge-file': `Usage: news-annotator merge-file BASE OURS THEIRS [PATH] [--marker-size N]
+
+The merge driver: a three-way merge of one sidecar by annotation id, written to OURS in the
+canonical layout. git runs it (see merge-driver install); it can also be run by hand.
+  - additions from both sides are kept; the same span and type added on both sides is one tag;
+  - a removal on one side and no change on the other removes;
+  - an entry changed on both sides is merged field by field; if both changed the same field
+    differently, or one removed what the other changed, that entry alone is put between
+    conflict markers, and the exit code is 1;
+  - source, notes and unknown fields follow the same rules, and so does every other top-level
+    list whose entries all have an id; if both sides set different statuses, the further one
+    (untouched < in-progress < done) is kept.
+If a version is not a readable sidecar (conflict markers, YAML errors), git's own line merge
+(git merge-file) runs instead and the exit code is 1: nothing is lost.
+
+Options:
+  --marker-size N   length of the conflict markers (git passes its own as %L; default 7)
+  -h, --help        show this help
+`,
   validate: `Usage: news-annotator validate [DIR] [--strict] [--no-cache]
 
 Checks the project file (news-annotator.yaml) and every sidecar against its text: YAML errors,

@@ -29,6 +29,7 @@ export const commandIds = {
   tagEntityEverywhere: 'newsAnnotator.tagEntityEverywhere',
   revealMention: 'newsAnnotator.revealMention',
   searchTags: 'newsAnnotator.searchTags',
+  setUpGitMerging: 'newsAnnotator.setUpGitMerging',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -17,6 +17,7 @@ import { TypeSwatches } from './editing/typePicker';
 import { ProjectService } from './project/projectService';
 import { registerStatusBar } from './status/registerStatusBar';
 import { CorpusIndexService } from './index/corpusIndexService';
+import { registerGitMergeSetup } from './git/registerGitMergeSetup';
 import { registerSearchCommand } from './search/registerSearchCommand';
 import { createTestApi, type NewsAnnotatorApi } from './testApi';
 import { registerRevealMention } from './tags/revealMention';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     statusBar,
     registerExportCommand(),
     registerValidateCommand(),
+    registerGitMergeSetup(context),
     vscode.commands.registerCommand(commandIds.toggleLabels, async () => {
       const settings = vscode.workspace.getConfiguration('newsAnnotator');
       await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);

@@ -167,7 +167,8 @@ export function headerComment(fileName: string): string {
   return `# News Annotator sidecar: annotations of ${name}. Offsets count Unicode code points; end is exclusive.`;
 }
 
-function formatSource(sidecar: Sidecar): string {
+/** The value of the `source` line. */
+export function formatSource(sidecar: Pick<Sidecar, 'source'>): string {
   const source = sidecar.source;
   const pairs: Array<readonly [string, unknown]> = [
     ['file', source.file],
