@@ -29,6 +29,10 @@ export const commandIds = {
   tagEntityEverywhere: 'newsAnnotator.tagEntityEverywhere',
   revealMention: 'newsAnnotator.revealMention',
   searchTags: 'newsAnnotator.searchTags',
+  compareAnnotations: 'newsAnnotator.compareAnnotations',
+  nextDisagreement: 'newsAnnotator.nextDisagreement',
+  previousDisagreement: 'newsAnnotator.previousDisagreement',
+  resolveDisagreement: 'newsAnnotator.resolveDisagreement',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

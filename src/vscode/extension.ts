@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAgreementCommands } from './agreement/registerAgreementCommands';
 import { commandIds } from './commandIds';
 import { registerCorpusView } from './corpus/registerCorpusView';
 import { registerExportCommand } from './corpusActions/registerExportCommand';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const tagging = { documents, indexes, project, workspace: workspace.workspace, swatches: new TypeSwatches(context.globalStorageUri) };
   const tagsView = registerTagsView(tagging, indexes);
   const statusBar = registerStatusBar(documents);
+  const agreement = registerAgreementCommands(tagging);
   context.subscriptions.push(
     project,
     workspace,
@@ -52,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerLabelInlayHints(documents),
     registerAnnotationProblems(documents),
     statusBar,
+    agreement,
     registerExportCommand(),
     registerValidateCommand(),
     vscode.commands.registerCommand(commandIds.toggleLabels, async () => {
@@ -59,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);
     }),
   );
-  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, statusBar: statusBar.item });
+  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, statusBar: statusBar.item, agreement });
 }
 
 export function deactivate(): void {
