@@ -224,5 +224,12 @@ export function registerAgreementCommands(context: AgreementContext): AgreementF
     vscode.commands.registerCommand(commandIds.previousDisagreement, () => move(-1)),
     vscode.commands.registerCommand(commandIds.resolveDisagreement, (args?: ResolveArguments) => resolve(args)),
   );
-  return { session, panel, ghosts, dispose: () => disposable.dispose() };
+  return {
+    session,
+    panel,
+    ghosts,
+    dispose: () => {
+      disposable.dispose();
+    },
+  };
 }

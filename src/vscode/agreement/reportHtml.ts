@@ -12,7 +12,7 @@ import { printable } from '../../core/text/printable';
 
 export interface ReportLabels {
   readonly title: string;
-  /** A template: {0} is our side's name, {1} theirs (filled here, after escaping the names). */
+  /** Templates keep their placeholders ({0}, {1}): they are filled here, after escaping what goes in. */
   readonly comparing: string;
   readonly overall: string;
   readonly exactF1: string;
@@ -21,7 +21,6 @@ export interface ReportLabels {
   readonly notDefined: string;
   readonly tokens: string;
   readonly byType: string;
-  readonly type: string;
   readonly exact: string;
   readonly overlap: string;
   readonly byDocument: string;
@@ -92,7 +91,7 @@ function typeChart(byType: Readonly<Record<string, MatchScores>>, labels: Report
   const barWidth = 320;
   const height = types.length * rowHeight + 24;
   const rows = types.map((type, row) => {
-    const scores = byType[type]!;
+    const scores = byType[type];
     const y = row * rowHeight + 4;
     const bar = (value: number, offset: number, kind: 'exact' | 'overlap') =>
       `<rect class="bar ${kind}" x="${labelWidth}" y="${y + offset}" width="${Math.max(1, Math.round(value * barWidth))}" height="12"><title>${escapeHtml(kind === 'exact' ? labels.exact : labels.overlap)} ${percent(value)}</title></rect>` +

@@ -8,15 +8,14 @@ const viewType = 'newsAnnotator.agreementReport';
 function labels(): ReportLabels {
   return {
     title: vscode.l10n.t('Annotation agreement'),
-    comparing: vscode.l10n.t('{0} (ours) compared with {1} (theirs)'),
+    comparing: vscode.l10n.t('{0} (ours) compared with {1} (theirs)', '{0}', '{1}'),
     overall: vscode.l10n.t('Overall'),
     exactF1: vscode.l10n.t('Exact F1'),
     overlapF1: vscode.l10n.t('Overlap F1'),
     kappa: vscode.l10n.t("Cohen's kappa (tokens)"),
     notDefined: vscode.l10n.t('not defined'),
-    tokens: vscode.l10n.t('{0} tokens'),
+    tokens: vscode.l10n.t('{0} tokens', '{0}'),
     byType: vscode.l10n.t('F1 by entity type'),
-    type: vscode.l10n.t('Type'),
     exact: vscode.l10n.t('Exact'),
     overlap: vscode.l10n.t('Overlap'),
     byDocument: vscode.l10n.t('By document'),
@@ -27,7 +26,7 @@ function labels(): ReportLabels {
     none: vscode.l10n.t('None.'),
     skipped: vscode.l10n.t('Documents not compared'),
     sortHint: vscode.l10n.t('Click a column header (or press Enter on it) to sort by it.'),
-    more: vscode.l10n.t('{0} more: use Next Disagreement to reach them.'),
+    more: vscode.l10n.t('{0} more: use Next Disagreement to reach them.', '{0}'),
     kinds: {
       'only-left': vscode.l10n.t('only ours'),
       'only-right': vscode.l10n.t('only theirs'),
