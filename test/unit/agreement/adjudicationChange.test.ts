@@ -48,13 +48,13 @@ describe('adjudicationChange', () => {
 
   it('gives theirs a fresh id when the id is taken by an annotation that stays', () => {
     const clashing: Disagreement = { ...boundary, right: { ...theirs, id: 'o2' } };
-    const added = change(current, clashing, 'keep-both').added[0]!;
+    const added = change(current, clashing, 'keep-both').added[0];
     assert.notEqual(added.id, 'o2');
     assert.equal(added.text, 'Ana Pérez');
     // Same id on both sides (one tag whose bounds were changed on a branch): replaced in place.
     const sameId: Disagreement = { ...boundary, right: { ...theirs, id: 'o1' } };
     const accepted = change(current, sameId, 'accept-theirs');
-    assert.equal(accepted.added[0]!.id, 'o1');
+    assert.equal(accepted.added[0].id, 'o1');
     assert.deepEqual(spans(applyChange(current, accepted).annotations), ['LOCATION:Bogotá', 'PERSON:Ana Pérez']);
   });
 
@@ -84,7 +84,7 @@ describe('settled disagreements', () => {
 
   it('splits one set of sidecars into two annotators', () => {
     assert.deepEqual(annotatorsIn(documents), ['alice', 'bob']);
-    assert.deepEqual(annotatorSide(documents, 'bob').documents[0]!.annotations, [bob, bobToo]);
+    assert.deepEqual(annotatorSide(documents, 'bob').documents[0].annotations, [bob, bobToo]);
   });
 
   it('hides what an answer covered while our sidecar still shows it, and shows it again after an undo', () => {

@@ -49,7 +49,7 @@ describe('readGitSide', () => {
     // The work tree is still on main, without the sidecar.
     assert.equal(git('rev-parse', '--abbrev-ref', 'HEAD').trim(), 'main');
     const onMain = await readGitSide(path.join(repository, 'corpus'), 'main', (file) => file.endsWith('.txt'));
-    assert.deepEqual(onMain.side.documents[0]!.annotations, []);
+    assert.deepEqual(onMain.side.documents[0].annotations, []);
   });
 
   it('lists local branches and refuses a ref that looks like an option', async () => {
