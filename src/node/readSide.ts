@@ -28,8 +28,10 @@ export interface SideRead {
   unreadable: Array<{ path: string; problems: Problem[] }>;
   /** Annotations left out because they no longer sit on their text. */
   unplaced: number;
-  /** Where a corpus-relative path is shown from: a folder, or `REF:PREFIX` for git. */
+  /** How a problem's corpus-relative path is shown: from the current folder, or `REF:PREFIX/path` for git. */
   display: (file: string) => string;
+  /** The folder of a folder side (absolute). */
+  folder?: string;
 }
 
 export interface ReadSideOptions {
@@ -51,7 +53,7 @@ async function readFolderSide(spec: string, options: ReadSideOptions): Promise<S
   const corpus = await openCorpus(root, { syncReads: true });
   if ('error' in corpus) return corpus;
   const load = await loadCorpus(corpus.store, corpus.files, { onProgress: options.onProgress });
-  return { ...sideOf(spec, load), display: (file) => displayFrom(options.cwd, path.resolve(root, file)) };
+  return { ...sideOf(spec, load), display: (file) => displayFrom(options.cwd, path.resolve(root, file)), folder: root };
 }
 
 async function readGitSide(spec: string, ref: string, options: ReadSideOptions): Promise<SideRead | { error: string }> {
@@ -76,7 +78,7 @@ async function readGitSide(spec: string, ref: string, options: ReadSideOptions):
   return { ...sideOf(spec, load), display: (file) => `${ref}:${prefix}${file}` };
 }
 
-function sideOf(name: string, load: CorpusLoad): Omit<SideRead, 'display'> {
+function sideOf(name: string, load: CorpusLoad): Omit<SideRead, 'display' | 'folder'> {
   let unplaced = 0;
   const documents = [];
   for (const document of load.documents) {

@@ -14,7 +14,7 @@ import { readSide, type SideRead } from '../../node/readSide';
 import { documentsCsv, formatMatrix, formatPair, matrixOf, type PairOutput, type Unreadable } from '../agreementOutput';
 import { exitCodes, type CliIo } from '../cliIo';
 import { commandArgs } from '../commandArgs';
-import { line, plural } from '../problemOutput';
+import { displayPath, line, plural } from '../problemOutput';
 import { createProgress } from '../progress';
 import { commandUsage } from '../usage';
 import { usageError } from './usageError';
@@ -51,8 +51,10 @@ export async function agreeCommand(args: readonly string[], io: CliIo): Promise<
   for (let left = 0; left < sides.length; left++) {
     for (let right = left + 1; right < sides.length; right++) pairs.push(comparePair(sides, left, right));
   }
-  // Paths are shown from the left side of the first pair: its folder, or the corpus's REF:path.
-  const display = sides[0].display;
+  // Documents are shown as paths editors open: in the first side's folder, else in the corpus
+  // folder (--root) whose repository the git sides came from.
+  const documentsFolder = sides[0].folder ?? root;
+  const display = (file: string) => displayPath(io.cwd, path.resolve(documentsFolder, file));
   const names = sides.map((side) => side.side.name);
   if (values['json'] === true) io.stdout(JSON.stringify(pairs.length === 1 ? pairJson(pairs[0]) : { sides: names, pairs: pairs.map(pairJson), matrix: matrixJson(names, pairs) }, null, 2) + '\n');
   else if (pairs.length === 1) io.stdout(formatPair(pairs[0], display));

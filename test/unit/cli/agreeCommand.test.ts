@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createSidecar } from '../../../src/core/sidecar/createSidecar';
 import { serializeSidecarBytes } from '../../../src/core/sidecar/serializeSidecar';
@@ -88,10 +88,10 @@ describe('agree command', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^Agreement: git:main \(left, the reference\) vs git:other \(right\)$/m);
     assert.match(result.stdout, /^exact\s+3\s+0\.500\s+0\.600\s+0\.545$/m);
-    assert.match(result.stdout, /^main:corpus\/a\.txt:1:1: boundary {2}left: PERSON "Gustavo Petro" {2}right: PERSON "Petro"$/m);
-    assert.match(result.stdout, /^main:corpus\/a\.txt:1:32: type {2}left: LOCATION "Bogota" {2}right: ORG "Bogota"$/m);
-    assert.match(result.stdout, /^ {2}main:corpus\/only-main\.txt: not on the right \(git:other\)$/m);
-    assert.match(result.stdout, /^Documents, lowest agreement first:\nDocument +Left +Right +Exact F1 +Overlap F1\nmain:corpus\/a\.txt /m);
+    assert.match(result.stdout, /^a\.txt:1:1: boundary {2}left: PERSON "Gustavo Petro" {2}right: PERSON "Petro"$/m);
+    assert.match(result.stdout, /^a\.txt:1:32: type {2}left: LOCATION "Bogota" {2}right: ORG "Bogota"$/m);
+    assert.match(result.stdout, /^ {2}only-main\.txt: not on the right \(git:other\)$/m);
+    assert.match(result.stdout, /^Documents, lowest agreement first:\nDocument +Left +Right +Exact F1 +Overlap F1\na\.txt /m);
   });
 
   it('compares a folder with a ref, with --root, and writes the CSV', async () => {
@@ -122,10 +122,32 @@ describe('agree command', () => {
     writeFileSync(path.join(corpus, 'news/b.txt.ann.yaml'), 'format: news-annotator/1\nsource: [unclosed\n');
     const result = await runCli(['agree', '.', 'git:main'], corpus);
     assert.equal(result.code, 1);
+    git(repository, 'add', '-A');
+    git(repository, 'commit', '-q', '-m', 'broken');
+    const fromGit = await runCli(['agree', 'git:HEAD', 'git:other'], corpus);
+    assert.equal(fromGit.code, 1);
+    assert.match(fromGit.stdout, /^ {4}HEAD:corpus\/news\/b\.txt\.ann\.yaml:\d+:\d+: error: /m);
     assert.match(result.stdout, /^ {2}news\/b\.txt: could not be read on \.$/m);
     assert.match(result.stdout, /^ {4}news\/b\.txt\.ann\.yaml:\d+:\d+: error: /m);
     assert.match(result.stderr, /1 document could not be read/);
     assert.match(result.stdout, /^Compared 2 document\(s\), skipped 1;/m);
+  });
+
+  it('reads no linked file, from a folder or from git', async () => {
+    const secret = path.join(scratch.folder, 'secret.txt');
+    writeFileSync(secret, 'SECRET-7f3a');
+    symlinkSync(secret, path.join(corpus, 'linked.txt'));
+    writeDocument(scratch.folder, 'target.txt', 'outside', [['PERSON', 0, 7]]);
+    symlinkSync(path.join(scratch.folder, 'target.txt.ann.yaml'), path.join(corpus, 'linked.txt.ann.yaml'));
+    git(repository, 'add', '-A');
+    git(repository, 'commit', '-q', '-m', 'links');
+    for (const side of ['.', 'git:HEAD']) {
+      const result = await runCli(['agree', side, 'git:other', '--json'], corpus);
+      assert.equal(result.code, 1, `${side}: ${result.stderr}`);
+      const report = JSON.parse(result.stdout) as { unreadable: Array<{ path: string }>; byDocument: Array<{ path: string }> };
+      assert.deepEqual(report.unreadable.map((item) => item.path), ['linked.txt'], side);
+      assert.ok(!result.stdout.includes('SECRET-7f3a') && !result.stdout.includes('"outside"'), side);
+    }
   });
 
   it('gives a pairwise matrix for three sides', async () => {
