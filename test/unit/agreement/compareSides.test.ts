@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
-import type { AgreementReport, Side } from '../../../src/core/agreement/agreementReport';
+import type { AgreementReport, Scores, Side } from '../../../src/core/agreement/agreementReport';
 import { compareSides } from '../../../src/core/agreement/compareSides';
 import { scanTokens } from '../../../src/core/export/tokenize';
 import type { Annotation } from '../../../src/core/sidecar/model';
@@ -25,6 +25,12 @@ function side(name: string, documents: Array<{ path: string; text: string; annot
 const close = (actual: number | null, expected: number, label: string) => {
   assert.ok(actual !== null && Math.abs(actual - expected) < 1e-12, `${label}: ${actual} != ${expected}`);
 };
+
+/** Counts equal, ratios equal to rounding (Python computes F1 as 2PR / (P + R)). */
+function sameScores(actual: Scores, expected: Scores, context: string): void {
+  assert.deepEqual([actual.matched, actual.left, actual.right], [expected.matched, expected.left, expected.right], context);
+  for (const key of ['precision', 'recall', 'f1'] as const) close(actual[key], expected[key], `${key} ${context}`);
+}
 
 describe('compareSides', () => {
   // Offsets:  Gustavo 0-7, Petro 8-13, met 14-17, the 18-21, mayor 22-27, of 28-30,
@@ -220,9 +226,13 @@ describe('compareSides', () => {
       );
       const want = expected[caseIndex];
       const context = `case ${caseIndex}: ${JSON.stringify(input[caseIndex])}`;
-      assert.deepEqual(report.exact, want.exact, context);
-      assert.deepEqual(report.overlap, want.overlap, context);
-      assert.deepEqual(report.byType, want.byType, context);
+      sameScores(report.exact, want.exact, context);
+      sameScores(report.overlap, want.overlap, context);
+      assert.deepEqual(Object.keys(report.byType), Object.keys(want.byType), context);
+      for (const [type, scores] of Object.entries(want.byType)) {
+        sameScores(report.byType[type].exact, scores.exact, `${type} ${context}`);
+        sameScores(report.byType[type].overlap, scores.overlap, `${type} ${context}`);
+      }
       assert.equal(report.tokens, want.tokens, context);
       if (want.kappa === null) assert.equal(report.kappa, null, context);
       else close(report.kappa, want.kappa, context);
