@@ -100,7 +100,7 @@ describe('Adjudication in the editor', () => {
     await eventually(() => (extension.agreementReport()?.disagreements.length === 2 ? true : undefined), 'the disagreement back in the report after the undo');
   });
 
-  it('compares with another folder and adds their tag to our sidecar', async () => {
+  it('compares with another folder and adds their tag to our sidecar, one undo step', async () => {
     const extension = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await restoreSampleCorpus();
@@ -109,7 +109,12 @@ describe('Adjudication in the editor', () => {
       mkdirSync(path.join(other, 'en'));
       const copy = path.join(other, article);
       cpSync(workspaceFile(article).fsPath, copy);
-      writeSidecar(copy, [{ id: 'their0001', type: 'LOCATION', word: 'Entebbe', annotator: 'bob' }]);
+      writeSidecar(copy, [
+        { id: 'their0001', type: 'LOCATION', word: 'Entebbe', annotator: 'bob' },
+        { id: 'their0002', type: 'PERSON', word: 'Helena Okwuosa-Brandt', annotator: 'bob' },
+      ]);
+      // Only documents with a sidecar on both sides are compared (as `news-annotator agree` counts).
+      writeSidecar(workspaceFile(article).fsPath, [{ id: 'alice001', type: 'PERSON', word: 'Helena Okwuosa-Brandt', annotator: 'alice' }]);
       const report = await vscode.commands.executeCommand<AgreementReport | undefined>('newsAnnotator.compareAnnotations', { folder: other });
       assert.ok(report);
       const shown = await eventually(() => (extension.agreementReport()?.right === path.basename(other) ? extension.agreementReport() : undefined), 'the report against the other folder');
@@ -118,8 +123,10 @@ describe('Adjudication in the editor', () => {
       await vscode.commands.executeCommand('newsAnnotator.nextDisagreement');
       assert.equal(selectedText(), 'Entebbe');
       assert.equal(await vscode.commands.executeCommand<boolean>('newsAnnotator.resolveDisagreement', { resolution: 'accept-theirs' }), true);
-      assert.deepEqual(tags(article), ['LOCATION:Entebbe']);
+      assert.deepEqual(tags(article), ['LOCATION:Entebbe', 'PERSON:Helena Okwuosa-Brandt']);
       await eventually(() => (extension.agreementReport()?.disagreements.length === 0 ? true : undefined), 'no disagreement left');
+      await vscode.commands.executeCommand('newsAnnotator.undo');
+      assert.deepEqual(tags(article), ['PERSON:Helena Okwuosa-Brandt']);
     } finally {
       rmSync(other, { recursive: true, force: true });
     }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Side, SideDocument } from '../../core/agreement/agreementReport';
 import { annotatorSide, annotatorsIn } from '../../core/agreement/annotatorSides';
-import { readGitSide } from '../../node/gitSideReader';
-import { openCorpus } from '../../node/openCorpus';
+import { gitPrefix, readSide } from '../../node/readSide';
 import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { CorpusIndexService } from '../index/corpusIndexService';
 import type { ProjectService } from '../project/projectService';
@@ -26,6 +25,8 @@ export class Comparison {
     readonly folder: vscode.WorkspaceFolder,
     readonly other: OtherSide,
     private ourDocuments: Map<string, SideDocument>,
+    /** Every corpus text of the folder, tagged or not (one may get its first sidecar meanwhile). */
+    private readonly corpusPaths: ReadonlySet<string>,
     private readonly theirs: Side | undefined,
     private readonly workspace: AnnotationWorkspace,
   ) {}
@@ -45,12 +46,17 @@ export class Comparison {
       const document = await readOurDocument(context.workspace, folder, path);
       if (document) ours.set(path, document);
     }
+    if (other === 'annotators-later') return new Comparison(folder, { annotators: ['', ''] }, ours, new Set(paths), undefined, context.workspace);
     let theirs: Side | undefined;
-    if (other === 'annotators-later') return new Comparison(folder, { annotators: ['', ''] }, ours, undefined, context.workspace);
-    if ('git' in other) theirs = (await readGitSide(folder.uri.fsPath, other.git, context.project.matcherFor(folder))).side;
-    else if ('folder' in other) theirs = await readFolderSide(other.folder, progress);
+    if (!('annotators' in other)) {
+      // The other side is read as `news-annotator agree` reads it, so both give the same numbers.
+      const spec = 'git' in other ? `${gitPrefix}${other.git}` : other.folder;
+      const read = await readSide(spec, { cwd: folder.uri.fsPath, root: folder.uri.fsPath, onProgress: (done, total) => progress.report(done, total) });
+      if ('error' in read) throw new Error(read.error);
+      theirs = 'git' in other ? read.side : { ...read.side, name: baseName(other.folder) };
+    }
     if (progress.cancelled) return undefined;
-    return new Comparison(folder, other, ours, theirs, context.workspace);
+    return new Comparison(folder, other, ours, new Set(paths), theirs, context.workspace);
   }
 
   /** The annotators our sidecars name. */
@@ -60,7 +66,7 @@ export class Comparison {
 
   /** The same documents, two annotators' tags compared (chosen once our files are read). */
   withAnnotators(pair: readonly [string, string]): Comparison {
-    return new Comparison(this.folder, { annotators: pair }, this.ourDocuments, undefined, this.workspace);
+    return new Comparison(this.folder, { annotators: pair }, this.ourDocuments, this.corpusPaths, undefined, this.workspace);
   }
 
   /** The two sides as compared now: ours (left) and theirs (right). */
@@ -90,7 +96,7 @@ export class Comparison {
     let changed = false;
     for (const textPath of textPaths) {
       const path = this.pathOf(vscode.Uri.file(textPath));
-      if (path === undefined || !this.ourDocuments.has(path)) continue;
+      if (path === undefined || !this.corpusPaths.has(path)) continue;
       const document = await readOurDocument(this.workspace, this.folder, path);
       if (document) this.ourDocuments.set(path, document);
       else this.ourDocuments.delete(path);
@@ -102,20 +108,10 @@ export class Comparison {
 
 async function readOurDocument(workspace: AnnotationWorkspace, folder: vscode.WorkspaceFolder, path: string): Promise<SideDocument | undefined> {
   const loaded = await workspace.load(vscode.Uri.joinPath(folder.uri, ...path.split('/')).fsPath);
-  return loaded.ok ? { path, text: loaded.decoded.text, annotations: loaded.sidecar.annotations } : undefined;
+  // As `agree` counts: a text nobody has tagged yet (no sidecar) is not "no entities".
+  return loaded.ok && loaded.version !== undefined ? { path, text: loaded.decoded.text, annotations: loaded.sidecar.annotations } : undefined;
 }
 
-/** Another corpus folder on disk, read inside its own walls (never outside it, no links). */
-async function readFolderSide(root: string, progress: LoadProgress): Promise<Side> {
-  const corpus = await openCorpus(root);
-  if ('error' in corpus) throw new Error(corpus.error);
-  const documents: SideDocument[] = [];
-  for (const [done, path] of corpus.files.entries()) {
-    if (progress.cancelled) break;
-    if (done % 50 === 0) progress.report(done, corpus.files.length);
-    const loaded = await corpus.store.load(path);
-    if (loaded.ok) documents.push({ path, text: loaded.decoded.text, annotations: loaded.sidecar.annotations });
-  }
-  const name = root.split(/[\\/]/).filter((part) => part !== '').pop() ?? root;
-  return { name, documents };
+function baseName(folder: string): string {
+  return folder.split(/[\\/]/).filter((part) => part !== '').pop() ?? folder;
 }

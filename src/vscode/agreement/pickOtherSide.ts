@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localBranches } from '../../node/gitSideReader';
+import { localBranches } from '../../node/localBranches';
 import type { OtherSide } from './comparison';
 
 type Choice = vscode.QuickPickItem & { other?: OtherSide; action?: 'folder' | 'annotators' };
