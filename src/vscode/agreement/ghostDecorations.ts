@@ -6,9 +6,11 @@ import type { AdjudicationSession } from './adjudicationSession';
 /**
  * Shows the other side's spans of the open disagreements beside ours in the visible editors: a
  * dashed outline without fill (so our own colours stay readable underneath) and a label
- * "theirs: TYPE". One decoration type, created once, owned here.
+ * "theirs: TYPE" after both spans (after their span alone it would split a word whenever their
+ * bounds end inside ours). Two decoration types, created once, owned here.
  */
 export class GhostDecorations implements vscode.Disposable {
+  private readonly labelType = vscode.window.createTextEditorDecorationType({});
   private readonly decorationType = vscode.window.createTextEditorDecorationType({
     border: '1px dashed',
     borderColor: new vscode.ThemeColor('editorInfo.foreground'),
@@ -24,6 +26,7 @@ export class GhostDecorations implements vscode.Disposable {
   constructor(private readonly session: AdjudicationSession) {
     this.disposables.push(
       this.decorationType,
+      this.labelType,
       session.onDidChange(() => this.paintAll()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -43,18 +46,23 @@ export class GhostDecorations implements vscode.Disposable {
     const disagreements = path === undefined ? [] : (this.session.report?.disagreements ?? []).filter((item) => item.path === path && item.right !== undefined);
     if (disagreements.length === 0) {
       editor.setDecorations(this.decorationType, []);
+      editor.setDecorations(this.labelType, []);
       return;
     }
     const text = new CodePointIndex(editor.document.getText());
-    const options: vscode.DecorationOptions[] = [];
+    const spans: vscode.Range[] = [];
+    const labels: vscode.DecorationOptions[] = [];
     const painted: { range: vscode.Range; label: string }[] = [];
     for (const item of disagreements) {
       const theirs = item.right!;
-      if (theirs.end > text.codePointLength) continue;
-      const range = new vscode.Range(editor.document.positionAt(text.toUtf16(theirs.start)), editor.document.positionAt(text.toUtf16(theirs.end)));
+      const end = Math.max(theirs.end, item.left?.end ?? 0);
+      if (end > text.codePointLength) continue;
+      const position = (offset: number) => editor.document.positionAt(text.toUtf16(offset));
+      const range = new vscode.Range(position(theirs.start), position(theirs.end));
       const label = vscode.l10n.t('theirs: {0}', theirs.type);
-      options.push({
-        range,
+      spans.push(range);
+      labels.push({
+        range: new vscode.Range(position(end), position(end)),
         renderOptions: {
           after: {
             // Isolated so a right-to-left type name or line never reorders the label.
@@ -68,7 +76,8 @@ export class GhostDecorations implements vscode.Disposable {
       });
       painted.push({ range, label });
     }
-    editor.setDecorations(this.decorationType, options);
+    editor.setDecorations(this.decorationType, spans);
+    editor.setDecorations(this.labelType, labels);
     this.painted.set(editor.document.uri.toString(), painted);
   }
 

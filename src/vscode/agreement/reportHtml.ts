@@ -20,6 +20,8 @@ export interface ReportLabels {
   readonly kappa: string;
   readonly notDefined: string;
   readonly tokens: string;
+  /** {0} matched, {1} ours, {2} theirs. */
+  readonly counts: string;
   readonly byType: string;
   readonly exact: string;
   readonly overlap: string;
@@ -78,7 +80,7 @@ function scoreCells(scores: Scores): string {
 function overall(report: AgreementReport, labels: ReportLabels): string {
   const kappa = report.kappa === null ? escapeHtml(labels.notDefined) : report.kappa.toFixed(3);
   const tile = (label: string, value: string, detail: string) => `<div class="tile"><div class="tile-label">${escapeHtml(label)}</div><div class="tile-value">${value}</div><div class="tile-detail">${detail}</div></div>`;
-  const counts = (scores: Scores) => `${scores.matched} / ${scores.left} / ${scores.right}`;
+  const counts = (scores: Scores) => fill(labels.counts, String(scores.matched), String(scores.left), String(scores.right));
   return `<section class="tiles" aria-label="${escapeHtml(labels.overall)}">${tile(labels.exactF1, percent(report.exact.f1), counts(report.exact))}${tile(labels.overlapF1, percent(report.overlap.f1), counts(report.overlap))}${tile(labels.kappa, kappa, fill(labels.tokens, String(report.tokens)))}</section>`;
 }
 
@@ -110,7 +112,7 @@ function documentTable(report: AgreementReport, labels: ReportLabels): string {
     (document) =>
       `<tr><td class="path" data-value="${fromFile(document.path)}"><bdi>${fromFile(document.path)}</bdi></td>${scoreCells(document.exact)}${scoreCells(document.overlap)}<td class="number" data-value="${document.exact.left}">${document.exact.left}</td><td class="number" data-value="${document.exact.right}">${document.exact.right}</td></tr>`,
   );
-  return `<p class="hint">${escapeHtml(labels.sortHint)}</p><table id="documents"><thead><tr>${header(labels.document, 0, false)}${header(labels.exact, 1, true)}${header(labels.overlap, 2, true)}${header(labels.ours, 3, true)}${header(labels.theirs, 4, true)}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<p class="hint">${escapeHtml(labels.sortHint)}</p><table id="documents"><thead><tr>${header(labels.document, 0, false)}${header(labels.exactF1, 1, true)}${header(labels.overlapF1, 2, true)}${header(labels.ours, 3, true)}${header(labels.theirs, 4, true)}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function side(annotation: Annotation | undefined, label: string): string {

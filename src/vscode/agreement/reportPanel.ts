@@ -15,6 +15,7 @@ function labels(): ReportLabels {
     kappa: vscode.l10n.t("Cohen's kappa (tokens)"),
     notDefined: vscode.l10n.t('not defined'),
     tokens: vscode.l10n.t('{0} tokens', '{0}'),
+    counts: vscode.l10n.t('{0} matched · {1} ours · {2} theirs', '{0}', '{1}', '{2}'),
     byType: vscode.l10n.t('F1 by entity type'),
     exact: vscode.l10n.t('Exact'),
     overlap: vscode.l10n.t('Overlap'),

@@ -13,6 +13,7 @@ const labels: ReportLabels = {
   kappa: 'Kappa',
   notDefined: 'not defined',
   tokens: '{0} tokens',
+  counts: '{0} matched, {1} ours, {2} theirs',
   byType: 'By type',
   exact: 'Exact',
   overlap: 'Overlap',
