@@ -114,19 +114,14 @@ export function registerAgreementCommands(context: AgreementContext): AgreementF
     try {
       comparison = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the annotations to compare'), cancellable: true },
-        (progress, token) => {
-          let reported = 0;
-          return Comparison.load(context, folder, chosen === 'annotators' ? 'annotators-later' : chosen, {
+        (progress, token) =>
+          // Our files and then theirs are read: the count is shown for each, without one bar for both.
+          Comparison.load(context, folder, chosen === 'annotators' ? 'annotators-later' : chosen, {
             get cancelled() {
               return token.isCancellationRequested;
             },
-            report: (done, total) => {
-              const percent = total === 0 ? 0 : (done / total) * 100;
-              progress.report({ message: vscode.l10n.t('{0} of {1} files', done, total), increment: percent - reported });
-              reported = percent;
-            },
-          });
-        },
+            report: (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} files', done, total) }),
+          }),
       );
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: the annotations to compare could not be read: {0}', error instanceof Error ? error.message : String(error)));
