@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -129,6 +130,40 @@ describe('Adjudication in the editor', () => {
       assert.deepEqual(tags(article), ['PERSON:Helena Okwuosa-Brandt']);
     } finally {
       rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('compares with a git branch read without a checkout, and rejects both', async () => {
+    const extension = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await restoreSampleCorpus();
+    const root = workspaceFile('.').fsPath;
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+    try {
+      git('init', '-q', '-b', 'main');
+      git('config', 'user.email', 'lead@example.com');
+      git('config', 'user.name', 'Lead');
+      git('add', '.');
+      git('commit', '-q', '-m', 'corpus');
+      git('checkout', '-q', '-b', 'bob');
+      writeSidecar(workspaceFile(article).fsPath, [{ id: 'bob00001', type: 'ORG', word: 'Kampala', annotator: 'bob' }]);
+      git('add', '.');
+      git('commit', '-q', '-m', 'bob tags');
+      git('checkout', '-q', 'main');
+      assert.equal(existsSync(`${workspaceFile(article).fsPath}.ann.yaml`), false, 'bob\'s sidecar is only on his branch');
+      writeSidecar(workspaceFile(article).fsPath, [{ id: 'alice002', type: 'LOCATION', word: 'Kampala', annotator: 'alice' }]);
+      const report = await vscode.commands.executeCommand<AgreementReport | undefined>('newsAnnotator.compareAnnotations', { git: 'bob' });
+      assert.ok(report);
+      const shown = await eventually(() => (extension.agreementReport()?.right === 'git:bob' ? extension.agreementReport() : undefined), 'the report against the branch');
+      assert.deepEqual(shown.disagreements.map((item) => `${item.kind}:${item.left?.type}/${item.right?.type}:${spanText(item)}`), ['type:LOCATION/ORG:Kampala']);
+      assert.equal(git('rev-parse', '--abbrev-ref', 'HEAD').trim(), 'main', 'nothing was checked out');
+      await vscode.commands.executeCommand('newsAnnotator.nextDisagreement');
+      assert.equal(selectedText(), 'Kampala');
+      assert.equal(await vscode.commands.executeCommand<boolean>('newsAnnotator.resolveDisagreement', { resolution: 'reject-both' }), true);
+      assert.deepEqual(tags(article), []);
+      await eventually(() => (extension.agreementReport()?.disagreements.length === 0 ? true : undefined), 'the disagreement settled');
+    } finally {
+      rmSync(path.join(root, '.git'), { recursive: true, force: true });
     }
   });
 });
