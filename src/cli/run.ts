@@ -6,6 +6,7 @@
 import { printable } from '../core/text/printable';
 import { exitCodes, type CliIo } from './cliIo';
 import type { CorpusSearch } from './corpusSearch';
+import { agreeCommand } from './commands/agreeCommand';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
 import { mergeDriverCommand } from './commands/mergeDriverCommand';
@@ -56,6 +57,8 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
         return await mergeDriverCommand(rest, io);
       case 'search':
         return await searchCommand(rest, io, options.search ?? tagSearch);
+      case 'agree':
+        return await agreeCommand(rest, io);
       default:
         io.stderr(`${printable(`news-annotator: unknown command '${command}'`)}\n\n${mainUsage}`);
         return exitCodes.usage;

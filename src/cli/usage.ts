@@ -12,6 +12,7 @@ Commands:
   reanchor [DIR] [--dry-run]          store new offsets for the tags of texts changed since tagged
   merge-driver install [DIR] [--print]  let git merge sidecars by annotation id (docs/merge-driver.md)
   merge-file BASE OURS THEIRS [PATH]  the merge driver git runs for *.ann.yaml
+  agree    LEFT RIGHT [MORE...] [--json] [--csv FILE]   agreement between folders or git:REF
 
 DIR is the corpus root (default: the current folder). Run a command with --help for its options.
 Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage or an internal error.
@@ -147,6 +148,26 @@ Searches the corpus's annotations the way the editor's search does (fuzzy, by te
 Options:
   --json          print the results as JSON
   --limit N       at most N results (default 20)
+  -h, --help      show this help
+`,
+  agree: `Usage: news-annotator agree LEFT RIGHT [MORE...] [--json] [--csv FILE] [--root DIR]
+
+Measures how far two or more sides of a corpus agree (docs/agreement.md). A side is a corpus
+folder, or git:REF: the corpus folder as commit REF has it (a branch, a tag, HEAD~1, a hash),
+read from the repository's objects without a checkout. Only documents with a sidecar on both
+sides and the same text are compared; the others are listed as skipped.
+
+Prints precision, recall and F1 (left is the reference) with exact matching (same span and
+type) and overlap matching (same type, overlapping spans, one to one), overall, per type and
+per document (lowest first), token-level Cohen's kappa, and every disagreement as
+path:line:column with both sides. With more than two sides: a matrix of F1 for every pair,
+then each pair's report. Exit 1 when a side or a document could not be read.
+
+Options:
+  --json          print the report as JSON (more than two sides: {sides, pairs, matrix})
+  --csv FILE      also write the per-document scores of every pair to FILE as CSV
+  --root DIR      the corpus folder whose git repository git:REF is read from, and where in it
+                  the corpus lies (default: the current folder)
   -h, --help      show this help
 `,
 };

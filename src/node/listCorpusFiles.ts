@@ -6,7 +6,7 @@
 import type { CorpusMatcher } from '../core/project';
 import { walkFiles } from './walkFiles';
 
-const skippedFolders = new Set(['.git', 'node_modules', '.hg', '.svn']);
+export const skippedFolders: ReadonlySet<string> = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
 /** The regular corpus text files. */
 export function listCorpusFiles(root: string, isCorpusFile: CorpusMatcher): Promise<string[]> {

@@ -30,6 +30,10 @@ export const commandIds = {
   revealMention: 'newsAnnotator.revealMention',
   searchTags: 'newsAnnotator.searchTags',
   setUpGitMerging: 'newsAnnotator.setUpGitMerging',
+  compareAnnotations: 'newsAnnotator.compareAnnotations',
+  nextDisagreement: 'newsAnnotator.nextDisagreement',
+  previousDisagreement: 'newsAnnotator.previousDisagreement',
+  resolveDisagreement: 'newsAnnotator.resolveDisagreement',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

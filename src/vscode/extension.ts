@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAgreementCommands } from './agreement/registerAgreementCommands';
 import { commandIds } from './commandIds';
 import { registerCorpusView } from './corpus/registerCorpusView';
 import { registerExportCommand } from './corpusActions/registerExportCommand';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const tagging = { documents, indexes, project, workspace: workspace.workspace, swatches: new TypeSwatches(context.globalStorageUri) };
   const tagsView = registerTagsView(tagging, indexes);
   const statusBar = registerStatusBar(documents);
+  const agreement = registerAgreementCommands(tagging);
   context.subscriptions.push(
     project,
     workspace,
@@ -53,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerLabelInlayHints(documents),
     registerAnnotationProblems(documents),
     statusBar,
+    agreement,
     registerExportCommand(),
     registerValidateCommand(),
     registerGitMergeSetup(context),
@@ -61,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);
     }),
   );
-  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, statusBar: statusBar.item });
+  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, statusBar: statusBar.item, agreement });
 }
 
 export function deactivate(): void {

@@ -4,6 +4,8 @@
  * here so the features themselves carry no test-only code.
  */
 import * as vscode from 'vscode';
+import type { AgreementReport, Disagreement } from '../core/agreement/agreementReport';
+import type { AgreementFeature } from './agreement/registerAgreementCommands';
 import type { CorpusView } from './corpus/registerCorpusView';
 import type { DecorationController } from './decorations/decorationController';
 import type { AnnotatedDocuments } from './documents/annotatedDocuments';
@@ -27,6 +29,12 @@ export interface NewsAnnotatorApi {
   annotationsOf(uri: vscode.Uri): Promise<readonly { id: string; type: string; start: number; end: number; text: string; state: string; note?: string }[]>;
   /** Repaints decorations now instead of after the debounce (tests read them right after). */
   paintNow(): void;
+  /** The agreement report the open report panel last drew; undefined when no panel is open. */
+  agreementReport(): AgreementReport | undefined;
+  /** The disagreement Next/Previous Disagreement or a click in the report went to. */
+  currentDisagreement(): Disagreement | undefined;
+  /** The other side's spans painted in an editor: `line:character-line:character label`. */
+  ghostSpans(uri: vscode.Uri): readonly string[];
 }
 
 interface Tree<T> {
@@ -61,8 +69,9 @@ export function createTestApi(parts: {
   documents: AnnotatedDocuments;
   decorations: DecorationController;
   statusBar: vscode.StatusBarItem;
+  agreement: AgreementFeature;
 }): NewsAnnotatorApi {
-  const { indexes, corpusView, tagsView, documents, decorations, statusBar } = parts;
+  const { indexes, corpusView, tagsView, documents, decorations, statusBar, agreement } = parts;
   return {
     corpusFiles: async () => {
       await indexes.whenReady();
@@ -101,5 +110,12 @@ export function createTestApi(parts: {
       }));
     },
     paintNow: () => decorations.paintAll(),
+    agreementReport: () => (agreement.panel.visible ? agreement.panel.shown : undefined),
+    currentDisagreement: () => agreement.session.disagreement(),
+    ghostSpans: (uri) => {
+      agreement.ghosts.paintAll();
+      const where = (position: vscode.Position) => `${position.line}:${position.character}`;
+      return (agreement.ghosts.painted.get(uri.toString()) ?? []).map(({ range, label }) => `${where(range.start)}-${where(range.end)} ${label}`);
+    },
   };
 }

@@ -187,7 +187,8 @@ export function scanSource(file: string, content: string): SourceScan {
     }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const name = calledName(node.expression);
-      const shown = name === undefined ? undefined : shownArguments[name];
+      // Own keys only: a call such as `.toString(…)` must not find Object.prototype's members.
+      const shown = name === undefined || !Object.hasOwn(shownArguments, name) ? undefined : shownArguments[name];
       (node.arguments ?? []).forEach((argument, index) => {
         if (shown === 'all' || shown?.includes(index)) flagLiterals(argument, name!);
       });

@@ -1,0 +1,98 @@
+/**
+ * One side of an agreement comparison (`news-annotator agree`), read into the core's `Side`: a
+ * corpus folder, through openCorpus's walls (confined to the root, no links followed), or
+ * `git:REF`, the corpus folder as commit REF has it, read from git's object store
+ * (gitTreeReader.ts). Either way every sidecar goes through the corpus store, so parsing,
+ * anchoring and validation are the ones every other command uses.
+ *
+ * A document is on a side when its text and its sidecar are both there: a text nobody has tagged
+ * yet is not "no entities". Annotations that no longer sit on their text (orphaned or found only
+ * approximately after the text changed) are left out and counted. A document whose text or
+ * sidecar cannot be read is left out and reported with its problems.
+ */
+import path from 'node:path';
+import type { Side } from '../core/agreement/agreementReport';
+import { loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
+import { readProject } from '../core/corpus/readProject';
+import type { Problem } from '../core/problem';
+import { createCorpusMatcher, projectFileName } from '../core/project';
+import { sidecarPathFor } from '../core/sidecar/sidecarPath';
+import { SidecarStore } from '../core/store/sidecarStore';
+import { GitError, GitTreeFileSystem, locateInRepository } from './gitTreeReader';
+import { skippedFolders } from './listCorpusFiles';
+import { openCorpus } from './openCorpus';
+
+export interface SideRead {
+  side: Side;
+  /** Documents left out because their text or sidecar could not be read, with why. */
+  unreadable: Array<{ path: string; problems: Problem[] }>;
+  /** Annotations left out because they no longer sit on their text. */
+  unplaced: number;
+  /** How a problem's corpus-relative path is shown: from the current folder, or `REF:PREFIX/path` for git. */
+  display: (file: string) => string;
+  /** The folder of a folder side (absolute). */
+  folder?: string;
+}
+
+export interface ReadSideOptions {
+  /** The folder relative paths are taken from. */
+  cwd: string;
+  /** The corpus folder whose repository `git:REF` sides are read from (absolute). */
+  root: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const gitPrefix = 'git:';
+
+export async function readSide(spec: string, options: ReadSideOptions): Promise<SideRead | { error: string }> {
+  return spec.startsWith(gitPrefix) ? readGitSide(spec, spec.slice(gitPrefix.length), options) : readFolderSide(spec, options);
+}
+
+async function readFolderSide(spec: string, options: ReadSideOptions): Promise<SideRead | { error: string }> {
+  const root = path.resolve(options.cwd, spec);
+  const corpus = await openCorpus(root, { syncReads: true });
+  if ('error' in corpus) return corpus;
+  const load = await loadCorpus(corpus.store, corpus.files, { onProgress: options.onProgress });
+  return { ...sideOf(spec, load), display: (file) => displayFrom(options.cwd, path.resolve(root, file)), folder: root };
+}
+
+async function readGitSide(spec: string, ref: string, options: ReadSideOptions): Promise<SideRead | { error: string }> {
+  if (ref === '') return { error: `"${spec}" names no ref; write git:main, git:HEAD~1, git:a1b2c3d.` };
+  let fileSystem: GitTreeFileSystem;
+  let prefix: string;
+  try {
+    const location = await locateInRepository(options.root);
+    prefix = location.prefix;
+    fileSystem = await GitTreeFileSystem.open(location.top, ref, prefix);
+    await fileSystem.load([projectFileName]);
+  } catch (error) {
+    if (error instanceof GitError) return { error: error.message };
+    throw error;
+  }
+  const project = await readProject(fileSystem);
+  const matcher = createCorpusMatcher(project.config);
+  const files = fileSystem.list().filter((file) => matcher(file) && !file.split('/').slice(0, -1).some((folder) => skippedFolders.has(folder)));
+  await fileSystem.load(files.flatMap((file) => [file, sidecarPathFor(file)]));
+  const store = new SidecarStore(fileSystem, { knownTypes: new Set(project.config.types.map((type) => type.name)) });
+  const load = await loadCorpus(store, files, { onProgress: options.onProgress });
+  return { ...sideOf(spec, load), display: (file) => `${ref}:${prefix}${file}` };
+}
+
+function sideOf(name: string, load: CorpusLoad): Omit<SideRead, 'display' | 'folder'> {
+  let unplaced = 0;
+  const documents = [];
+  for (const document of load.documents) {
+    if (!document.hasSidecar) continue;
+    unplaced += document.unplaced.length;
+    documents.push({ path: document.path, text: document.loaded.text.text, annotations: document.placed });
+  }
+  // Problems of documents that were read are validation findings (`validate` reports them); only
+  // documents that could not be read at all are left out here.
+  const unreadable = load.failures.map((failure) => ({ path: failure.path, problems: failure.problems }));
+  return { side: { name, documents }, unreadable, unplaced };
+}
+
+function displayFrom(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative === '' ? '.' : relative;
+}
