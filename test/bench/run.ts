@@ -11,6 +11,7 @@ import path from 'node:path';
 import { writeCorpus } from './corpusOnDisk';
 import { documentsCurve, documentsTable, tagsCurve, tagsTable, writeCharts, type DocumentsPoint } from './curves';
 import { activationFigure } from './figures/activationFigure';
+import { agreeFigures } from './figures/agreeFigures';
 import { commandLineFigures } from './figures/commandLineFigures';
 import { longArticleFigures } from './figures/longArticleFigures';
 import { exportFigures } from './figures/exportFigures';
@@ -68,6 +69,11 @@ async function main(): Promise<void> {
         log('exporting');
         figures.push(...(await exportFigures(corpus, ['yaml', 'jsonl', 'conll'])));
       }
+    }
+    if (wants('agree')) {
+      log('agreement between two versions of a corpus');
+      // The quick run compares 500 documents a side: two corpora are written for it.
+      figures.push(...(await agreeFigures(folder, { documents: quick ? Math.min(500, sizes.documents) : sizes.documents, annotationsPerDocument: sizes.perDocument, distinctEntities: sizes.distinct, seed: 42 })));
     }
     if (wants('tag')) {
       log('tagging');

@@ -13,6 +13,11 @@
  * augmenting paths (Kuhn's algorithm), which only re-pairs tags where that makes room for another
  * pair. An exact pair can therefore be split up when that matches more tags in all, so the exact
  * score is counted on its own and not read off these pairs.
+ *
+ * Hostile input stays cheap: thousands of tags of one type all overlapping each other would make
+ * millions of candidate pairs. One document and type collects at most `maximumCandidates` pairs
+ * (in order of start) and the augmenting search visits at most `maximumSearchSteps` edges in all;
+ * past either limit the matching is the greedy one (still one to one, perhaps not maximum).
  */
 import type { Annotation } from '../sidecar/model';
 import { emptyCounts, type MatchCounts } from './scores';
@@ -95,6 +100,9 @@ function countExact(lefts: readonly Annotation[], rights: readonly Annotation[])
 
 const isProper = (annotation: Annotation) => Number.isFinite(annotation.start) && Number.isFinite(annotation.end) && annotation.start < annotation.end;
 
+export const maximumCandidates = 1_000_000;
+export const maximumSearchSteps = 20_000_000;
+
 interface Edge {
   left: number;
   right: number;
@@ -113,7 +121,7 @@ function candidateEdges(lefts: readonly Annotation[], rights: readonly Annotatio
   });
   lefts.forEach((annotation, left) => {
     for (const right of rightsBySpan.get(spanKey(annotation)) ?? []) {
-      edges.push({ left, right, exact: true, shared: Math.max(0, annotation.end - annotation.start) });
+      if (edges.length < maximumCandidates) edges.push({ left, right, exact: true, shared: Math.max(0, annotation.end - annotation.start) });
     }
   });
   // A sweep by start: when a range starts, every range of the other side that started no later
@@ -132,6 +140,7 @@ function candidateEdges(lefts: readonly Annotation[], rights: readonly Annotatio
     const start = item.annotation.start;
     const others = (active[1 - item.side] = active[1 - item.side].filter((other) => other.annotation.end > start));
     for (const other of others) {
+      if (edges.length >= maximumCandidates) return edges;
       const [left, right] = item.side === 0 ? [item, other] : [other, item];
       if (left.annotation.start === right.annotation.start && left.annotation.end === right.annotation.end) continue;
       const shared = Math.min(left.annotation.end, right.annotation.end) - Math.max(left.annotation.start, right.annotation.start);
@@ -167,8 +176,9 @@ function maximumOverlapMatching(lefts: readonly Annotation[], rights: readonly A
       matchOfRight[edge.right] = edge.left;
     }
   }
-  for (let left = 0; left < lefts.length; left++) {
-    if (matchOfLeft[left] < 0 && adjacent[left].length > 0) augment(left, adjacent, matchOfLeft, matchOfRight);
+  const budget = { steps: maximumSearchSteps };
+  for (let left = 0; left < lefts.length && budget.steps > 0; left++) {
+    if (matchOfLeft[left] < 0 && adjacent[left].length > 0) augment(left, adjacent, matchOfLeft, matchOfRight, budget);
   }
   return matchOfLeft;
 }
@@ -177,7 +187,7 @@ function maximumOverlapMatching(lefts: readonly Annotation[], rights: readonly A
  * Looks for an augmenting path from a free left vertex (depth first, with an explicit stack so a
  * long chain of nested tags cannot overflow the call stack) and flips it when found.
  */
-function augment(start: number, adjacent: readonly number[][], matchOfLeft: number[], matchOfRight: number[]): boolean {
+function augment(start: number, adjacent: readonly number[][], matchOfLeft: number[], matchOfRight: number[], budget: { steps: number }): boolean {
   const visited = new Set<number>();
   const lefts = [start];
   const nextEdge = [0];
@@ -193,6 +203,8 @@ function augment(start: number, adjacent: readonly number[][], matchOfLeft: numb
       continue;
     }
     const right = adjacent[left][nextEdge[depth]++];
+    // Out of budget: leave the matching as it is (every flip so far kept it one to one).
+    if (--budget.steps < 0) return false;
     if (visited.has(right)) continue;
     visited.add(right);
     through.push(right);

@@ -21,24 +21,41 @@ import { compareStrings } from './matchAnnotations';
 
 export const outsideLabel = 'O';
 
-/** Label counts gathered over documents. */
+/**
+ * Label counts gathered over documents. Labels are numbered as they are first seen (0 is `O`),
+ * so counting a token is a few array increments, not string look-ups: documents have many
+ * tokens and few labels.
+ */
 export class KappaTally {
   tokens = 0;
   agreed = 0;
-  readonly leftLabels = new Map<string, number>();
-  readonly rightLabels = new Map<string, number>();
+  private readonly labels = new Map<string, number>([[outsideLabel, 0]]);
+  private readonly leftCounts: number[] = [0];
+  private readonly rightCounts: number[] = [0];
 
-  add(leftLabel: string, rightLabel: string): void {
+  /** The number of a label, numbering it when new. */
+  labelNumber(label: string): number {
+    let number = this.labels.get(label);
+    if (number === undefined) {
+      number = this.labels.size;
+      this.labels.set(label, number);
+      this.leftCounts.push(0);
+      this.rightCounts.push(0);
+    }
+    return number;
+  }
+
+  add(leftLabel: number, rightLabel: number): void {
     this.tokens++;
     if (leftLabel === rightLabel) this.agreed++;
-    this.leftLabels.set(leftLabel, (this.leftLabels.get(leftLabel) ?? 0) + 1);
-    this.rightLabels.set(rightLabel, (this.rightLabels.get(rightLabel) ?? 0) + 1);
+    this.leftCounts[leftLabel]++;
+    this.rightCounts[rightLabel]++;
   }
 
   kappa(): number | null {
     if (this.tokens === 0) return null;
     let chance = 0;
-    for (const [label, count] of this.leftLabels) chance += count * (this.rightLabels.get(label) ?? 0);
+    for (let label = 0; label < this.leftCounts.length; label++) chance += this.leftCounts[label] * this.rightCounts[label];
     const squared = this.tokens * this.tokens;
     if (chance === squared) return null;
     const observed = this.agreed / this.tokens;
@@ -51,8 +68,8 @@ export class KappaTally {
 export function tallyDocument(tally: KappaTally, text: CodePointIndex | string, left: readonly Annotation[], right: readonly Annotation[]): void {
   const index = typeof text === 'string' ? new CodePointIndex(text) : text;
   const length = index.codePointLength;
-  const leftSpans = labelledSpans(left, length);
-  const rightSpans = labelledSpans(right, length);
+  const leftSpans = labelledSpans(tally, left, length);
+  const rightSpans = labelledSpans(tally, right, length);
   const boundaries: number[] = [];
   for (const span of leftSpans) boundaries.push(span.start, span.end);
   for (const span of rightSpans) boundaries.push(span.start, span.end);
@@ -67,16 +84,18 @@ interface Span {
   start: number;
   end: number;
   type: string;
+  /** The type's number in the tally. */
+  label: number;
 }
 
 /** The side's ranges within the text, in order of precedence (first start, longest, type). */
-function labelledSpans(annotations: readonly Annotation[], length: number): Span[] {
+function labelledSpans(tally: KappaTally, annotations: readonly Annotation[], length: number): Span[] {
   const spans: Span[] = [];
   for (const annotation of annotations) {
     if (!Number.isFinite(annotation.start) || !Number.isFinite(annotation.end)) continue;
     const start = Math.max(0, annotation.start);
     const end = Math.min(length, annotation.end);
-    if (start < end) spans.push({ start, end, type: annotation.type });
+    if (start < end) spans.push({ start, end, type: annotation.type, label: tally.labelNumber(annotation.type) });
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end || compareStrings(a.type, b.type));
 }
@@ -94,11 +113,11 @@ class Labeller {
 
   constructor(private readonly spans: readonly Span[]) {}
 
-  labelAt(start: number, end: number): string {
+  labelAt(start: number, end: number): number {
     while (this.next < this.spans.length && this.spans[this.next].start <= start) this.active.push(this.spans[this.next++]);
     while (this.head < this.active.length && this.active[this.head].end <= start) this.head++;
     const span = this.active[this.head];
     // `span.start <= start < span.end`, and the token ends by the span's end (a boundary).
-    return span !== undefined && end <= span.end ? span.type : outsideLabel;
+    return span !== undefined && end <= span.end ? span.label : 0;
   }
 }
