@@ -10,6 +10,7 @@
 import { formatValue } from '../sidecar/flowValue';
 import {
   annotationKeyOrder,
+  relationKeyOrder,
   sidecarStatuses,
   sourceKeyOrder,
   topLevelKeyOrder,
@@ -42,10 +43,52 @@ export interface SidecarMerge {
 
 const spanFields = ['start', 'end', 'text', 'prefix', 'suffix'] as const;
 const provenanceKeys = ['id', 'annotator', 'created'];
-const knownTopLevelKeys: ReadonlySet<string> = new Set(topLevelKeyOrder);
+/**
+ * Typed top-level lists of id-keyed entries other than annotations, with their key order. They
+ * are merged like the unknown id-keyed lists (by id, field by field): each is lifted into `extra`
+ * as plain records for the merge and set back as the typed field when it merged cleanly; with a
+ * conflict it stays in `extra`, where the writer marks only the conflicting entries (the file is
+ * readable again once they are resolved, and the next write puts the list back in its place).
+ */
+const typedLists: Readonly<Record<string, readonly string[]>> = { relations: relationKeyOrder };
+const knownTopLevelKeys: ReadonlySet<string> = new Set(topLevelKeyOrder.filter((key) => !(key in typedLists)));
+
+function lifted(sidecar: Sidecar): Sidecar {
+  const lists = Object.keys(typedLists).filter((key) => (sidecar as unknown as Record<string, unknown>)[key] !== undefined);
+  if (lists.length === 0) return sidecar;
+  const result: Record<string, unknown> = { ...sidecar };
+  const extra: Record<string, unknown> = { ...sidecar.extra };
+  for (const key of lists) {
+    setField(extra, key, (result[key] as Array<object & { extra?: Record<string, unknown> }>).map(flatten));
+    delete result[key];
+  }
+  result['extra'] = extra;
+  return result as unknown as Sidecar;
+}
+
+function lowered(sidecar: Sidecar, conflicted: ReadonlyMap<string, ExtraConflict>): Sidecar {
+  const extra = sidecar.extra;
+  if (extra === undefined) return sidecar;
+  const result: Record<string, unknown> = { ...sidecar };
+  const rest: Record<string, unknown> = { ...extra };
+  for (const [key, keyOrder] of Object.entries(typedLists)) {
+    if (!(key in rest) || conflicted.has(key)) continue;
+    const list = rest[key] as MergeEntry[];
+    delete rest[key];
+    if (list.length > 0) result[key] = list.map((record) => unflatten(record, keyOrder));
+  }
+  if (Object.keys(rest).length > 0) result['extra'] = rest;
+  else delete result['extra'];
+  return result as unknown as Sidecar;
+}
 
 /** `base` is undefined when the file did not exist there (both sides added it). */
 export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: Sidecar): SidecarMerge {
+  const merge = mergeLifted(base === undefined ? undefined : lifted(base), lifted(ours), lifted(theirs));
+  return { ...merge, sidecar: lowered(merge.sidecar, merge.extraConflicts) };
+}
+
+function mergeLifted(base: Sidecar | undefined, ours: Sidecar, theirs: Sidecar): SidecarMerge {
   let conflicts = 0;
   const notes: string[] = [];
 

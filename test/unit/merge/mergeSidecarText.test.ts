@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mergeSidecars } from '../../../src/core/merge/mergeSidecars';
 import { mergeSidecarText } from '../../../src/core/merge/mergeSidecarText';
 import { renderMerge } from '../../../src/core/merge/renderMerge';
-import type { Annotation, Sidecar, SidecarStatus } from '../../../src/core/sidecar/model';
+import type { Annotation, Relation, Sidecar, SidecarStatus } from '../../../src/core/sidecar/model';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 
@@ -130,16 +130,16 @@ describe('merging sidecars by annotation id', () => {
     assert.equal(result.notes.length, 1);
   });
 
-  it('merges any other top-level list of id-keyed entries by id, and marks only its conflicting entries', () => {
-    const relation = (id: string, label: string) => ({ id, type: 'employs', from: 'base0001', to: 'base0002', label });
-    const withRelations = (relations: unknown[], score: number) => sidecar(base.annotations, { extra: { relations, score } });
+  it('merges relations (and any other top-level list of id-keyed entries) by id, and marks only their conflicting entries', () => {
+    const relation = (id: string, label: string) => ({ id, type: 'employs', from: 'base0001', to: 'base0002', extra: { label } });
+    const withRelations = (relations: Relation[], score: number) => sidecar(base.annotations, { relations, extra: { score } });
     const common = withRelations([relation('r1', 'x'), relation('r2', 'x')], 1);
     const clean = merged(common, withRelations([relation('r1', 'x'), relation('r2', 'x'), relation('r3', 'o')], 2), withRelations([relation('r2', 'x'), relation('r4', 't')], 1));
     assert.equal(clean.conflicts, 0);
     const read = parseSidecar(clean.text, 'clean');
     assert.ok(read.ok);
     assert.deepEqual(
-      (read.sidecar.extra?.['relations'] as Array<{ id: string }>).map((item) => item.id),
+      (read.sidecar.relations ?? []).map((item) => item.id),
       ['r2', 'r3', 'r4'],
     );
     assert.equal(read.sidecar.extra?.['score'], 2);
@@ -157,7 +157,7 @@ describe('merging sidecars by annotation id', () => {
     const resolved = conflicted.text.replace(/<<<<<<< ours\n.*\n=======\n(.*\n)>>>>>>> theirs\n/, '$1');
     const reread = parseSidecar(resolved, 'resolved');
     assert.ok(reread.ok && reread.writable, resolved);
-    assert.deepEqual((reread.sidecar.extra?.['relations'] as Array<{ label: string }>).map((item) => item.label), ['theirs', 'x', 't']);
+    assert.deepEqual((reread.sidecar.relations ?? []).map((item) => item.extra?.['label']), ['theirs', 'x', 't']);
   });
 
   it('merges two sidecars created on both sides (no common version)', () => {
