@@ -29,6 +29,8 @@ export const commandIds = {
   tagEntityEverywhere: 'newsAnnotator.tagEntityEverywhere',
   revealMention: 'newsAnnotator.revealMention',
   searchTags: 'newsAnnotator.searchTags',
+  openGuidelines: 'newsAnnotator.openGuidelines',
+  openGuidelinesForType: 'newsAnnotator.openGuidelinesForType',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
