@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { requirePython } from '../export/exportTestSupport';
 import { corpusPathProblem, guidelineSection, parseProjectFile, type ParsedProject } from '../../../src/core/project';
 
 const root = path.join(__dirname, '..', '..', '..', '..');
@@ -126,5 +128,33 @@ describe('project file: definitions, examples and guidelines', () => {
       ['EVENT', 'e', '#77370c'],
       ['MISC', 'm', '#4a4a45'],
     ]);
+  });
+});
+
+describe('schemas/project.schema.json: definitions, examples and guidelines', () => {
+  // Python's jsonschema checks each YAML text (stdin, a JSON list) and prints each one's errors.
+  const validate = `
+import json, sys, yaml, jsonschema
+validator = jsonschema.Draft7Validator(json.load(open(sys.argv[1], encoding='utf-8')))
+sys.stdout.write(json.dumps([[error.message for error in validator.iter_errors(yaml.safe_load(text))] for text in json.load(sys.stdin)]))
+`;
+
+  it('accepts the sample project file and refuses what the reader refuses', function () {
+    requirePython(this);
+    const texts = [
+      readFileSync(path.join(root, 'sample-corpus', 'news-annotator.yaml'), 'utf8'),
+      'version: 1\nguidelines: ../GUIDELINES.md\n',
+      'version: 1\nguidelines: /etc/passwd\n',
+      'version: 1\nguidelines: "C:\\\\g.md"\n',
+      'version: 1\ntypes:\n  - {name: A, examples: {x: 1}}\n',
+      'version: 1\ntypes:\n  - {name: A, definition: ""}\n',
+      'version: 1\ntypes:\n  - {name: A, examples: [x, 2024], notExamples: y}\nguidelines: docs/g.md\n',
+    ];
+    const run = spawnSync('python3', ['-c', validate, path.join(root, 'schemas', 'project.schema.json')], { input: JSON.stringify(texts), encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const errors = JSON.parse(run.stdout) as string[][];
+    assert.deepEqual(errors[0], [], 'the sample project file');
+    for (const index of [1, 2, 3, 4, 5]) assert.ok(errors[index].length > 0, texts[index]);
+    assert.deepEqual(errors[6], []);
   });
 });
