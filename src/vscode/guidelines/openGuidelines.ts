@@ -55,12 +55,10 @@ async function openGuidelines(project: ProjectService, documents: AnnotatedDocum
   const section = type === undefined ? { line: 1 } : guidelineSection(document.getText(), type);
   const position = new vscode.Position(Math.min(section.line, document.lineCount) - 1, 0);
   const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
-  const editor = await vscode.window.showTextDocument(document, {
-    viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside,
-    preserveFocus: true,
-    preview: false,
-    selection: new vscode.Range(position, position),
-  });
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+  // Selected and revealed after the editor is shown: a `selection` passed to showTextDocument is
+  // revealed centred once the editor lays out, which would undo the reveal at the top.
+  editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
   if (type !== undefined && section.heading === undefined) {
     void vscode.window.showInformationMessage(vscode.l10n.t('News Annotator: {0} has no heading naming {1}; it opened at the top.', relative, type));
