@@ -1,5 +1,5 @@
 // Takes the README's screenshots from the real workbench (code-server + Chromium), on a scratch
-// copy of sample-corpus/:   npm run build && node scripts/screenshots.mjs [outDir]
+// copy of sample-corpus/:   npm run build && node scripts/screenshots.mjs [outDir] [--only NAME.png]
 // For screenshots meant for people install fonts first, or emoji and CJK draw as empty boxes:
 //   apt-get install fonts-noto-color-emoji fonts-noto-cjk
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,11 +11,14 @@ import { freePort, startCodeServer, workbenchUrl } from './host/codeServer.mjs';
 import { ensureHost } from './host/install.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.resolve(process.argv.slice(2).find((argument) => !argument.startsWith('--')) ?? path.join(root, 'docs', 'images'));
+const outDir = path.resolve(process.argv.slice(2).find((argument, index, all) => !argument.startsWith('--') && all[index - 1] !== '--only') ?? path.join(root, 'docs', 'images'));
 const article = 'cartagena-hangzhou-sister-cities.txt';
 const themeNames = { light: 'Default Light Modern', dark: 'Default Dark Modern', 'hc-light': 'Default High Contrast Light', 'hc-dark': 'Default High Contrast' };
 // `--high-contrast`: only the tagged article in both high-contrast themes (to check readability).
 const highContrastOnly = process.argv.includes('--high-contrast');
+// `--only guidelines.png`: take that one screenshot (a theme with none of its shots is skipped).
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
 
 async function openArticle(page, url) {
   await page.goto(url);
@@ -26,7 +29,9 @@ async function openArticle(page, url) {
   await page.waitForTimeout(1500); // decorations are debounced; let them paint
 }
 
-async function shoot(browser, host, scratch, theme, shots) {
+async function shoot(browser, host, scratch, theme, allShots) {
+  const shots = allShots.filter(([name]) => only === undefined || name === only);
+  if (shots.length === 0) return;
   const workspace = path.join(scratch, `corpus-${theme}`);
   cpSync(path.join(root, 'sample-corpus'), workspace, { recursive: true });
   const server = await startCodeServer({
@@ -76,6 +81,25 @@ try {
         for (let count = 0; count < 3; count++) await page.keyboard.press('Control+Alt+BracketRight');
         await page.keyboard.press('Control+Alt+T');
         await page.locator('.quick-input-widget', { hasText: 'PERSON' }).first().waitFor();
+      },
+    ],
+    [
+      'guidelines.png',
+      async (page) => {
+        // Next Tag three times selects the byline's PERSON; Open Guidelines (Ctrl+Alt+G) opens
+        // GUIDELINES.md beside the article at the PERSON section; then the hover over that tag.
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+B');
+        await page.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Control+Home');
+        for (let count = 0; count < 3; count++) await page.keyboard.press('Control+Alt+BracketRight');
+        await page.keyboard.press('Control+Alt+G');
+        await page.locator('.view-line', { hasText: '## PERSON' }).first().waitFor();
+        await page.keyboard.press('ArrowRight');
+        const name = page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /Ostrowe/ }).first();
+        await name.hover();
+        await page.locator('.monaco-hover', { hasText: 'Open guidelines' }).first().waitFor();
+        await page.waitForTimeout(500);
       },
     ],
   ]);

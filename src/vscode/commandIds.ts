@@ -34,6 +34,8 @@ export const commandIds = {
   nextDisagreement: 'newsAnnotator.nextDisagreement',
   previousDisagreement: 'newsAnnotator.previousDisagreement',
   resolveDisagreement: 'newsAnnotator.resolveDisagreement',
+  openGuidelines: 'newsAnnotator.openGuidelines',
+  openGuidelinesForType: 'newsAnnotator.openGuidelinesForType',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

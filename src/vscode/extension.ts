@@ -14,6 +14,7 @@ import { registerTaggingCommands } from './editing/registerTaggingCommands';
 import { registerUndoCommands } from './editing/registerUndoCommands';
 import { UndoContextKeys } from './editing/undoContextKeys';
 import { createWorkspace } from './project/createWorkspace';
+import { registerGuidelinesCommand } from './guidelines/openGuidelines';
 import { TypeSwatches } from './editing/typePicker';
 import { ProjectService } from './project/projectService';
 import { registerStatusBar } from './status/registerStatusBar';
@@ -51,7 +52,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerTaggingCommands(tagging),
     registerTagAllCommand(tagging),
     registerUndoCommands(tagging, undoKeys),
-    registerAnnotationHover(documents),
+    registerAnnotationHover(documents, project),
+    registerGuidelinesCommand(project, documents),
     registerLabelInlayHints(documents),
     registerAnnotationProblems(documents),
     statusBar,

@@ -19,8 +19,8 @@ export interface NewsAnnotatorApi {
   corpusRows(): Promise<readonly string[]>;
   /** The Tags view's rows down to `depth` levels. */
   tagsRows(depth: number): Promise<readonly string[]>;
-  /** The Tags view's rows with the command a click runs. */
-  tagsItems(depth: number): Promise<readonly { row: string; command?: vscode.Command }[]>;
+  /** The Tags view's rows with the command a click runs, the context value menus key on, and the tooltip's text. */
+  tagsItems(depth: number): Promise<readonly TreeRow[]>;
   /** The status bar item's text ('' when hidden). */
   statusBarText(): string;
   /** What Search Tags lists for a query: `TYPE text file`. */
@@ -37,6 +37,13 @@ export interface NewsAnnotatorApi {
   ghostSpans(uri: vscode.Uri): readonly string[];
 }
 
+interface TreeRow {
+  row: string;
+  command?: vscode.Command;
+  contextValue?: string;
+  tooltip?: string;
+}
+
 interface Tree<T> {
   getChildren(node?: T): vscode.ProviderResult<T[]>;
   getTreeItem(node: T): vscode.TreeItem | Thenable<vscode.TreeItem>;
@@ -47,14 +54,20 @@ async function treeRows<T>(tree: Tree<T>, depth: number): Promise<string[]> {
   return (await treeItems(tree, depth)).map((item) => item.row);
 }
 
-async function treeItems<T>(tree: Tree<T>, depth: number): Promise<{ row: string; command?: vscode.Command }[]> {
-  const lines: { row: string; command?: vscode.Command }[] = [];
+async function treeItems<T>(tree: Tree<T>, depth: number): Promise<TreeRow[]> {
+  const lines: TreeRow[] = [];
   const walk = async (node: T | undefined, level: number): Promise<void> => {
     if (level >= depth) return;
     for (const child of (await tree.getChildren(node)) ?? []) {
       const item = await tree.getTreeItem(child);
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-      lines.push({ row: `${'  '.repeat(level)}${label} | ${String(item.description ?? '')}`, ...(item.command ? { command: item.command } : {}) });
+      const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
+      lines.push({
+        row: `${'  '.repeat(level)}${label} | ${String(item.description ?? '')}`,
+        ...(item.command ? { command: item.command } : {}),
+        ...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
+        ...(tooltip !== undefined ? { tooltip } : {}),
+      });
       await walk(child, level + 1);
     }
   };

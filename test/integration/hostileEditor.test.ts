@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -56,6 +56,9 @@ describe('Hostile files in the editor', () => {
     const target = path.join(outside, 'settings.yaml');
     writeFileSync(target, 'types:\n  - name: SECRET_TOKEN_ghp_notreal\n');
     const projectFile = workspaceFile('news-annotator.yaml');
+    // The sample corpus has a project file of its own: set it aside while the link stands in for it.
+    const own = `${projectFile.fsPath}.own`;
+    renameSync(projectFile.fsPath, own);
     symlinkSync(target, projectFile.fsPath);
     try {
       const problem = await eventually(() => vscode.languages.getDiagnostics(projectFile).find((item) => /link/.test(item.message)), 'the refused project file in Problems', 10_000);
@@ -64,6 +67,7 @@ describe('Hostile files in the editor', () => {
       assert.ok(!everything.some((message) => message.includes('SECRET_TOKEN')));
     } finally {
       unlinkSync(projectFile.fsPath);
+      renameSync(own, projectFile.fsPath);
       rmSync(outside, { recursive: true, force: true });
     }
     await eventually(() => (vscode.languages.getDiagnostics(projectFile).length === 0 ? true : undefined), 'the problem to go with the link', 10_000);

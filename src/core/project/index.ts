@@ -1,4 +1,6 @@
 // The corpus project file: what is corpus text, and which entity types annotators choose from.
+export { corpusPathProblem, normalCorpusPath } from './corpusPathProblem';
+export { guidelineSection, type GuidelineSection } from './guidelineSection';
 export { createCorpusMatcher, isCorpusFile, type CorpusMatcher } from './corpusMatcher';
 export { maxProjectFileBytes, maxProjectNesting, parseProjectFile, type ParsedProject } from './parseProjectFile';
 export {

@@ -6,6 +6,7 @@ import { describe, ProjectReader } from './projectReader';
 import { readAttributeDeclarations, readKbLookup, readKbPrefixes, readRelationTypes } from './readAnnotationSchema';
 import { readEntityTypes } from './readEntityTypes';
 import { readGlobs } from './readGlobs';
+import { readGuidelines } from './readGuidelines';
 
 /** A project file is a few dozen lines; anything near this size is not one. */
 export const maxProjectFileBytes = 256 * 1024;
@@ -75,7 +76,7 @@ function parse(content: string, file: string): ParsedProject {
     reader.report('project-not-a-map', `The project file must be a mapping with "version", "corpus" and "types", not ${describe(root)}; the defaults are used.`, root);
     return defaults();
   }
-  const entries = reader.entries(root, 'the project file', ['version', 'corpus', 'types', 'relations', 'attributes', 'kbPrefixes', 'kbLookup']);
+  const entries = reader.entries(root, 'the project file', ['version', 'corpus', 'types', 'relations', 'attributes', 'kbPrefixes', 'kbLookup', 'guidelines']);
   checkVersion(reader, entries.get('version')?.value, entries.get('version')?.key);
   const { include, exclude } = readGlobs(reader, entries.get('corpus')?.value);
   const types = readEntityTypes(reader, entries.get('types')?.value);
@@ -88,6 +89,8 @@ function parse(content: string, file: string): ParsedProject {
   if (kbPrefixes !== undefined) config.kbPrefixes = kbPrefixes;
   const kbLookup = readKbLookup(reader, entries.get('kbLookup')?.value, entries.get('kbLookup')?.key);
   if (kbLookup !== undefined) config.kbLookup = kbLookup;
+  const guidelines = readGuidelines(reader, entries.get('guidelines')?.value, entries.get('guidelines')?.key);
+  if (guidelines !== undefined) config.guidelines = guidelines;
   return { config, problems: reader.problems };
 }
 

@@ -22,7 +22,14 @@ export interface EntityType {
   /** One letter or digit that picks this type in the tag picker. */
   key?: string;
   color: ThemeColor;
+  /** One short line; shown where no `definition` is given (the key predates definitions). */
   description?: string;
+  /** One or two sentences saying what counts as this type: shown in the picker, on hover and in the Tags view. */
+  definition?: string;
+  /** Short texts that are this type. */
+  examples?: string[];
+  /** Short texts that look like this type but are not (counter-examples). */
+  notExamples?: string[];
 }
 
 /**
@@ -57,6 +64,8 @@ export interface ProjectConfig {
   kbPrefixes?: string[];
   /** Corpus-relative path of a TSV of `id<TAB>label` lines the editor looks KB ids up in (no network). */
   kbLookup?: string;
+  /** Corpus-relative path of the annotation guidelines (Markdown), opened beside the article. */
+  guidelines?: string;
 }
 
 export const defaultInclude: readonly string[] = ['**/*.txt'];
@@ -73,12 +82,60 @@ export const defaultExclude: readonly string[] = [
  * stay apart (CIELAB ΔE >= 21) under simulated protanopia, deuteranopia and tritanopia too.
  */
 const defaultTypes: readonly EntityType[] = [
-  { name: 'PERSON', key: 'p', color: { light: '#004b92', dark: '#6d7eff' }, description: 'People, real or fictional, named in the text.' },
-  { name: 'ORG', key: 'o', color: { light: '#8a7000', dark: '#e5e100' }, description: 'Organisations: companies, parties, agencies, teams, institutions.' },
-  { name: 'LOCATION', key: 'l', color: { light: '#0f844a', dark: '#3ef693' }, description: 'Places: countries, cities, regions, landmarks, addresses.' },
-  { name: 'DATE', key: 'd', color: { light: '#b84c88', dark: '#ff95eb' }, description: 'Dates and times, absolute or relative ("last Tuesday").' },
-  { name: 'EVENT', key: 'e', color: { light: '#77370c', dark: '#e06329' }, description: 'Named events: elections, summits, storms, wars, festivals.' },
-  { name: 'MISC', key: 'm', color: { light: '#4a4a45', dark: '#8c8a82' }, description: 'Other names: products, works, laws, nationalities.' },
+  {
+    name: 'PERSON',
+    key: 'p',
+    color: { light: '#004b92', dark: '#6d7eff' },
+    description: 'People, real or fictional, named in the text.',
+    definition: 'A person named in the text, real or fictional. Tag the name only, without titles such as "Mayor" or "Dr".',
+    examples: ['Wangari Maathai', 'Sherlock Holmes', '习近平'],
+    notExamples: ['the mayor', 'Dr (in "Dr Maathai")'],
+  },
+  {
+    name: 'ORG',
+    key: 'o',
+    color: { light: '#8a7000', dark: '#e5e100' },
+    description: 'Organisations: companies, parties, agencies, teams, institutions.',
+    definition: 'A named organisation: a company, agency, party, university, team or other institution.',
+    examples: ['UNESCO', 'Real Madrid', 'Banco de la República'],
+    notExamples: ['the government', 'the ministry (no name)'],
+  },
+  {
+    name: 'LOCATION',
+    key: 'l',
+    color: { light: '#0f844a', dark: '#3ef693' },
+    description: 'Places: countries, cities, regions, landmarks, addresses.',
+    definition: 'A named place: a country, city, region, river or sea, landmark or address.',
+    examples: ['Kenya', 'Lake Victoria', '上海'],
+    notExamples: ['the capital', 'Kenyan (a nationality: MISC)'],
+  },
+  {
+    name: 'DATE',
+    key: 'd',
+    color: { light: '#b84c88', dark: '#ff95eb' },
+    description: 'Dates and times, absolute or relative ("last Tuesday").',
+    definition: 'A date or time, absolute or relative. Include the day, month and year words that belong to it.',
+    examples: ['3 June 2024', 'last Tuesday', '2024年3月12日'],
+    notExamples: ['five years (a duration)'],
+  },
+  {
+    name: 'EVENT',
+    key: 'e',
+    color: { light: '#77370c', dark: '#e06329' },
+    description: 'Named events: elections, summits, storms, wars, festivals.',
+    definition: 'An event with a name: an election, summit, fair, festival, storm or war.',
+    examples: ['COP28', 'Hurricane Maria', 'Carnaval de Barranquilla'],
+    notExamples: ['the meeting (no name)'],
+  },
+  {
+    name: 'MISC',
+    key: 'm',
+    color: { light: '#4a4a45', dark: '#8c8a82' },
+    description: 'Other names: products, works, laws, nationalities.',
+    definition: 'Any other name: products, works, laws, nationalities and languages.',
+    examples: ['iPhone', 'Paris Agreement', 'Colombian'],
+    notExamples: ['coffee (a common noun)'],
+  },
 ];
 
 /** Colours handed to types the project file gives none, after the six defaults are used. */
@@ -95,7 +152,14 @@ export function defaultProjectConfig(): ProjectConfig {
     version: 1,
     include: [...defaultInclude],
     exclude: [...defaultExclude],
-    types: defaultTypes.map((type) => ({ ...type, color: { ...type.color } })),
+    types: defaultTypes.map((type) => ({ ...type, color: { ...type.color }, ...copiedLists(type) })),
+  };
+}
+
+function copiedLists(type: EntityType): Pick<EntityType, 'examples' | 'notExamples'> {
+  return {
+    ...(type.examples ? { examples: [...type.examples] } : {}),
+    ...(type.notExamples ? { notExamples: [...type.notExamples] } : {}),
   };
 }
 

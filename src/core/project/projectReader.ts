@@ -27,6 +27,9 @@ export type ProjectProblemCode =
   | 'project-duplicate-type-key'
   | 'project-color'
   | 'project-description'
+  | 'project-definition'
+  | 'project-examples'
+  | 'project-guidelines'
   | 'project-relations'
   | 'project-attributes'
   | 'project-kb';
@@ -44,6 +47,11 @@ const keyHints: Readonly<Record<string, string>> = {
   include: 'corpus.include',
   exclude: 'corpus.exclude',
   files: 'corpus.include',
+  example: 'examples',
+  counterExamples: 'notExamples',
+  nonExamples: 'notExamples',
+  guideline: 'guidelines',
+  guide: 'guidelines',
 };
 
 /** A key/value pair of a mapping, with the key's node kept for positions. */

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { defaultProjectConfig, fallbackColor, type EntityType, type ThemeColor } from './projectConfig';
 import { describe, type ProjectReader } from './projectReader';
+import { readTypeGuidance } from './readTypeGuidance';
 
 export const typeNamePattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const keyPattern = /^[A-Za-z0-9]$/;
@@ -69,7 +70,7 @@ function readType(reader: ProjectReader, item: Node): ReadType | undefined {
     reader.report('project-type', `Each entity type must be a mapping with at least a "name", not ${describe(item)}; it is ignored.`, item);
     return undefined;
   }
-  const entries = reader.entries(item, 'an entity type', ['name', 'key', 'color', 'description']);
+  const entries = reader.entries(item, 'an entity type', ['name', 'key', 'color', 'description', 'definition', 'examples', 'notExamples']);
   const nameEntry = entries.get('name');
   if (!nameEntry) {
     reader.report('project-type-name', 'Entity type has no "name"; it is ignored.', item);
@@ -90,6 +91,7 @@ function readType(reader: ProjectReader, item: Node): ReadType | undefined {
     const description = reader.string(descriptionEntry.value, `The description of "${name}"`, 'project-description', descriptionEntry.key);
     if (description !== undefined) type.description = description;
   }
+  readTypeGuidance(reader, entries, type);
   return { type, nameNode: nameEntry.value ?? nameEntry.key, keyNode: keyEntry?.value ?? keyEntry?.key, missing };
 }
 

@@ -1,20 +1,16 @@
 import * as vscode from 'vscode';
-import { printable } from '../../core/text/printable';
 import { isPlaced } from '../../core/editing/liveAnnotations';
 import { commandIds } from '../commandIds';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import { appendTypeGuidance } from '../guidelines/typeGuidance';
+import type { ProjectService } from '../project/projectService';
+import { commandLink, escapeMarkdown } from './markdownText';
 
-function commandLink(title: string, command: string, args: unknown): string {
-  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
-}
-
-/** File text shown as literal Markdown on one line: no markup, no control or reordering characters. */
-function escapeMarkdown(text: string): string {
-  return printable(text).replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
-
-/** Hovering a tagged span shows its type, text, annotator, time and note, with links to change it. */
-export function registerAnnotationHover(documents: AnnotatedDocuments): vscode.Disposable {
+/**
+ * Hovering a tagged span shows its type with the type's definition and examples (and a link to
+ * its section of the guidelines), then the text, annotator, time and note, with links to change it.
+ */
+export function registerAnnotationHover(documents: AnnotatedDocuments, project: ProjectService): vscode.Disposable {
   return vscode.languages.registerHoverProvider({ scheme: 'file' }, {
     provideHover(document, position) {
       const session = documents.loadedSession(document.uri);
@@ -23,7 +19,9 @@ export function registerAnnotationHover(documents: AnnotatedDocuments): vscode.D
       const here = session.live.filter((item) => isPlaced(item) && item.start <= offset && offset <= item.end);
       if (here.length === 0) return undefined;
       const markdown = new vscode.MarkdownString(undefined, true);
-      markdown.isTrusted = { enabledCommands: [commandIds.changeTagType, commandIds.removeTag, commandIds.editNote] };
+      markdown.isTrusted = { enabledCommands: [commandIds.changeTagType, commandIds.removeTag, commandIds.editNote, commandIds.openGuidelines] };
+      const types = project.typesFor(document.uri);
+      const guidelines = project.guidelinesFor(document.uri) !== undefined ? { uri: document.uri } : undefined;
       for (const item of here) {
         const { annotation } = item;
         const args = { uri: document.uri.toString(), id: annotation.id };
@@ -33,6 +31,8 @@ export function registerAnnotationHover(documents: AnnotatedDocuments): vscode.D
           markdown.appendMarkdown(` *(${escapeMarkdown(state)})*`);
         }
         markdown.appendMarkdown('\n\n');
+        const type = types.find((candidate) => candidate.name === annotation.type);
+        if (type) appendTypeGuidance(markdown, type, guidelines);
         const who = [annotation.annotator, annotation.created?.replace('T', ' ').replace('Z', ' UTC')].filter(Boolean).join(', ');
         if (who) markdown.appendMarkdown(`$(person) ${escapeMarkdown(who)}\n\n`);
         if (annotation.note) markdown.appendMarkdown(`$(note) ${escapeMarkdown(annotation.note)}\n\n`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeTypeChoice, keyLetterPauseMs, typeForKeyLetter, typeOnAccept } from '../../core/editing/typeChoice';
 import type { EntityType } from '../../core/project';
+import { typeSummary } from '../guidelines/typeGuidance';
 
 /** The keyboard chords bound to the first types, in project order (see package.json keybindings). */
 export function chordForSlot(slot: number): string | undefined {
@@ -50,7 +51,7 @@ interface TypeItem extends vscode.QuickPickItem {
 
 
 /**
- * Asks for an entity type: each item shows its colour, key, chord and description; `current`
+ * Asks for an entity type: each item shows its colour, key, chord and definition; `current`
  * (Change Type) is marked and highlighted. Typing filters by name and Enter picks; a type's key
  * letter typed alone picks that type once typing pauses (see core/editing/typeChoice.ts), so
  * Ctrl+Alt+T then P tags as PERSON, and typing `person` never closes the picker half-way, which
@@ -61,7 +62,7 @@ export async function pickEntityType(types: readonly EntityType[], swatches: Typ
   const items: TypeItem[] = await Promise.all(
     types.map(async (type, index) => {
       const icon = await swatches.icon(type);
-      return { type, label: type.name, description: describeTypeChoice(type, chordForSlot(index + 1), type.name === current, choiceWords), detail: type.description, ...(icon ? { iconPath: icon } : {}) };
+      return { type, label: type.name, description: describeTypeChoice(type, chordForSlot(index + 1), type.name === current, choiceWords), detail: typeSummary(type), ...(icon ? { iconPath: icon } : {}) };
     }),
   );
   const quickPick = vscode.window.createQuickPick<TypeItem>();

@@ -93,6 +93,11 @@ export class ProjectService implements vscode.Disposable {
     return [...byName.values()];
   }
 
+  /** The guidelines file (corpus-relative) that the project of `uri`'s folder names, if any. */
+  guidelinesFor(uri: vscode.Uri): string | undefined {
+    return this.projectOf(uri)?.project.config.guidelines;
+  }
+
   matcherFor(folder: vscode.WorkspaceFolder): CorpusMatcher {
     return this.projects.get(folder.uri.toString())?.matcher ?? createCorpusMatcher(defaultProjectConfig());
   }

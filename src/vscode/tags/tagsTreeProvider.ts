@@ -7,6 +7,9 @@ import { commandIds } from '../commandIds';
 import type { TypeSwatches } from '../editing/typePicker';
 import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
 import type { ProjectService } from '../project/projectService';
+import type { EntityType } from '../../core/project';
+import { escapeMarkdown } from '../decorations/markdownText';
+import { appendTypeGuidance, hasGuidance } from '../guidelines/typeGuidance';
 
 export type TagNode =
   | { kind: 'type'; folderIndex: FolderIndex; total: TypeTotal }
@@ -114,6 +117,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         const type = this.project.typesFor(node.folderIndex.folder.uri).find((candidate) => candidate.name === node.total.type);
         const icon = type && (await this.swatches.icon(type));
         item.iconPath = icon ?? new vscode.ThemeIcon('symbol-class');
+        if (type && hasGuidance(type)) item.tooltip = this.guidanceTooltip(type, node.folderIndex);
         item.contextValue = 'tagType';
         return item;
       }
@@ -153,6 +157,16 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         return item;
       }
     }
+  }
+
+  /** The type's definition and examples, with a link to its section when the project names guidelines. */
+  private guidanceTooltip(type: EntityType, folderIndex: FolderIndex): vscode.MarkdownString {
+    const markdown = new vscode.MarkdownString(undefined, true);
+    markdown.isTrusted = { enabledCommands: [commandIds.openGuidelines] };
+    markdown.appendMarkdown(`**${escapeMarkdown(type.name)}**\n\n`);
+    const folder = folderIndex.folder.uri;
+    appendTypeGuidance(markdown, type, this.project.guidelinesFor(folder) !== undefined ? { uri: folder } : undefined);
+    return markdown;
   }
 
   dispose(): void {

@@ -83,7 +83,7 @@ describe('news-annotator reanchor', () => {
     const again = await runCli(['reanchor'], scratch.corpus);
     assert.equal(again.stdout, '');
     assert.match(again.stderr, /0 texts changed/);
-    assert.equal((await runCli(['validate'], scratch.corpus)).stderr, 'Checked 10 files (4 sidecars): 0 errors, 0 warnings.\n');
+    assert.equal((await runCli(['validate'], scratch.corpus)).stderr, 'Checked 10 files (4 sidecars) and news-annotator.yaml: 0 errors, 0 warnings.\n');
   });
 
   it('orphans a tag whose words were deleted, keeps it as it is, and exits 1; validate and export agree', async () => {

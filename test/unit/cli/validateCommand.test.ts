@@ -13,7 +13,8 @@ describe('news-annotator validate', () => {
     const result = await runCli(['validate'], corpus.folder);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '');
-    assert.equal(result.stderr, 'Checked 10 files (4 sidecars): 0 errors, 0 warnings.\n');
+    // The sample corpus has a project file (types with definitions, and guidelines): it is checked too.
+    assert.equal(result.stderr, 'Checked 10 files (4 sidecars) and news-annotator.yaml: 0 errors, 0 warnings.\n');
   });
 
   it('exits 1 and prints each problem as path:line:column relative to the current folder; writes nothing', async () => {

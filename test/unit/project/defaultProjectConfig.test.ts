@@ -30,6 +30,16 @@ describe('defaultProjectConfig', () => {
     }
   });
 
+  it('defines every type in one or two sentences, with examples and counter-examples', () => {
+    for (const type of defaultProjectConfig().types) {
+      const sentences = type.definition?.match(/[.!?](?:\s|$)/g)?.length ?? 0;
+      assert.ok(sentences >= 1 && sentences <= 2 && type.definition!.endsWith('.'), `${type.name}: ${type.definition}`);
+      assert.ok((type.examples?.length ?? 0) >= 2, `${type.name} has fewer than two examples`);
+      assert.ok((type.notExamples?.length ?? 0) >= 1, `${type.name} has no counter-example`);
+      for (const text of [...type.examples!, ...type.notExamples!]) assert.ok(text.length > 0 && text.length <= 60, `${type.name}: "${text}"`);
+    }
+  });
+
   it('gives every type distinct colours readable on light (#ffffff) and dark (#1e1e1e) editors', () => {
     const types = defaultProjectConfig().types;
     for (const theme of ['light', 'dark'] as const) {
@@ -62,8 +72,10 @@ describe('defaultProjectConfig', () => {
     const first = defaultProjectConfig();
     first.types[0].color.light = '#000000';
     first.include.push('**/*.md');
+    first.types[0].examples!.push('changed');
     const second = defaultProjectConfig();
     assert.notEqual(second.types[0].color.light, '#000000');
     assert.deepEqual(second.include, ['**/*.txt']);
+    assert.ok(!second.types[0].examples!.includes('changed'));
   });
 });
