@@ -67,6 +67,7 @@ export type ProblemCode =
   | 'reattach-failed'
   | 'sidecar-busy'
   | 'sidecar-change-failed'
+  | 'sidecar-changed'
   | 'sidecar-empty'
   | 'sidecar-encoding'
   | 'sidecar-internal-error'
