@@ -29,6 +29,8 @@ export const commandIds = {
   tagEntityEverywhere: 'newsAnnotator.tagEntityEverywhere',
   revealMention: 'newsAnnotator.revealMention',
   searchTags: 'newsAnnotator.searchTags',
+  resolveConflict: 'newsAnnotator.resolveConflict',
+  openConflictedSidecar: 'newsAnnotator.openConflictedSidecar',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

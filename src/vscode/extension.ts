@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { commandIds } from './commandIds';
+import { registerConflictResolution } from './conflict/registerConflictResolution';
 import { registerCorpusView } from './corpus/registerCorpusView';
 import { registerExportCommand } from './corpusActions/registerExportCommand';
 import { registerValidateCommand } from './corpusActions/registerValidateCommand';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerAnnotationHover(documents),
     registerLabelInlayHints(documents),
     registerAnnotationProblems(documents),
+    registerConflictResolution(documents),
     statusBar,
     registerExportCommand(),
     registerValidateCommand(),
