@@ -35,6 +35,10 @@ describe('Conflict resolution: a conflicted sidecar resolved in the editor', () 
     writeFileSync(sidecarUri.fsPath, conflicted);
     await eventually(async () => ((await extension.annotationsOf(article)).length === 0 ? true : undefined), 'the article to drop its tags once the sidecar is conflicted');
 
+    // What "Resolve…" runs from the article's message: the sidecar opens at its first conflict.
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator.openConflictedSidecar', { uri: article.toString() }), true);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), sidecarUri.toString());
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 6);
     const sidecar = await vscode.workspace.openTextDocument(sidecarUri);
     await eventually(() => (sidecar.getText() === conflicted ? true : undefined), 'the sidecar editor to show the conflicted text');
     // VS Code's own merge-conflict lenses (Accept Current Change, ...) are there too; ours are these.
