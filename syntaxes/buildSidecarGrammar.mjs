@@ -85,7 +85,7 @@ const special = (style) => ({
     ],
   },
   id: {
-    keys: 'id',
+    keys: 'id|from|to',
     patterns: [
       ...quotedToken('constant.other.id.news-annotator'),
       { match: r`${valueStart}[\w-]+${terminator}`, name: 'constant.other.id.news-annotator' },

@@ -8,6 +8,7 @@ import { openCorpus, type OpenCorpus } from '../node/openCorpus';
 import { exitCodes, type CliIo } from './cliIo';
 import { corpusDisplayPath } from './problemOutput';
 import { createProgress } from './progress';
+import { annotationRulesOf } from '../core/sidecar/validateLinks';
 
 export interface LoadedForCommand {
   corpus: OpenCorpus;
@@ -55,7 +56,9 @@ export async function summariseForCommand(io: CliIo, directory: string | undefin
   if ('exitCode' in opened) return opened;
   const { corpus } = opened;
   const realRoot = corpus.fileSystem.realRoot;
-  const fingerprint = JSON.stringify({ types: [...corpus.knownTypes].sort() });
+  // Cached problems depend on the project's declarations too: a changed relation list re-checks.
+  const rules = annotationRulesOf(corpus.config);
+  const fingerprint = JSON.stringify(rules === undefined ? { types: [...corpus.knownTypes].sort() } : { types: [...corpus.knownTypes].sort(), rules });
   const cache = options.cache ? await CommandLineCache.open(commandLineCacheFolder(realRoot, io.env ?? process.env), realRoot, fingerprint) : undefined;
   const summaries = new Array<FileSummary | undefined>(corpus.files.length);
   const toRead: string[] = [];

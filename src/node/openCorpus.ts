@@ -10,6 +10,7 @@ import { readProject } from '../core/corpus/readProject';
 import type { Problem } from '../core/problem';
 import { createCorpusMatcher, type CorpusMatcher, type ProjectConfig } from '../core/project';
 import type { SidecarStore } from '../core/store/sidecarStore';
+import { annotationRulesOf } from '../core/sidecar/validateLinks';
 import { AnnotationWorkspace } from '../workspace/annotationWorkspace';
 import { ConfinedFileSystem } from './confinedFileSystem';
 import { listCorpusEntries } from './listCorpusFiles';
@@ -66,7 +67,10 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
   } catch (error) {
     return { error: `The corpus folder ${root} could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const workspace = new AnnotationWorkspace(options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem, { knownTypes: () => knownTypes });
+  const workspace = new AnnotationWorkspace(options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem, {
+    knownTypes: () => knownTypes,
+    rules: () => annotationRulesOf(project.config),
+  });
   const store = workspace.storeFor('');
   return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, fileSystem, store, workspace };
 }

@@ -10,6 +10,7 @@ import { resolveConflictText, type HunkChoice, type HunkChoices } from '../core/
 import { problem, type Problem } from '../core/problem';
 import type { Sidecar, SidecarStatus } from '../core/sidecar/model';
 import { sidecarPathFor } from '../core/sidecar/sidecarPath';
+import type { AnnotationRules } from '../core/sidecar/validateLinks';
 import type { FileSystem } from '../core/store/fileSystem';
 import { anchorProblems } from '../core/store/anchorProblems';
 import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
@@ -30,6 +31,8 @@ export type ConflictOutcome =
 export interface ProjectTypes {
   /** The entity types of the project the text belongs to; undefined allows any type. */
   knownTypes(textPath: string): ReadonlySet<string> | undefined;
+  /** The project's relation types, attributes and KB prefixes; undefined (or absent) allows any. */
+  rules?(textPath: string): AnnotationRules | undefined;
 }
 
 
@@ -53,10 +56,11 @@ export class AnnotationWorkspace {
   /** The store for a text, built with its project's entity types (so unknown types are problems). */
   storeFor(textPath: string): SidecarStore {
     const types = this.project.knownTypes(textPath);
-    const key = types === undefined ? '*' : [...types].sort().join('\n');
+    const rules = this.project.rules?.(textPath);
+    const key = (types === undefined ? '*' : [...types].sort().join('\n')) + (rules === undefined ? '' : '\n' + JSON.stringify(rules));
     let store = this.stores.get(key);
     if (!store) {
-      store = new SidecarStore(this.fileSystem, types === undefined ? {} : { knownTypes: types });
+      store = new SidecarStore(this.fileSystem, { ...(types === undefined ? {} : { knownTypes: types }), ...(rules === undefined ? {} : { rules }) });
       this.stores.set(key, store);
     }
     return store;

@@ -42,6 +42,7 @@ export function formatStats(stats: CorpusStats): string {
     table(['Status', 'Files'], Object.entries(stats.statuses).map(([name, count]) => [name, String(count)])),
     table(['Type', 'Annotations'], Object.entries(stats.types).map(([name, count]) => [name, String(count)])),
     table(['Annotator', 'Annotations'], annotators.map(([name, count]) => [name, String(count)])),
+    ...(stats.relations === undefined ? [] : [table(['Relation', 'Count'], Object.entries(stats.relations).sort(([left], [right]) => (left < right ? -1 : 1)).map(([name, count]) => [name, String(count)]))]),
     table(['File', 'Status', 'Annotations', 'Unplaced', 'Types'], files),
   ];
   for (const rows of tables) {

@@ -14,17 +14,20 @@ export interface StoredSpan {
 
 export type AnchorResult =
   /** The stored position still holds the text. */
-  | { readonly kind: 'exact'; readonly start: number; readonly end: number }
+  | { readonly kind: 'exact'; readonly start: number; readonly end: number; readonly fragments?: FoundFragments }
   /**
    * The same quote, found elsewhere with evidence: its context, or the shift the edit made.
    * `unexplained` marks a move that only part of the context supports and no known shift
    * explains: likely right, but a reviewer should look.
    */
-  | { readonly kind: 'moved'; readonly start: number; readonly end: number; readonly unexplained?: true }
+  | { readonly kind: 'moved'; readonly start: number; readonly end: number; readonly unexplained?: true; readonly fragments?: FoundFragments }
   /** An approximate match whose text differs; `score` is 0..1 (1 = quote and context intact). */
-  | { readonly kind: 'fuzzy'; readonly start: number; readonly end: number; readonly score: number }
+  | { readonly kind: 'fuzzy'; readonly start: number; readonly end: number; readonly score: number; readonly fragments?: FoundFragments }
   /** Not found with evidence: show it to the user, never drop it silently. */
   | { readonly kind: 'orphan' };
+
+/** Where each fragment of a discontinuous span was found (set only for such spans). */
+export type FoundFragments = ReadonlyArray<readonly [number, number]>;
 
 const orphan: AnchorResult = { kind: 'orphan' };
 

@@ -30,6 +30,8 @@ export interface CorpusStats {
   statuses: Record<SidecarStatus, number>;
   /** Annotations per annotator; those without one are counted under "(unknown)". */
   annotators: Record<string, number>;
+  /** Relations per type; present only when the corpus has relations. */
+  relations?: Record<string, number>;
   perFile: FileStats[];
 }
 

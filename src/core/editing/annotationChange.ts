@@ -1,4 +1,4 @@
-import type { Annotation, Sidecar } from '../sidecar/model';
+import type { Annotation, Relation, Sidecar } from '../sidecar/model';
 
 /**
  * What one tagging action did to a sidecar: the entries it removed and the entries it added
@@ -9,17 +9,26 @@ import type { Annotation, Sidecar } from '../sidecar/model';
 export interface AnnotationChange {
   readonly removed: readonly Annotation[];
   readonly added: readonly Annotation[];
+  /**
+   * Relations, the same way (by id). Optional so that changes to tags alone stay as they were;
+   * removing a tag removes the relations at either end of it here, and undo adds them back.
+   */
+  readonly removedRelations?: readonly Relation[];
+  readonly addedRelations?: readonly Relation[];
 }
 
 export const noChange: AnnotationChange = { removed: [], added: [] };
 
 export function isEmptyChange(change: AnnotationChange): boolean {
-  return change.removed.length === 0 && change.added.length === 0;
+  return change.removed.length === 0 && change.added.length === 0 && (change.removedRelations ?? []).length === 0 && (change.addedRelations ?? []).length === 0;
 }
 
 /** The change that undoes `change`. */
 export function invertChange(change: AnnotationChange): AnnotationChange {
-  return { removed: change.added, added: change.removed };
+  const inverse: { -readonly [K in keyof AnnotationChange]: AnnotationChange[K] } = { removed: change.added, added: change.removed };
+  if (change.addedRelations !== undefined) inverse.removedRelations = change.addedRelations;
+  if (change.removedRelations !== undefined) inverse.addedRelations = change.removedRelations;
+  return inverse;
 }
 
 /**
@@ -30,5 +39,11 @@ export function applyChange(sidecar: Sidecar, change: AnnotationChange): Sidecar
   const drop = new Set(change.removed.map((annotation) => annotation.id));
   for (const annotation of change.added) drop.add(annotation.id);
   const kept = sidecar.annotations.filter((annotation) => !drop.has(annotation.id));
-  return { ...sidecar, annotations: [...kept, ...change.added] };
+  const result: Sidecar = { ...sidecar, annotations: [...kept, ...change.added] };
+  if (change.removedRelations === undefined && change.addedRelations === undefined) return result;
+  const dropRelations = new Set([...(change.removedRelations ?? []), ...(change.addedRelations ?? [])].map((relation) => relation.id));
+  const relations = [...(sidecar.relations ?? []).filter((relation) => !dropRelations.has(relation.id)), ...(change.addedRelations ?? [])];
+  if (relations.length > 0) result.relations = relations;
+  else delete result.relations;
+  return result;
 }

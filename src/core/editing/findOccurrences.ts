@@ -1,4 +1,5 @@
 import { CodePointIndex } from '../text/codePoints';
+import { continuesWord, needsWordEdge } from '../text/wordEdges';
 
 export interface OccurrenceOptions {
   /** Only matches not preceded or followed by a letter, digit or combining mark. */
@@ -10,11 +11,6 @@ export interface Span {
   readonly start: number;
   readonly end: number;
 }
-
-const wordCharacter = /[\p{L}\p{N}\p{M}_]/u;
-// Scripts written without spaces between words: a whole-word check at an edge made of these
-// would reject every match (e.g. 杭州 inside 杭州市), so the check is skipped at such an edge.
-const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,14 +36,14 @@ function firstCharacterAt(text: string, utf16Offset: number): string {
 export function findOccurrences(text: string, query: string, options: OccurrenceOptions, index = new CodePointIndex(text)): Span[] {
   if (query.length === 0) return [];
   const pattern = new RegExp(escapeRegExp(query), options.caseSensitive ? 'gu' : 'giu');
-  const checkStart = options.wholeWord && !unspacedScript.test(firstCharacterAt(query, 0));
-  const checkEnd = options.wholeWord && !unspacedScript.test(lastCharacterBefore(query, query.length));
+  const checkStart = options.wholeWord && needsWordEdge(firstCharacterAt(query, 0));
+  const checkEnd = options.wholeWord && needsWordEdge(lastCharacterBefore(query, query.length));
   const spans: Span[] = [];
   for (const match of text.matchAll(pattern)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (checkStart && wordCharacter.test(lastCharacterBefore(text, start))) continue;
-    if (checkEnd && wordCharacter.test(firstCharacterAt(text, end))) continue;
+    if (checkStart && continuesWord(lastCharacterBefore(text, start))) continue;
+    if (checkEnd && continuesWord(firstCharacterAt(text, end))) continue;
     spans.push({ start: index.toCodePoint(start), end: index.toCodePoint(end) });
   }
   return spans;

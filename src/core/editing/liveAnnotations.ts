@@ -4,7 +4,8 @@
  * this list in step with typing; the sidecar catches up when the text is saved.
  */
 import type { AnchorResult } from '../anchoring/anchorSpan';
-import type { Annotation, Sidecar } from '../sidecar/model';
+import type { Annotation, Fragment, Sidecar } from '../sidecar/model';
+import { joinedText } from '../sidecar/fragments';
 import type { CodePointIndex } from '../text/codePoints';
 import { shiftSpan, type TextChange } from './shiftSpan';
 
@@ -83,7 +84,20 @@ export function placeAnnotations(sidecar: Sidecar, live: readonly LiveAnnotation
   const annotations = sidecar.annotations.map((annotation) => {
     const item = placed.get(annotation.id);
     if (!item || item.end > text.codePointLength) return annotation;
+    if (annotation.fragments !== undefined) return placeFragments(annotation, item, text);
     return { ...annotation, start: item.start, end: item.end, text: text.slice(item.start, item.end) };
   });
   return { ...sidecar, annotations };
+}
+
+/**
+ * A discontinuous span the editor tracked as its outer bounds: when the bounds only moved (same
+ * length), every fragment moves with them; when an edit fell inside, it is left as stored and the
+ * store finds each fragment again when it writes (the text's hash has changed).
+ */
+function placeFragments(annotation: Annotation, item: LiveAnnotation, text: CodePointIndex): Annotation {
+  const shift = item.start - annotation.start;
+  if (item.end - item.start !== annotation.end - annotation.start || shift === 0) return annotation;
+  const fragments = annotation.fragments!.map(([start, end]): Fragment => [start + shift, end + shift]);
+  return { ...annotation, start: item.start, end: item.end, fragments, text: joinedText(text, fragments) };
 }

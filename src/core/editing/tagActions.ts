@@ -35,8 +35,11 @@ export function tagSpans(sidecar: Sidecar, text: CodePointIndex, spans: readonly
   return { removed: [], added };
 }
 
+/** Removes the annotations and every relation that starts or ends at one of them (undo restores both). */
 export function removeAnnotations(sidecar: Sidecar, ids: ReadonlySet<string>): AnnotationChange {
-  return { removed: sidecar.annotations.filter((annotation) => ids.has(annotation.id)), added: [] };
+  const removed = sidecar.annotations.filter((annotation) => ids.has(annotation.id));
+  const removedRelations = (sidecar.relations ?? []).filter((relation) => ids.has(relation.from) || ids.has(relation.to));
+  return removedRelations.length === 0 ? { removed, added: [] } : { removed, added: [], removedRelations };
 }
 
 export function changeAnnotationType(sidecar: Sidecar, ids: ReadonlySet<string>, type: string): AnnotationChange {

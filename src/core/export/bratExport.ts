@@ -39,7 +39,7 @@ export function exportBrat(input: ExportInput): ExportOutput {
     for (const annotation of document.placed) {
       for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
         if (!attributes.has(name)) attributes.set(name, new Set());
-        attributes.get(name)!.add(value);
+        attributes.get(name)!.add(value === true ? 'true' : value);
       }
     }
   }
@@ -73,7 +73,8 @@ export function exportBrat(input: ExportInput): ExportOutput {
         if (flat !== annotation.note) warnings.report(document, annotation, 'export-note-flattened', `${describeAnnotation(annotation)}: the note's tabs and line breaks became spaces (brat notes are one line).`);
         lines.push(`#${++note}\tAnnotatorNotes ${id}\t${flat}`);
       }
-      for (const [name, value] of Object.entries(annotation.attributes ?? {}).sort(([left], [right]) => (left < right ? -1 : 1))) {
+      for (const [name, attributeValue] of Object.entries(annotation.attributes ?? {}).sort(([left], [right]) => (left < right ? -1 : 1))) {
+        const value = attributeValue === true ? 'true' : attributeValue;
         if (whitespace.test(name) || whitespace.test(value) || name === '' || value === '') {
           warnings.report(document, annotation, 'export-attribute', `${describeAnnotation(annotation)}: attribute ${JSON.stringify(name)} holds spaces or is empty, which brat cannot write; left out.`);
           continue;

@@ -26,6 +26,8 @@ export interface FileSummary {
   /** Annotations per type and per annotator, in the order they first occur in the file. */
   readonly types: Readonly<Record<string, number>>;
   readonly annotators: Readonly<Record<string, number>>;
+  /** Relations per type, present only when the file has relations. */
+  readonly relationTypes?: Readonly<Record<string, number>>;
   /** Present only when the text is not UTF-8: what `validate` reports about it. */
   readonly encoding?: EncodingCheck & { readonly utf8: false };
 }
@@ -47,6 +49,11 @@ export function summariseDocument(document: CorpusDocument): FileSummary {
     if (item.kind === 'orphan') orphans++;
   }
   const encoding = document.loaded.decoded.encoding;
+  let relationTypes: Record<string, number> | undefined;
+  for (const relation of document.loaded.sidecar.relations ?? []) {
+    relationTypes ??= {};
+    relationTypes[relation.type] = (relationTypes[relation.type] ?? 0) + 1;
+  }
   return {
     path: document.path,
     readable: true,
@@ -58,6 +65,7 @@ export function summariseDocument(document: CorpusDocument): FileSummary {
     orphans,
     types,
     annotators,
+    ...(relationTypes === undefined ? {} : { relationTypes }),
     ...(encoding.utf8 ? {} : { encoding }),
   };
 }
@@ -87,6 +95,7 @@ export function statsOfSummaries(summaries: readonly FileSummary[], typeOrder: r
   const types = Object.fromEntries(typeOrder.map((name) => [name, 0])) as Record<string, number>;
   const statuses = Object.fromEntries(sidecarStatuses.map((status) => [status, 0])) as Record<SidecarStatus, number>;
   const annotators: Record<string, number> = {};
+  const relations: Record<string, number> = {};
   const perFile: CorpusStats['perFile'] = [];
   let files = 0;
   let filesWithSidecar = 0;
@@ -102,6 +111,7 @@ export function statsOfSummaries(summaries: readonly FileSummary[], typeOrder: r
     }
     for (const [name, count] of Object.entries(summary.types)) types[name] = (types[name] ?? 0) + count;
     for (const [name, count] of Object.entries(summary.annotators)) annotators[name] = (annotators[name] ?? 0) + count;
+    for (const [name, count] of Object.entries(summary.relationTypes ?? {})) relations[name] = (relations[name] ?? 0) + count;
     statuses[summary.status]++;
     if (summary.hasSidecar) filesWithSidecar++;
     annotations += summary.annotations;
@@ -109,7 +119,9 @@ export function statsOfSummaries(summaries: readonly FileSummary[], typeOrder: r
     orphans += summary.orphans;
     perFile.push({ path: summary.path, status: summary.status, hasSidecar: summary.hasSidecar, annotations: summary.annotations, unplaced: summary.unplaced, types: { ...summary.types } });
   }
-  return { files, filesWithSidecar, unreadable, annotations, unplaced, orphans, types, statuses, annotators, perFile };
+  const stats: CorpusStats = { files, filesWithSidecar, unreadable, annotations, unplaced, orphans, types, statuses, annotators, perFile };
+  if (Object.keys(relations).length > 0) stats.relations = relations;
+  return stats;
 }
 
 const severities: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'info']);
@@ -120,11 +132,11 @@ const severities: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 
  */
 export function validSummary(value: unknown, path: string): FileSummary | undefined {
   if (!isRecord(value)) return undefined;
-  const { problems, hasSidecar, status, annotations, unplaced, orphans, types, annotators, encoding } = value;
+  const { problems, hasSidecar, status, annotations, unplaced, orphans, types, annotators, relationTypes, encoding } = value;
   if (value['path'] !== path || value['readable'] !== true || typeof hasSidecar !== 'boolean') return undefined;
   if (!(sidecarStatuses as readonly unknown[]).includes(status)) return undefined;
   if (![annotations, unplaced, orphans].every(isCount) || (unplaced as number) > (annotations as number) || (orphans as number) > (unplaced as number)) return undefined;
-  if (!isCounts(types) || !isCounts(annotators)) return undefined;
+  if (!isCounts(types) || !isCounts(annotators) || (relationTypes !== undefined && !isCounts(relationTypes))) return undefined;
   if (!Array.isArray(problems) || !problems.every(isProblem)) return undefined;
   if (encoding !== undefined && !isEncoding(encoding)) return undefined;
   return value as unknown as FileSummary;

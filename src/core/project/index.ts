@@ -7,8 +7,10 @@ export {
   defaultProjectConfig,
   projectFileName,
   sidecarSuffix,
+  type AttributeDeclaration,
   type EntityType,
   type ProjectConfig,
+  type RelationType,
   type ThemeColor,
 } from './projectConfig';
 export type { ProjectProblemCode } from './projectReader';

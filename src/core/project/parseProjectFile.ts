@@ -3,6 +3,7 @@ import type { Problem } from '../problem';
 import { deepNestingOffset } from './deepNestingOffset';
 import { defaultProjectConfig, type ProjectConfig } from './projectConfig';
 import { describe, ProjectReader } from './projectReader';
+import { readAttributeDeclarations, readKbLookup, readKbPrefixes, readRelationTypes } from './readAnnotationSchema';
 import { readEntityTypes } from './readEntityTypes';
 import { readGlobs } from './readGlobs';
 
@@ -74,11 +75,20 @@ function parse(content: string, file: string): ParsedProject {
     reader.report('project-not-a-map', `The project file must be a mapping with "version", "corpus" and "types", not ${describe(root)}; the defaults are used.`, root);
     return defaults();
   }
-  const entries = reader.entries(root, 'the project file', ['version', 'corpus', 'types']);
+  const entries = reader.entries(root, 'the project file', ['version', 'corpus', 'types', 'relations', 'attributes', 'kbPrefixes', 'kbLookup']);
   checkVersion(reader, entries.get('version')?.value, entries.get('version')?.key);
   const { include, exclude } = readGlobs(reader, entries.get('corpus')?.value);
   const types = readEntityTypes(reader, entries.get('types')?.value);
-  return { config: { version: 1, include, exclude, types }, problems: reader.problems };
+  const config: ProjectConfig = { version: 1, include, exclude, types };
+  const relations = readRelationTypes(reader, entries.get('relations')?.value, types);
+  if (relations !== undefined) config.relations = relations;
+  const attributes = readAttributeDeclarations(reader, entries.get('attributes')?.value);
+  if (attributes !== undefined) config.attributes = attributes;
+  const kbPrefixes = readKbPrefixes(reader, entries.get('kbPrefixes')?.value);
+  if (kbPrefixes !== undefined) config.kbPrefixes = kbPrefixes;
+  const kbLookup = readKbLookup(reader, entries.get('kbLookup')?.value, entries.get('kbLookup')?.key);
+  if (kbLookup !== undefined) config.kbLookup = kbLookup;
+  return { config, problems: reader.problems };
 }
 
 function checkVersion(reader: ProjectReader, node: Node | null | undefined, keyNode: Node | undefined): void {

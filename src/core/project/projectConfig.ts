@@ -25,12 +25,38 @@ export interface EntityType {
   description?: string;
 }
 
+/**
+ * A relation type annotators may draw between two tags (an event's role is one too). `from` and
+ * `to` list the entity types allowed at each end; absent means any type.
+ */
+export interface RelationType {
+  name: string;
+  from?: string[];
+  to?: string[];
+  description?: string;
+}
+
+/** An attribute of tags: binary (present or not) when `values` is absent, else one of `values`. */
+export interface AttributeDeclaration {
+  name: string;
+  values?: string[];
+  description?: string;
+}
+
 export interface ProjectConfig {
   version: 1;
   /** Globs relative to the corpus root, forward slashes. */
   include: string[];
   exclude: string[];
   types: EntityType[];
+  /** Declared relation types; absent when the file has no `relations:` (any type is then allowed). */
+  relations?: RelationType[];
+  /** Declared attributes; absent when the file has no `attributes:` (any attribute is then allowed). */
+  attributes?: AttributeDeclaration[];
+  /** Knowledge-base prefixes links may use (`wikidata` for `wikidata:Q1365697`); absent allows any. */
+  kbPrefixes?: string[];
+  /** Corpus-relative path of a TSV of `id<TAB>label` lines the editor looks KB ids up in (no network). */
+  kbLookup?: string;
 }
 
 export const defaultInclude: readonly string[] = ['**/*.txt'];

@@ -26,7 +26,10 @@ export type ProjectProblemCode =
   | 'project-type-key'
   | 'project-duplicate-type-key'
   | 'project-color'
-  | 'project-description';
+  | 'project-description'
+  | 'project-relations'
+  | 'project-attributes'
+  | 'project-kb';
 
 /** Keys people write by mistake, and what they meant: turned into a hint in the message. */
 const keyHints: Readonly<Record<string, string>> = {

@@ -21,6 +21,7 @@ import {
 import { setOwn } from './readFlowValue';
 import { ProblemList } from './problemList';
 import { describeValue, readAnnotation } from './readAnnotation';
+import { readRelation } from './readRelation';
 
 /** Where the reader found things; `key` undefined asks for the container itself. */
 export interface Locator {
@@ -33,6 +34,8 @@ export interface BuiltSidecar {
   sidecar: Sidecar;
   /** Parallel to `sidecar.annotations`: where each entry is written. */
   positions: EntryPosition[];
+  /** Parallel to `sidecar.relations` (empty when there are none). */
+  relationPositions: EntryPosition[];
   problems: Problem[];
 }
 
@@ -50,15 +53,16 @@ export function buildSidecar(root: unknown, locator: Locator, file: string): Bui
     annotations: [],
   };
   const positions: EntryPosition[] = [];
+  const relationPositions: EntryPosition[] = [];
   const top = { line: 1, column: 1 };
 
   if (root === null || root === undefined) {
     report('sidecar-empty', 'The sidecar is empty; it is read as having no annotations.', top, 'warning');
-    return { sidecar, positions, problems: list.toArray() };
+    return { sidecar, positions, relationPositions, problems: list.toArray() };
   }
   if (!isRecord(root)) {
     report('not-a-sidecar', `A sidecar must be a mapping with format, source and annotations; found ${describeValue(root)}.`, top);
-    return { sidecar, positions, problems: list.toArray() };
+    return { sidecar, positions, relationPositions, problems: list.toArray() };
   }
 
   const format = root['format'];
@@ -107,9 +111,23 @@ export function buildSidecar(root: unknown, locator: Locator, file: string): Bui
     report('invalid-field', `annotations must be a list; found ${describeValue(entries)}.`, locator.at(root, 'annotations'));
   }
 
+  const relations = root['relations'];
+  if (Array.isArray(relations)) {
+    for (let index = 0; index < relations.length; index++) {
+      const where = locator.at(relations, index);
+      const relation = readRelation(relations[index], where, locator, report);
+      if (relation === undefined) continue;
+      (sidecar.relations ??= []).push(relation);
+      const fields = locator.fields?.(relations[index] as object);
+      relationPositions.push(fields === undefined ? where : { line: where.line, column: where.column, fields });
+    }
+  } else if (relations !== undefined && relations !== null) {
+    report('invalid-field', `relations must be a list; found ${describeValue(relations)}.`, locator.at(root, 'relations'));
+  }
+
   const extra = unknownFields(root, topLevelKeyOrder);
   if (extra !== undefined) sidecar.extra = extra;
-  return { sidecar, positions, problems: list.toArray() };
+  return { sidecar, positions, relationPositions, problems: list.toArray() };
 }
 
 function readSource(source: Record<string, unknown>, locator: Locator, report: Report): SidecarSource {

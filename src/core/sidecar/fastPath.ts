@@ -7,11 +7,12 @@
  * readers give the same data (a property test checks this on random and damaged files).
  */
 import { buildSidecar, type BuiltSidecar, type Locator } from './buildSidecar';
-import type { Annotation, EntryPosition, LineEnding, SourcePosition } from './model';
+import type { Annotation, EntryPosition, LineEnding, Relation, SourcePosition } from './model';
 import { readAnnotation } from './readAnnotation';
+import { readRelation } from './readRelation';
 import { readCanonicalEntry } from './readCanonicalEntry';
 import { readFlowValue, readKey, setOwn } from './readFlowValue';
-import { compareAnnotations, entryIndent, headerLines, rememberCanonicalLine, serializeAnnotation } from './serializeSidecar';
+import { compareAnnotations, compareRelations, entryIndent, headerLines, rememberCanonicalLine, serializeAnnotation, serializeRelation } from './serializeSidecar';
 
 export interface FastRead extends BuiltSidecar {
   lineEnding: LineEnding;
@@ -40,7 +41,13 @@ export function readCanonical(content: string, file: string): FastRead | undefin
   const lineEnding: LineEnding = allCrlf || (!uniformLineBreaks && content.includes('\r\n')) ? 'crlf' : 'lf';
 
   const listAt = lines.findIndex((line) => line === 'annotations:' || line === 'annotations: []');
-  if (listAt < 0 || (lines[listAt] === 'annotations: []') !== (listAt === lines.length - 1)) return undefined;
+  if (listAt < 0) return undefined;
+  // Relations, when there are any, follow the annotations under a `relations:` line (no entry
+  // line can equal it: entries start with the indent).
+  const relationsAt = lines.indexOf('relations:', listAt + 1);
+  const annotationsEnd = relationsAt < 0 ? lines.length : relationsAt;
+  if ((lines[listAt] === 'annotations: []') !== (annotationsEnd === listAt + 1)) return undefined;
+  if (relationsAt === lines.length - 1) return undefined;
 
   // The header: a comment, then `key: value` lines, read into a root without the entries.
   const root: Record<string, unknown> = {};
@@ -61,7 +68,7 @@ export function readCanonical(content: string, file: string): FastRead | undefin
   // Long files only: their first write would format thousands of lines; a corpus of short ones
   // loaded for the index or the command line would only fill the writer's cache for nothing.
   const remember = lines.length - listAt > rememberedFrom;
-  for (let index = listAt + 1; index < lines.length; index++) {
+  for (let index = listAt + 1; index < annotationsEnd; index++) {
     const line = lines[index];
     const annotation = readCanonicalEntry(line) ?? readOtherEntry(line);
     // Entries must be in the writer's order too.
@@ -73,7 +80,31 @@ export function readCanonical(content: string, file: string): FastRead | undefin
     previous = annotation;
   }
   built.sidecar.annotations = annotations;
-  return { sidecar: built.sidecar, positions, problems: [], lineEnding, uniformLineBreaks };
+  const relationPositions: EntryPosition[] = [];
+  if (relationsAt >= 0) {
+    const relations: Relation[] = [];
+    let previousRelation: Relation | undefined;
+    for (let index = relationsAt + 1; index < lines.length; index++) {
+      const relation = readRelationLine(lines[index]);
+      if (relation === undefined || (previousRelation !== undefined && compareRelations(previousRelation, relation) > 0)) return undefined;
+      relations.push(relation);
+      relationPositions.push({ line: index + 1, column: entryIndent.length + 1 });
+      previousRelation = relation;
+    }
+    built.sidecar.relations = relations;
+  }
+  return { sidecar: built.sidecar, positions, relationPositions, problems: [], lineEnding, uniformLineBreaks };
+}
+
+/** A relation line, read generally and accepted only when the writer writes exactly that line. */
+function readRelationLine(line: string): Relation | undefined {
+  if (!line.startsWith(entryIndent)) return undefined;
+  const entry = readFlowValue(line, entryIndent.length);
+  if (entry === undefined || entry.end !== line.length) return undefined;
+  let usable = true;
+  const relation = readRelation(entry.value, nowhere, noLocator, () => (usable = false));
+  if (relation === undefined || !usable) return undefined;
+  return entryIndent + serializeRelation(relation) === line ? relation : undefined;
 }
 
 /** An entry with attributes or unknown fields: read generally, then checked by writing it. */

@@ -23,16 +23,52 @@ export interface Annotation {
   /** Code-point offsets into the decoded text; `end` is exclusive. */
   start: number;
   end: number;
-  /** The exact text between `start` and `end`. */
+  /**
+   * The exact text between `start` and `end`; for a discontinuous span, the text of each
+   * fragment joined by `fragmentSeparator` (one space, as brat writes it).
+   */
   text: string;
+  /**
+   * A discontinuous span: code-point ranges `[start, end]`, in order, not overlapping, not
+   * touching, at least two. `start`/`end` above are then the first start and the last end.
+   */
+  fragments?: Fragment[];
   note?: string;
-  attributes?: Record<string, string>;
+  /** Binary attributes (present or not) have the value `true`; valued ones a string. */
+  attributes?: Record<string, AttributeValue>;
+  /** Knowledge-base ids, `prefix:id` (e.g. `wikidata:Q1365697`), in the order written. */
+  links?: string[];
   annotator?: string;
   /** ISO 8601 time the annotation was made, e.g. `2026-11-24T20:00:00Z`. */
   created?: string;
   /** Up to 32 code points before and after the span, used to find it again when the text changes. */
   prefix?: string;
   suffix?: string;
+  extra?: Extra;
+}
+
+/** One piece of a discontinuous span: code-point `[start, end]`, end exclusive. */
+export type Fragment = [number, number];
+
+/** What joins the fragments' texts in `Annotation.text`: Python's `' '.join(text[s:e] for s, e in fragments)`. */
+export const fragmentSeparator = ' ';
+
+/** A binary attribute is `true`; a valued one holds its value. */
+export type AttributeValue = string | true;
+
+/**
+ * A typed, directed link between two annotations of the same file (`from` and `to` are their
+ * ids). Events are annotations too; each role of an event is a relation from the event's trigger
+ * annotation to the argument, typed with the role's name.
+ */
+export interface Relation {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  note?: string;
+  annotator?: string;
+  created?: string;
   extra?: Extra;
 }
 
@@ -56,6 +92,8 @@ export interface Sidecar {
   source: SidecarSource;
   status: SidecarStatus;
   annotations: Annotation[];
+  /** Absent (or empty) when the file has no relations; the writer then writes no `relations` key. */
+  relations?: Relation[];
   extra?: Extra;
 }
 
@@ -81,17 +119,22 @@ export const annotationKeyOrder = [
   'start',
   'end',
   'text',
+  'fragments',
   'note',
   'attributes',
+  'links',
   'annotator',
   'created',
   'prefix',
   'suffix',
 ] as const;
 
+/** Relation keys in the order the canonical writer puts them. Unknown keys follow, sorted. */
+export const relationKeyOrder = ['id', 'type', 'from', 'to', 'note', 'annotator', 'created'] as const;
+
 export const sourceKeyOrder = ['file', 'sha256', 'unit', 'encoding', 'bom', 'newline'] as const;
 
-export const topLevelKeyOrder = ['format', 'source', 'status', 'annotations'] as const;
+export const topLevelKeyOrder = ['format', 'source', 'status', 'annotations', 'relations'] as const;
 
 /** Line ending a sidecar is written with: LF, or CRLF to keep a file git checked out that way. */
 export type LineEnding = 'lf' | 'crlf';

@@ -15,6 +15,8 @@ export interface ParsedSidecar {
   sidecar: Sidecar;
   /** Parallel to `sidecar.annotations`: where each entry is written (never serialised). */
   positions: EntryPosition[];
+  /** Parallel to `sidecar.relations`; absent or empty when the file has none. */
+  relationPositions?: EntryPosition[];
   /** Warnings, and errors for fields or entries that could not be read. */
   problems: Problem[];
   /**

@@ -10,6 +10,14 @@ import type { Annotation, EntryPosition, Sidecar, SourcePosition } from './model
 import { ProblemList } from './problemList';
 import { canonicalFieldColumn } from './serializeSidecar';
 import { whitespaceEdges } from '../editing/trimSpan';
+import { checkAnnotationExtras, validateRelations, type AnnotationRules } from './validateLinks';
+
+export interface ValidateOptions {
+  /** The project's relation types, attributes and KB prefixes; left out allows any. */
+  rules?: AnnotationRules;
+  /** Parallel to `sidecar.relations`: where each relation is written. */
+  relationPositions?: readonly EntryPosition[];
+}
 
 /**
  * @param text the current text, or undefined to skip the checks against it (the store does so
@@ -22,6 +30,7 @@ export function validateSidecar(
   text: CodePointIndex | undefined,
   knownTypes: ReadonlySet<string> | undefined,
   file: string,
+  options: ValidateOptions = {},
 ): Problem[] {
   const problems = new ProblemList(file);
   const firstLineOfId = new Map<string, number>();
@@ -46,6 +55,7 @@ export function validateSidecar(
     } else if (edges.leading > 0 || edges.trailing > 0) {
       report('span-untrimmed', `${describeTag(annotation)} starts or ends with white space; exports trim it (tag ${JSON.stringify(annotation.text.trim())} instead).`, 'text', 'warning');
     }
+    checkAnnotationExtras(annotation, text, options.rules, report);
     if (annotation.end < annotation.start) {
       report('span-reversed', `end (${annotation.end}) is before start (${annotation.start}); end must be at least start.`, 'end');
       return;
@@ -55,12 +65,16 @@ export function validateSidecar(
       report('span-out-of-range', `end (${annotation.end}) is past the end of the text (${text.codePointLength} code points).`, annotation.start > text.codePointLength ? 'start' : 'end');
       return;
     }
+    // A discontinuous span's text is checked fragment by fragment (checkAnnotationExtras).
+    if (annotation.fragments !== undefined) return;
     const actual = text.slice(annotation.start, annotation.end);
     if (actual !== annotation.text) {
       report('text-mismatch', `The text at ${annotation.start}-${annotation.end} is ${JSON.stringify(actual)}, not ${JSON.stringify(annotation.text)}.`, 'text');
     }
   });
-  return problems.toArray();
+  const result = problems.toArray();
+  for (const item of validateRelations(sidecar, options.relationPositions, options.rules, file)) result.push(item);
+  return result;
 }
 
 /** The tag as export's warnings name it: its text (cut at 40 characters), type and id. */

@@ -7,20 +7,27 @@
  * again, moving it only with evidence.
  */
 import { reanchorAll } from '../anchoring/reanchorAll';
-import type { AnchorResult } from '../anchoring/anchorSpan';
+import type { AnchorResult, FoundFragments } from '../anchoring/anchorSpan';
 import { annotationContext } from '../text/annotationContext';
 import type { CodePointIndex } from '../text/codePoints';
 import type { DecodedText } from '../text/decodeText';
-import type { Annotation, Sidecar } from '../sidecar/model';
+import type { Annotation, Fragment, Sidecar } from '../sidecar/model';
+import { fragmentShapeProblem, joinedText } from '../sidecar/fragments';
+import { reanchorFragments } from './reanchorFragments';
 
 export function anchorAnnotations(sidecar: Sidecar, text: CodePointIndex, textSha256: string): AnchorResult[] {
   const annotations = sidecar.annotations;
-  if (sidecar.source.sha256 !== textSha256) return reanchorAll(text, annotations);
+  if (sidecar.source.sha256 !== textSha256) {
+    return annotations.some((annotation) => annotation.fragments !== undefined) ? reanchorFragments(text, annotations) : reanchorAll(text, annotations);
+  }
   return annotations.map((annotation) => (holdsText(annotation, text) ? { kind: 'exact', start: annotation.start, end: annotation.end } : { kind: 'orphan' }));
 }
 
-/** Whether the annotation's offsets are inside the text and cover exactly its `text`. */
+/** Whether the annotation's offsets (each fragment's, for a discontinuous span) are inside the text and cover exactly its `text`. */
 export function holdsText(annotation: Annotation, text: CodePointIndex): boolean {
+  if (annotation.fragments !== undefined) {
+    return fragmentShapeProblem(annotation) === undefined && annotation.end <= text.codePointLength && joinedText(text, annotation.fragments) === annotation.text;
+  }
   return (
     annotation.start <= annotation.end &&
     annotation.end <= text.codePointLength &&
@@ -38,7 +45,9 @@ export function applyAnchors(sidecar: Sidecar, anchors: readonly AnchorResult[])
   const annotations = sidecar.annotations.map((annotation, index) => {
     const anchor = anchors[index];
     if (anchor === undefined || anchor.kind === 'exact' || anchor.kind === 'moved') {
-      if (anchor === undefined || (anchor.start === annotation.start && anchor.end === annotation.end)) return annotation;
+      if (anchor === undefined || (anchor.start === annotation.start && anchor.end === annotation.end && sameFragments(anchor.fragments, annotation.fragments))) return annotation;
+      // A discontinuous span moves piece by piece: each fragment was found again on its own.
+      if (anchor.fragments !== undefined) return { ...annotation, start: anchor.start, end: anchor.end, fragments: anchor.fragments.map(([start, end]): Fragment => [start, end]) };
       return { ...annotation, start: anchor.start, end: anchor.end };
     }
     settled = false;
@@ -67,4 +76,10 @@ export function refreshSidecar(sidecar: Sidecar, fileName: string, decoded: Deco
     return annotation.prefix === prefix && annotation.suffix === suffix ? annotation : { ...annotation, prefix, suffix };
   });
   return { ...sidecar, source, annotations };
+}
+
+/** Whether re-anchoring left every fragment where it was (true for plain spans). */
+function sameFragments(found: FoundFragments | undefined, stored: readonly Fragment[] | undefined): boolean {
+  if (found === undefined) return true;
+  return stored !== undefined && found.length === stored.length && found.every(([start, end], index) => start === stored[index][0] && end === stored[index][1]);
 }

@@ -15,6 +15,7 @@ import { createSidecar } from '../sidecar/createSidecar';
 import type { EntryPosition, LineEnding, Sidecar } from '../sidecar/model';
 import { parseSidecar, type ParseOptions, type ParseResult, type ParsedSidecar } from '../sidecar/parseSidecar';
 import { canonicalLayout, serializeSidecarBytes } from '../sidecar/serializeSidecar';
+import { validateRelations, type AnnotationRules } from '../sidecar/validateLinks';
 import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
 import { validateSidecar } from '../sidecar/validateSidecar';
 import { CodePointIndex } from '../text/codePoints';
@@ -29,6 +30,8 @@ import { readText, readVersion } from './readSnapshot';
 export interface SidecarStoreOptions {
   /** The project's entity types; undefined allows any type. */
   knownTypes?: ReadonlySet<string>;
+  /** The project's relation types, attributes and KB prefixes; undefined allows any. */
+  rules?: AnnotationRules;
   parse?: ParseOptions;
   /** How often `update` starts over when the file keeps changing under it. */
   maximumAttempts?: number;
@@ -142,7 +145,7 @@ export class SidecarStore {
     const current = parsed.sidecar.source.sha256 === decoded.sha256;
     const problems = [
       ...parsed.problems,
-      ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath),
+      ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath, { rules: this.options.rules, relationPositions: parsed.relationPositions }),
     ];
     for (const item of anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })) problems.push(item);
     return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
@@ -323,8 +326,8 @@ export class SidecarStore {
     const refreshed = this.refresh(changed, baseName(textPath), decoded, text, settled);
     const data = serializeSidecarBytes(refreshed, lineEnding);
     // Entries in file order with their lines in the new file, so problems can point into it.
-    const { sidecar, positions } = canonicalLayout(refreshed);
-    const problems = this.validate(sidecar, positions, text, sidecarPath).filter(
+    const { sidecar, positions, relationPositions } = canonicalLayout(refreshed);
+    const problems = this.validate(sidecar, positions, relationPositions, text, sidecarPath).filter(
       // Annotations not yet found again in a changed text are expected not to match it.
       (item) => settled || item.code !== 'text-mismatch',
     );
@@ -371,21 +374,26 @@ export class SidecarStore {
    * (a repeated id, an unknown type, a reversed span), the whole check runs as before, so the
    * problems listed are always the same.
    */
-  private validate(sidecar: Sidecar, positions: EntryPosition[], text: CodePointIndex, sidecarPath: string): Problem[] {
+  private validate(sidecar: Sidecar, positions: EntryPosition[], relationPositions: EntryPosition[], text: CodePointIndex, sidecarPath: string): Problem[] {
     const knownTypes = this.options.knownTypes;
+    const options = { rules: this.options.rules, relationPositions };
     const ids = new Set<string>();
     const pendingIndexes: number[] = [];
     const annotations = sidecar.annotations;
     for (let index = 0; index < annotations.length; index++) {
       const annotation = annotations[index];
       const clean = !ids.has(annotation.id) && (knownTypes === undefined || knownTypes.has(annotation.type)) && annotation.start <= annotation.end;
-      if (!clean) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath);
+      if (!clean) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath, options);
       ids.add(annotation.id);
       if (!this.isSettled(annotation, text)) pendingIndexes.push(index);
     }
-    if (pendingIndexes.length === annotations.length) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath);
-    const pending = { ...sidecar, annotations: pendingIndexes.map((index) => annotations[index]) };
-    return validateSidecar(pending, pendingIndexes.map((index) => positions[index]), text, knownTypes, sidecarPath);
+    if (pendingIndexes.length === annotations.length) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath, options);
+    // Relations are checked against the whole file (their ends may be settled entries).
+    const pending = { ...sidecar, annotations: pendingIndexes.map((index) => annotations[index]), relations: undefined };
+    return [
+      ...validateSidecar(pending, pendingIndexes.map((index) => positions[index]), text, knownTypes, sidecarPath, { rules: this.options.rules }),
+      ...validateRelations(sidecar, relationPositions, this.options.rules, sidecarPath),
+    ];
   }
 
   /** Parses the sidecar's bytes, or reuses the last parse of the same bytes (no decoding then either). */

@@ -40,7 +40,50 @@ describe('parseProjectFile', () => {
       assert.ok(example, 'no yaml example in the doc');
       const { config, problems } = parseProjectFile(example, 'news-annotator.yaml');
       assert.deepEqual(problems, []);
-      assert.deepEqual(config.types.map((type) => [type.name, type.key, type.color.dark]), [['PERSON', 'p', '#7fb8e6'], ['POLITICAL_PARTY', '1', '#6b3fa0']]);
+      assert.deepEqual(
+        config.types.map((type) => [type.name, type.key]),
+        [['PERSON', 'p'], ['POLITICAL_PARTY', '1'], ['Meeting', undefined]],
+      );
+      assert.equal(config.types[1].color.dark, '#6b3fa0');
+      assert.deepEqual(config.relations, [
+        { name: 'member_of', from: ['PERSON'], to: ['POLITICAL_PARTY'] },
+        { name: 'Participant', from: ['Meeting'], to: ['PERSON', 'POLITICAL_PARTY'] },
+      ]);
+      assert.deepEqual(config.attributes, [{ name: 'Negated' }, { name: 'Certainty', values: ['high', 'low'] }]);
+      assert.deepEqual(config.kbPrefixes, ['wikidata', 'geonames']);
+      assert.equal(config.kbLookup, 'kb/wikidata.tsv');
+    });
+
+    it('reports broken relations, attributes and KB settings at their lines, keeping the rest', () => {
+      const result = parse(
+        'version: 1',
+        'types: [PERSON]',
+        'relations:',
+        '  - {name: meets, from: [PERSON], to: [PLACE]}',
+        '  - {name: "has space"}',
+        '  - meets',
+        'attributes:',
+        '  - {name: Certainty, values: [high, "very low"]}',
+        '  - {name: Negated, colour: red}',
+        'kbPrefixes: [wikidata, "9bad"]',
+        'kbLookup: ../outside.tsv',
+      );
+      assert.deepEqual(
+        result.problems.map((item) => `${item.line}:${item.column} ${item.code} ${item.severity}`),
+        [
+          '4:39 project-relations warning',
+          '5:12 project-relations error',
+          '6:5 project-relations error',
+          '8:31 project-attributes error',
+          '9:21 project-unknown-key warning',
+          '10:13 project-kb error',
+          '11:11 project-kb error',
+        ],
+      );
+      assert.deepEqual(result.config.relations, [{ name: 'meets', from: ['PERSON'], to: ['PLACE'] }]);
+      assert.deepEqual(result.config.attributes, [{ name: 'Certainty', values: ['high'] }, { name: 'Negated' }]);
+      assert.deepEqual(result.config.kbPrefixes, ['wikidata']);
+      assert.equal(result.config.kbLookup, undefined);
     });
 
     it('keeps the defaults for sections the file leaves out', () => {

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { annotationKeyOrder, newlineStyles, sidecarFormat, sidecarStatuses, sourceKeyOrder } from '../../../src/core/sidecar/model';
+import { annotationKeyOrder, relationKeyOrder, newlineStyles, sidecarFormat, sidecarStatuses, sourceKeyOrder } from '../../../src/core/sidecar/model';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import { readFixture, sidecarArbitrary, sidecarFixtureFolder } from './sidecarTestSupport';
 
 interface JsonSchema {
   properties: Record<string, { const?: string; enum?: string[]; properties?: Record<string, { enum?: string[] }> }>;
-  definitions: { annotation: { properties: Record<string, unknown>; required: string[] } };
+  definitions: { annotation: { properties: Record<string, unknown>; required: string[] }; relation: { properties: Record<string, unknown>; required: string[] } };
 }
 
 function schemaPath(): string {
@@ -33,6 +33,8 @@ describe('schemas/sidecar.schema.json', () => {
     const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as JsonSchema;
     assert.deepEqual(Object.keys(schema.definitions.annotation.properties), [...annotationKeyOrder]);
     assert.deepEqual(schema.definitions.annotation.required, ['id', 'type', 'start', 'end', 'text']);
+    assert.deepEqual(Object.keys(schema.definitions.relation.properties), [...relationKeyOrder]);
+    assert.deepEqual(schema.definitions.relation.required, ['id', 'type', 'from', 'to']);
     assert.deepEqual(Object.keys(schema.properties['source'].properties!), [...sourceKeyOrder]);
     assert.deepEqual(schema.properties['source'].properties!['newline'].enum, [...newlineStyles]);
     assert.deepEqual(schema.properties['status'].enum, [...sidecarStatuses]);
@@ -55,6 +57,10 @@ describe('schemas/sidecar.schema.json', () => {
       readFixture('article.txt.ann.yaml').replace('format: news-annotator/1', 'format: news-annotator/2'),
       readFixture('article.txt.ann.yaml').replace('"in-progress"', '"finished"'),
       readFixture('article.txt.ann.yaml').replace('{wikidata: "Q1"}', '{wikidata: 1}'),
+      readFixture('article.txt.ann.yaml').replace('{wikidata: "Q1"}', '{wikidata: false}'),
+      readFixture('article.txt.ann.yaml').replace('text: "Lisbon"', 'text: "Lisbon", fragments: [[28, 30, 31]]'),
+      readFixture('article.txt.ann.yaml').replace('text: "Lisbon"', 'text: "Lisbon", links: "wikidata:Q1"'),
+      readFixture('article.txt.ann.yaml') + 'relations:\n  - {id: "r1", type: "meets", from: "a"}\n',
     ];
     const run = spawnSync('python3', ['-c', validate, schemaPath()], { input: JSON.stringify([...good, readFixture('article.txt.ann.yaml'), ...bad]), encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);

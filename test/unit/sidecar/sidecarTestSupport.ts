@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { annotationKeyOrder, sourceKeyOrder, topLevelKeyOrder, type Annotation, type Sidecar } from '../../../src/core/sidecar/model';
-import { sortAnnotations } from '../../../src/core/sidecar/serializeSidecar';
+import { annotationKeyOrder, relationKeyOrder, sourceKeyOrder, topLevelKeyOrder, type Annotation, type Relation, type Sidecar } from '../../../src/core/sidecar/model';
+import { sortAnnotations, sortRelations } from '../../../src/core/sidecar/serializeSidecar';
 
 /** Tests run from a build folder (out/ or out-NAME/); walk up until the fixtures appear. */
 export function sidecarFixtureFolder(): string {
@@ -74,8 +74,10 @@ export const annotationArbitrary: fc.Arbitrary<Annotation> = fc.record(
     start: offset,
     end: offset,
     text: awkwardString(),
+    fragments: fc.array(fc.tuple(offset, offset), { maxLength: 3 }),
     note: awkwardString(),
-    attributes: fc.dictionary(unknownKey(), awkwardString(), { maxKeys: 3, noNullPrototype: true }),
+    attributes: fc.dictionary(unknownKey(), fc.oneof(awkwardString(), fc.constant(true as const)), { maxKeys: 3, noNullPrototype: true }),
+    links: fc.array(fc.oneof(fc.constantFrom('wikidata:Q1365697', 'geonames:3688689'), awkwardString(1)), { maxLength: 2 }),
     annotator: awkwardString(),
     created: fc.constantFrom('2026-11-24T20:00:00Z', '2001-12-14', 'yesterday'),
     prefix: awkwardString(),
@@ -83,6 +85,20 @@ export const annotationArbitrary: fc.Arbitrary<Annotation> = fc.record(
     extra: extraFor(annotationKeyOrder),
   },
   { requiredKeys: ['id', 'type', 'start', 'end', 'text'], noNullPrototype: true },
+);
+
+export const relationArbitrary: fc.Arbitrary<Relation> = fc.record(
+  {
+    id: awkwardString(1),
+    type: fc.oneof(fc.constantFrom('meets', 'located_in', 'Agent'), awkwardString(1)),
+    from: awkwardString(1),
+    to: awkwardString(1),
+    note: awkwardString(),
+    annotator: awkwardString(),
+    created: fc.constantFrom('2026-11-24T20:00:00Z', 'yesterday'),
+    extra: extraFor(relationKeyOrder),
+  },
+  { requiredKeys: ['id', 'type', 'from', 'to'], noNullPrototype: true },
 );
 
 export const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
@@ -95,6 +111,7 @@ export const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
       sourceExtra: fc.option(extraFor(sourceKeyOrder), { nil: undefined }),
       status: fc.constantFrom('untouched', 'in-progress', 'done'),
       annotations: fc.array(annotationArbitrary, { maxLength: 8 }),
+      relations: fc.option(fc.array(relationArbitrary, { minLength: 1, maxLength: 4 }), { nil: undefined }),
       extra: fc.option(extraFor(topLevelKeyOrder), { nil: undefined }),
     },
     { noNullPrototype: true },
@@ -106,6 +123,7 @@ export const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
       status: parts.status,
       annotations: parts.annotations,
     };
+    if (parts.relations !== undefined) sidecar.relations = parts.relations;
     if (parts.sourceExtra !== undefined) sidecar.source.extra = parts.sourceExtra;
     if (parts.extra !== undefined) sidecar.extra = parts.extra;
     return sidecar;
@@ -113,7 +131,9 @@ export const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
 
 /** The sidecar as the canonical writer orders it (entries sorted), for deep comparisons. */
 export function canonicalOrder(sidecar: Sidecar): Sidecar {
-  return { ...sidecar, annotations: [...sortAnnotations(sidecar.annotations)] };
+  const ordered: Sidecar = { ...sidecar, annotations: [...sortAnnotations(sidecar.annotations)] };
+  if (sidecar.relations !== undefined) ordered.relations = [...sortRelations(sidecar.relations)];
+  return ordered;
 }
 
 /** What any YAML reader should see in the written file: the data without `extra` wrappers. */
@@ -125,5 +145,6 @@ export function plainData(sidecar: Sidecar): Record<string, unknown> {
     source: { ...sourceExtra, ...source },
     status: sidecar.status,
     annotations: sortAnnotations(sidecar.annotations).map(({ extra, ...known }) => ({ ...extra, ...known })),
+    ...(sidecar.relations === undefined ? {} : { relations: sortRelations(sidecar.relations).map(({ extra, ...known }) => ({ ...extra, ...known })) }),
   };
 }

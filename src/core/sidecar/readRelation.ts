@@ -1,0 +1,46 @@
+/**
+ * Reads one entry of `relations`. Like annotations, strings must really be strings, and an entry
+ * that cannot be used is reported and left out (so the file is not written back over it).
+ */
+import type { ProblemCode } from '../problem';
+import type { Locator, Report } from './buildSidecar';
+import { relationKeyOrder, type Relation, type SourcePosition } from './model';
+import { setOwn } from './readFlowValue';
+import { describeValue } from './readAnnotation';
+
+const optionalStrings = ['note', 'annotator', 'created'] as const;
+
+/** The relation, or undefined (after reporting why) when the entry cannot be used. */
+export function readRelation(entry: unknown, where: SourcePosition, locator: Locator, report: Report): Relation | undefined {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    report('invalid-relation', `Each relation must be a mapping with id, type, from and to; found ${describeValue(entry)}.`, where);
+    return undefined;
+  }
+  const record = entry as Record<string, unknown>;
+  const at = (key: string) => (key in record ? locator.at(record, key) : where);
+  let usable = true;
+  const fail = (code: ProblemCode, message: string, key: string) => {
+    report(code, message, at(key));
+    usable = false;
+  };
+  const requiredString = (key: 'id' | 'type' | 'from' | 'to'): string => {
+    const value = record[key];
+    if (typeof value === 'string' && value !== '') return value;
+    if (value === undefined) fail('missing-field', `The relation has no ${key}.`, key);
+    else if (typeof value === 'string') fail('invalid-field', `${key} must not be empty.`, key);
+    else fail('invalid-field', `${key} must be a string in double quotes; found ${describeValue(value)}.`, key);
+    return '';
+  };
+  const relation: Relation = { id: requiredString('id'), type: requiredString('type'), from: requiredString('from'), to: requiredString('to') };
+  for (const key of optionalStrings) {
+    const value = record[key];
+    if (typeof value === 'string') relation[key] = value;
+    else if (value !== undefined) fail('invalid-field', `${key} must be a string in double quotes; found ${describeValue(value)}.`, key);
+  }
+  for (const key of Object.keys(record)) {
+    if ((relationKeyOrder as readonly string[]).includes(key)) continue;
+    relation.extra ??= {};
+    setOwn(relation.extra, key, record[key]);
+  }
+  return usable ? relation : undefined;
+}

@@ -1,0 +1,138 @@
+/**
+ * A text prepared for finding names in it regardless of Unicode normalisation (and, on request,
+ * of case). The text is cut into clusters, a code point with the combining marks that follow it;
+ * each cluster is put in canonical decomposition (NFD), lower-cased when asked, and every folded
+ * code point remembers the cluster it came from. A name found in the folded form therefore maps
+ * back to offsets into the text's own form, whichever form that is: a gazetteer's precomposed
+ * `Bogotá` finds a text's `Bogota` + U+0301 and the span slices the text's own characters.
+ */
+export interface FoldedText {
+  /** The folded code points. */
+  readonly codes: Int32Array;
+  readonly length: number;
+  /** For each folded code point, its cluster's bounds in the original, in code points. */
+  readonly clusterStart: Int32Array;
+  readonly clusterEnd: Int32Array;
+  /** The same bounds in UTF-16 units, for looking at the characters around a match. */
+  readonly clusterStartUtf16: Int32Array;
+  readonly clusterEndUtf16: Int32Array;
+}
+
+const combiningMark = /\p{M}/u;
+// Folding the same few thousand non-ASCII clusters again and again is most of the cost on
+// accented or non-Latin text; the cache is per process and bounded.
+const foldCache = new Map<string, string>();
+const foldCacheLimit = 50_000;
+
+function isCombining(codePoint: number): boolean {
+  // Nothing below U+0300 is a combining mark; the test is only paid above it.
+  return codePoint >= 0x300 && combiningMark.test(String.fromCodePoint(codePoint));
+}
+
+/** The folded form of one cluster. */
+export function foldCluster(cluster: string, ignoreCase: boolean): string {
+  const key = ignoreCase ? `i${cluster}` : `s${cluster}`;
+  const cached = foldCache.get(key);
+  if (cached !== undefined) return cached;
+  let folded = cluster.normalize('NFD');
+  if (ignoreCase) folded = folded.toLowerCase().normalize('NFD');
+  if (foldCache.size >= foldCacheLimit) foldCache.clear();
+  foldCache.set(key, folded);
+  return folded;
+}
+
+function codePointAt(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+    const next = text.charCodeAt(index + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+  }
+  return unit;
+}
+
+/**
+ * Walks the clusters of `text` and hands each folded code point to `visit` with its cluster's
+ * bounds (code points, then UTF-16 units). The one place the folding rule is applied, to texts
+ * and names alike: the same rule on both sides is what makes them meet.
+ */
+function forEachFolded(
+  text: string,
+  ignoreCase: boolean,
+  visit: (code: number, start: number, end: number, startUtf16: number, endUtf16: number) => void,
+): void {
+  let utf16 = 0;
+  let codePoints = 0;
+  while (utf16 < text.length) {
+    const first = codePointAt(text, utf16);
+    let endUtf16 = utf16 + (first > 0xffff ? 2 : 1);
+    let endCodePoints = codePoints + 1;
+    while (endUtf16 < text.length) {
+      const next = codePointAt(text, endUtf16);
+      if (!isCombining(next)) break;
+      endUtf16 += next > 0xffff ? 2 : 1;
+      endCodePoints++;
+    }
+    if (first < 0x80 && endCodePoints === codePoints + 1) {
+      // Plain ASCII, the bulk of most corpora: no normalisation needed, case by arithmetic.
+      visit(ignoreCase && first >= 0x41 && first <= 0x5a ? first + 0x20 : first, codePoints, endCodePoints, utf16, endUtf16);
+    } else {
+      for (const character of foldCluster(text.slice(utf16, endUtf16), ignoreCase)) {
+        visit(character.codePointAt(0)!, codePoints, endCodePoints, utf16, endUtf16);
+      }
+    }
+    utf16 = endUtf16;
+    codePoints = endCodePoints;
+  }
+}
+
+/** The folded code points of a name. */
+export function foldName(name: string, ignoreCase: boolean): number[] {
+  const codes: number[] = [];
+  forEachFolded(name, ignoreCase, (code) => codes.push(code));
+  return codes;
+}
+
+/** Folds a text, keeping for each folded code point where its cluster is in the original. */
+export function foldText(text: string, ignoreCase: boolean): FoldedText {
+  // NFD can lengthen a cluster (one precomposed letter becomes up to four code points), so the
+  // arrays grow when they must; most text folds to its own length.
+  let capacity = text.length + 16;
+  let codes = new Int32Array(capacity);
+  let clusterStart = new Int32Array(capacity);
+  let clusterEnd = new Int32Array(capacity);
+  let clusterStartUtf16 = new Int32Array(capacity);
+  let clusterEndUtf16 = new Int32Array(capacity);
+  let length = 0;
+  const grow = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+    const to = new Int32Array(capacity);
+    to.set(from.subarray(0, length));
+    return to;
+  };
+  forEachFolded(text, ignoreCase, (code, start, end, startUtf16, endUtf16) => {
+    if (length === capacity) {
+      capacity *= 2;
+      codes = grow(codes);
+      clusterStart = grow(clusterStart);
+      clusterEnd = grow(clusterEnd);
+      clusterStartUtf16 = grow(clusterStartUtf16);
+      clusterEndUtf16 = grow(clusterEndUtf16);
+    }
+    codes[length] = code;
+    clusterStart[length] = start;
+    clusterEnd[length] = end;
+    clusterStartUtf16[length] = startUtf16;
+    clusterEndUtf16[length] = endUtf16;
+    length++;
+  });
+  return { codes, length, clusterStart, clusterEnd, clusterStartUtf16, clusterEndUtf16 };
+}
+
+/** True when folded position `index` is the first code point of its cluster. */
+export function startsCluster(folded: FoldedText, index: number): boolean {
+  return index === 0 || folded.clusterStart[index - 1] !== folded.clusterStart[index];
+}
+
+/** True when folded position `index` is the last code point of its cluster. */
+export function endsCluster(folded: FoldedText, index: number): boolean {
+  return index === folded.length - 1 || folded.clusterStart[index + 1] !== folded.clusterStart[index];
+}

@@ -1,0 +1,132 @@
+/**
+ * An Aho–Corasick automaton over code points: every name of a gazetteer found in one left-to-right
+ * pass over a text, however many names there are. Nodes live in typed arrays (a 100,000-name
+ * gazetteer makes about a million nodes, too many for one object or Map each); a node's children
+ * are a linked list, indexed by a Map only for the few nodes with many children (the root and
+ * the first letters), where a list would be slow.
+ */
+const wideAfter = 8;
+
+export class NameAutomaton {
+  private size = 1;
+  private label = new Int32Array(1024);
+  private firstChild = new Int32Array(1024).fill(-1);
+  private nextSibling = new Int32Array(1024).fill(-1);
+  private childCount = new Int32Array(1024);
+  private depth = new Int32Array(1024);
+  private fail = new Int32Array(1024);
+  /** The nearest node on the failure chain (itself excluded) where some name ends, or -1. */
+  private outputLink = new Int32Array(1024).fill(-1);
+  /** The key of the name that ends at a node, or -1. */
+  private key = new Int32Array(1024).fill(-1);
+  private readonly wide = new Map<number, Map<number, number>>([[0, new Map()]]);
+  private built = false;
+
+  /** Adds a name (folded code points) under `key`; returns the key already there for the same name, if any. */
+  add(codes: ArrayLike<number>, key: number): number {
+    if (this.built) throw new Error('NameAutomaton: add after build');
+    let node = 0;
+    for (let index = 0; index < codes.length; index++) {
+      const codePoint = codes[index];
+      const child = this.child(node, codePoint);
+      node = child >= 0 ? child : this.newChild(node, codePoint);
+    }
+    if (this.key[node] >= 0) return this.key[node];
+    this.key[node] = key;
+    return key;
+  }
+
+  /** Computes the failure links; call once after the last `add`. */
+  build(): void {
+    this.built = true;
+    const queue = new Int32Array(this.size);
+    let head = 0;
+    let tail = 0;
+    for (let child = this.firstChild[0]; child >= 0; child = this.nextSibling[child]) {
+      this.fail[child] = 0;
+      queue[tail++] = child;
+    }
+    while (head < tail) {
+      const node = queue[head++];
+      const failed = this.fail[node];
+      this.outputLink[node] = this.key[failed] >= 0 ? failed : this.outputLink[failed];
+      for (let child = this.firstChild[node]; child >= 0; child = this.nextSibling[child]) {
+        this.fail[child] = this.step(this.fail[node], this.label[child]);
+        queue[tail++] = child;
+      }
+    }
+  }
+
+  /**
+   * Calls `found(end, length, key)` for every name ending at each folded position `end`
+   * (inclusive), longest first at each position.
+   */
+  search(codes: Int32Array, length: number, found: (end: number, length: number, key: number) => void): void {
+    if (!this.built) this.build();
+    let node = 0;
+    for (let index = 0; index < length; index++) {
+      node = this.step(node, codes[index]);
+      for (let output = this.key[node] >= 0 ? node : this.outputLink[node]; output > 0; output = this.outputLink[output]) {
+        found(index, this.depth[output], this.key[output]);
+      }
+    }
+  }
+
+  get nodeCount(): number {
+    return this.size;
+  }
+
+  private step(from: number, codePoint: number): number {
+    let node = from;
+    for (;;) {
+      const child = this.child(node, codePoint);
+      if (child >= 0) return child;
+      if (node === 0) return 0;
+      node = this.fail[node];
+    }
+  }
+
+  private child(node: number, codePoint: number): number {
+    const index = this.wide.get(node);
+    if (index) return index.get(codePoint) ?? -1;
+    for (let child = this.firstChild[node]; child >= 0; child = this.nextSibling[child]) {
+      if (this.label[child] === codePoint) return child;
+    }
+    return -1;
+  }
+
+  private newChild(parent: number, codePoint: number): number {
+    if (this.size === this.label.length) this.grow();
+    const node = this.size++;
+    this.label[node] = codePoint;
+    this.depth[node] = this.depth[parent] + 1;
+    this.nextSibling[node] = this.firstChild[parent];
+    this.firstChild[parent] = node;
+    const count = ++this.childCount[parent];
+    const index = this.wide.get(parent);
+    if (index) index.set(codePoint, node);
+    else if (count > wideAfter) {
+      const built = new Map<number, number>();
+      for (let child = this.firstChild[parent]; child >= 0; child = this.nextSibling[child]) built.set(this.label[child], child);
+      this.wide.set(parent, built);
+    }
+    return node;
+  }
+
+  private grow(): void {
+    const capacity = this.label.length * 2;
+    const grown = (from: Int32Array<ArrayBuffer>, fill: number): Int32Array<ArrayBuffer> => {
+      const to = new Int32Array(capacity).fill(fill);
+      to.set(from);
+      return to;
+    };
+    this.label = grown(this.label, 0);
+    this.firstChild = grown(this.firstChild, -1);
+    this.nextSibling = grown(this.nextSibling, -1);
+    this.childCount = grown(this.childCount, 0);
+    this.depth = grown(this.depth, 0);
+    this.fail = grown(this.fail, 0);
+    this.outputLink = grown(this.outputLink, -1);
+    this.key = grown(this.key, -1);
+  }
+}
