@@ -5,13 +5,15 @@
  * single entry lines, and a plain git text merge's, whose hunks span any lines.
  */
 import type { Problem } from '../problem';
-import type { Annotation } from '../sidecar/model';
+import type { Annotation, Relation } from '../sidecar/model';
 import { parseSidecar, type ParsedSidecar } from '../sidecar/parseSidecar';
 import { sideRanges, sideText, splitConflict, splitLines, type ConflictedText, type ConflictHunk, type ConflictSide } from './splitConflict';
 
 export interface HunkSide {
   /** Ids of the annotation entries written (starting) in this side of the hunk. */
   readonly ids: readonly string[];
+  /** Ids of the relation entries written (starting) in this side of the hunk. */
+  readonly relationIds: readonly string[];
   /** True when the hunk holds lines before `annotations` on this side (status, source, ...). */
   readonly header: boolean;
 }
@@ -60,17 +62,31 @@ function hunkSides(conflict: ConflictedText, side: ConflictSide, read: SidecarSi
   const annotationsLine = firstAnnotationsLine(read.text);
   const annotations = read.parsed.ok ? read.parsed.sidecar.annotations : [];
   const positions = read.parsed.ok ? read.parsed.positions : [];
+  const relations = read.parsed.ok ? (read.parsed.sidecar.relations ?? []) : [];
+  const relationPositions = read.parsed.ok ? (read.parsed.relationPositions ?? []) : [];
+  const within = (line: number | undefined, from: number, to: number) => line !== undefined && line >= from && line < to;
   return ranges.map(({ from, to }) => ({
-    ids: annotations.filter((_, index) => positions[index].line >= from && positions[index].line < to).map((annotation) => annotation.id),
+    ids: annotations.filter((_, index) => within(positions[index]?.line, from, to)).map((annotation) => annotation.id),
+    relationIds: relations.filter((_, index) => within(relationPositions[index]?.line, from, to)).map((relation) => relation.id),
     header: from < to && from < annotationsLine,
   }));
 }
 
-/** 1-based line of the top-level `annotations` key; past the end when there is none. */
-function firstAnnotationsLine(text: string): number {
+/** 1-based line of a top-level key (`annotations`, `relations`); past the end when there is none. */
+export function topLevelKeyLine(text: string, key: string): number {
   const lines = splitLines(text);
-  const found = lines.findIndex((line) => /^annotations\s*:/.test(line));
+  const pattern = new RegExp(`^${key}\\s*:`);
+  const found = lines.findIndex((line) => pattern.test(line));
   return found < 0 ? lines.length + 1 : found + 1;
+}
+
+function firstAnnotationsLine(text: string): number {
+  return topLevelKeyLine(text, 'annotations');
+}
+
+/** The relations of a side by id (empty when the side does not read). */
+export function relationsById(side: SidecarSide): Map<string, Relation> {
+  return new Map(side.parsed.ok ? (side.parsed.sidecar.relations ?? []).map((relation) => [relation.id, relation] as const) : []);
 }
 
 /** The annotations of a side by id (empty when the side does not read). */

@@ -6,9 +6,9 @@
 import { problem, type Problem } from '../problem';
 import { newAnnotationId, type RandomBytes } from '../sidecar/annotationId';
 import { parseSidecar } from '../sidecar/parseSidecar';
-import { entryIndent, serializeAnnotation, serializeSidecar } from '../sidecar/serializeSidecar';
-import { analyseConflict, annotationsById, type ConflictedSidecar, type SidecarHunk } from './conflictedSidecar';
-import { replaceHunks } from './splitConflict';
+import { entryIndent, serializeAnnotation, serializeRelation, serializeSidecar } from '../sidecar/serializeSidecar';
+import { analyseConflict, annotationsById, relationsById, topLevelKeyLine, type ConflictedSidecar, type SidecarHunk } from './conflictedSidecar';
+import { replaceHunks, splitLines } from './splitConflict';
 
 export type HunkChoice = 'ours' | 'theirs' | 'both';
 
@@ -44,11 +44,11 @@ export function resolveConflictText(content: string, file: string, choices: Hunk
     if (index < 0 || index >= sidecar.hunks.length) return { ok: false, problem: problem('conflict-markers', `The sidecar has no conflict number ${index + 1}.`, file) };
   }
   const replacements = new Map<number, readonly string[]>();
-  const minted = new Set<string>();
+  const ids = newIds(sidecar, [...chosen].filter(([, choice]) => choice === 'both').map(([index]) => sidecar.hunks[index]), random);
   for (const [index, choice] of chosen) {
     const hunk = sidecar.hunks[index];
     if (choice === 'both') {
-      const both = keepBoth(sidecar, hunk, minted, random, file);
+      const both = keepBoth(sidecar, hunk, ids, file);
       if (!both.ok) return both;
       replacements.set(index, both.lines);
     } else replacements.set(index, hunk.hunk[choice]);
@@ -64,35 +64,94 @@ export function resolveConflictText(content: string, file: string, choices: Hunk
 
 /**
  * Our lines of the hunk, then their entries that ours lacks, one canonical line each. An entry
- * both sides hold under one id with different content is kept twice: theirs under a fresh id.
- * Header lines (status, source) are taken from ours.
+ * both sides hold under one id with different content is kept twice: theirs under a fresh id
+ * (and their relations in the hunk follow it). Header lines (status, source) are taken from ours.
  */
-function keepBoth(sidecar: ConflictedSidecar, { hunk, theirs }: SidecarHunk, minted: Set<string>, random: RandomBytes | undefined, file: string): { ok: true; lines: readonly string[] } | { ok: false; problem: Problem } {
-  if (theirs.ids.length === 0) return { ok: true, lines: hunk.ours };
+function keepBoth(sidecar: ConflictedSidecar, { hunk, theirs }: SidecarHunk, ids: NewIds, file: string): { ok: true; lines: readonly string[] } | { ok: false; problem: Problem } {
+  if (theirs.ids.length === 0 && theirs.relationIds.length === 0) return { ok: true, lines: hunk.ours };
   if (!sidecar.theirs.parsed.ok || !sidecar.ours.parsed.ok) {
     const side = sidecar.ours.parsed.ok ? 'theirs' : 'ours';
     return { ok: false, problem: problem('conflict-markers', `“Keep both” needs both sides to read as sidecars, and ${side} does not; keep ours or theirs instead.`, file, hunk.startLine) };
   }
+  const lineBreak = /\r\n$/.test(hunk.rawLines[0]) ? '\r\n' : '\n';
+  const line = (text: string) => entryIndent + text + lineBreak;
   const ours = annotationsById(sidecar.ours);
   const theirsById = annotationsById(sidecar.theirs);
-  const taken = new Set<string>([...ours.keys(), ...theirsById.keys(), ...minted]);
-  const lineBreak = /\r\n$/.test(hunk.rawLines[0]) ? '\r\n' : '\n';
-  const extra: string[] = [];
+  const annotationLines: string[] = [];
   for (const id of theirs.ids) {
     const entry = theirsById.get(id)!;
     const mine = ours.get(id);
-    let kept = entry;
-    if (mine !== undefined) {
-      if (serializeAnnotation(mine) === serializeAnnotation(entry)) continue;
-      const fresh = newAnnotationId(taken, random);
-      taken.add(fresh);
-      minted.add(fresh);
-      kept = { ...entry, id: fresh };
-    }
-    extra.push(entryIndent + serializeAnnotation(kept) + lineBreak);
+    if (mine !== undefined && serializeAnnotation(mine) === serializeAnnotation(entry)) continue;
+    annotationLines.push(line(serializeAnnotation({ ...entry, id: ids.annotations.get(id) ?? id })));
   }
-  // Ours may have had no entries yet (`annotations: []`); the added ones need the block form.
-  const lines = hunk.ours.map((line) => (extra.length > 0 ? line.replace(/^annotations:\s*\[\]\s*(\r\n|\n|\r)?$/, (_, end: string | undefined) => `annotations:${end ?? lineBreak}`) : line));
+  const oursRelations = relationsById(sidecar.ours);
+  const theirsRelations = relationsById(sidecar.theirs);
+  const relationLines: string[] = [];
+  for (const id of theirs.relationIds) {
+    const relation = theirsRelations.get(id)!;
+    const moved = { ...relation, from: ids.annotations.get(relation.from) ?? relation.from, to: ids.annotations.get(relation.to) ?? relation.to };
+    const mine = oursRelations.get(id);
+    if (mine !== undefined && serializeRelation(mine) === serializeRelation(moved)) continue;
+    relationLines.push(line(serializeRelation({ ...moved, id: ids.relations.get(id) ?? id })));
+  }
+  const lines = [...hunk.ours];
   if (lines.length > 0 && !/(?:\r\n|\n|\r)$/.test(lines[lines.length - 1])) lines[lines.length - 1] += lineBreak;
-  return { ok: true, lines: [...lines, ...extra] };
+  // Ours may have had no entries yet (`annotations: []`); the added ones need the block form.
+  if (annotationLines.length > 0) {
+    const empty = lines.findIndex((text) => /^annotations:\s*\[\]\s*$/.test(text.trimEnd()));
+    if (empty >= 0) lines[empty] = `annotations:${lineBreak}`;
+  }
+  // Their annotations go before our `relations:` line when the hunk holds it; their relations
+  // at the end, under a `relations:` line of their own when ours has none anywhere.
+  const relationsAt = lines.findIndex((text) => /^relations\s*:/.test(text));
+  lines.splice(relationsAt < 0 ? lines.length : relationsAt, 0, ...annotationLines);
+  if (relationLines.length > 0) {
+    const oursHasRelations = topLevelKeyLine(sidecar.ours.text, 'relations') <= splitLines(sidecar.ours.text).length;
+    if (!oursHasRelations) lines.push(`relations:${lineBreak}`);
+    lines.push(...relationLines);
+  }
+  return { ok: true, lines };
+}
+
+/** Fresh ids for their entries that clash with ours, planned for every hunk kept both at once. */
+interface NewIds {
+  readonly annotations: ReadonlyMap<string, string>;
+  readonly relations: ReadonlyMap<string, string>;
+}
+
+/**
+ * Their entries in the hunks kept both whose id ours uses for different content get fresh ids,
+ * decided before any hunk is written, so their relations in another hunk follow the new id.
+ */
+function newIds(sidecar: ConflictedSidecar, hunks: readonly SidecarHunk[], random: RandomBytes | undefined): NewIds {
+  const annotations = new Map<string, string>();
+  const relations = new Map<string, string>();
+  if (hunks.length === 0) return { annotations, relations };
+  const ours = annotationsById(sidecar.ours);
+  const theirs = annotationsById(sidecar.theirs);
+  const oursRelations = relationsById(sidecar.ours);
+  const theirsRelations = relationsById(sidecar.theirs);
+  const taken = new Set<string>([...ours.keys(), ...theirs.keys(), ...oursRelations.keys(), ...theirsRelations.keys()]);
+  const fresh = () => {
+    const id = newAnnotationId(taken, random);
+    taken.add(id);
+    return id;
+  };
+  for (const { theirs: side } of hunks) {
+    for (const id of side.ids) {
+      const mine = ours.get(id);
+      const entry = theirs.get(id);
+      if (mine !== undefined && entry !== undefined && serializeAnnotation(mine) !== serializeAnnotation(entry)) annotations.set(id, fresh());
+    }
+  }
+  for (const { theirs: side } of hunks) {
+    for (const id of side.relationIds) {
+      const mine = oursRelations.get(id);
+      const relation = theirsRelations.get(id);
+      if (mine === undefined || relation === undefined) continue;
+      const moved = { ...relation, from: annotations.get(relation.from) ?? relation.from, to: annotations.get(relation.to) ?? relation.to };
+      if (serializeRelation(mine) !== serializeRelation(moved)) relations.set(id, fresh());
+    }
+  }
+  return { annotations, relations };
 }

@@ -40,8 +40,8 @@ describe('resolving a conflicted sidecar', () => {
     const analysed = analyseConflict(driver);
     assert.ok(analysed.ok);
     const [hunk] = analysed.sidecar.hunks;
-    assert.deepEqual(hunk.ours, { ids: ['same0001'], header: false });
-    assert.deepEqual(hunk.theirs, { ids: ['same0001'], header: false });
+    assert.deepEqual(hunk.ours, { ids: ['same0001'], relationIds: [], header: false });
+    assert.deepEqual(hunk.theirs, { ids: ['same0001'], relationIds: [], header: false });
   });
 
   it('keep ours / keep theirs write the canonical sidecar with that side of the entry', () => {
@@ -98,6 +98,25 @@ describe('resolving a conflicted sidecar', () => {
   it('keep both when ours had no entries yet (annotations: [])', () => {
     const text = hunkedFile(serializeSidecar(sidecarOf([])), serializeSidecar(sidecarOf([entry('thrs0001', 30)])));
     assert.deepEqual(idsOf(resolved(text, 'both').text), ['thrs0001']);
+  });
+
+  it('keep both keeps their relations, following an annotation that got a fresh id', () => {
+    const base = [entry('aaaa0001', 10), entry('bbbb0001', 20)];
+    const link = (id: string, from: string, to: string, type = 'employs') => ({ id, type, from, to });
+    const ours = { ...sidecarOf([...base, { ...entry('same0001', 30), note: 'A' }]), relations: [link('rrrr0001', 'aaaa0001', 'bbbb0001')] };
+    const theirs = { ...sidecarOf([...base, { ...entry('same0001', 30), note: 'B' }]), relations: [link('rrrr0001', 'aaaa0001', 'bbbb0001'), link('rrrr0002', 'same0001', 'aaaa0001', 'member-of')] };
+    const text = hunkedFile(serializeSidecar(ours), serializeSidecar(theirs));
+    const analysed = analyseConflict(text);
+    assert.ok(analysed.ok);
+    assert.deepEqual(analysed.sidecar.hunks.flatMap((hunk) => hunk.theirs.relationIds), ['rrrr0002']);
+    const parsed = parseSidecar(resolved(text, 'both').text, 'x');
+    assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
+    const fresh = parsed.sidecar.annotations.find((annotation) => annotation.note === 'B');
+    assert.ok(fresh && fresh.id !== 'same0001');
+    assert.deepEqual(
+      (parsed.sidecar.relations ?? []).map((relation) => `${relation.id} ${relation.from} ${relation.to}`).sort(),
+      ['rrrr0001 aaaa0001 bbbb0001', `rrrr0002 ${fresh.id} aaaa0001`],
+    );
   });
 
   it('refuses a hunk number the file does not have, and a file without conflicts', () => {
