@@ -76,6 +76,7 @@ export type ProblemCode =
   | 'relation-unknown-type'
   | 'sidecar-busy'
   | 'sidecar-change-failed'
+  | 'sidecar-changed'
   | 'sidecar-empty'
   | 'sidecar-encoding'
   | 'sidecar-internal-error'

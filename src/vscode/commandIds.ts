@@ -36,6 +36,8 @@ export const commandIds = {
   resolveDisagreement: 'newsAnnotator.resolveDisagreement',
   openGuidelines: 'newsAnnotator.openGuidelines',
   openGuidelinesForType: 'newsAnnotator.openGuidelinesForType',
+  resolveConflict: 'newsAnnotator.resolveConflict',
+  openConflictedSidecar: 'newsAnnotator.openConflictedSidecar',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

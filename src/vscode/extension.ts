@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAgreementCommands } from './agreement/registerAgreementCommands';
 import { commandIds } from './commandIds';
+import { registerConflictResolution } from './conflict/registerConflictResolution';
 import { registerCorpusView } from './corpus/registerCorpusView';
 import { registerExportCommand } from './corpusActions/registerExportCommand';
 import { registerValidateCommand } from './corpusActions/registerValidateCommand';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerGuidelinesCommand(project, documents),
     registerLabelInlayHints(documents),
     registerAnnotationProblems(documents),
+    registerConflictResolution(documents),
     statusBar,
     agreement,
     registerExportCommand(),

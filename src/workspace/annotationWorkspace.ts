@@ -6,8 +6,10 @@
  * interface, so it is tested in memory and shared by the editor and the command line.
  */
 import { applyChange, invertChange, isEmptyChange, noChange, type AnnotationChange } from '../core/editing/annotationChange';
-import type { Problem } from '../core/problem';
+import { resolveConflictText, type HunkChoice, type HunkChoices } from '../core/conflict/resolveConflict';
+import { problem, type Problem } from '../core/problem';
 import type { Sidecar, SidecarStatus } from '../core/sidecar/model';
+import { sidecarPathFor } from '../core/sidecar/sidecarPath';
 import type { AnnotationRules } from '../core/sidecar/validateLinks';
 import type { FileSystem } from '../core/store/fileSystem';
 import { anchorProblems } from '../core/store/anchorProblems';
@@ -15,10 +17,15 @@ import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
 import { SidecarStore, type LoadResult, type SidecarChange, type UpdateResult } from '../core/store/sidecarStore';
 import type { CodePointIndex } from '../core/text/codePoints';
 import { decodeText } from '../core/text/decodeText';
-import { EditHistory, type HistoryEntry } from './editHistory';
+import { EditHistory, type FileReplacement, type HistoryEntry } from './editHistory';
 import { isProblem, type EditOutcome, type EditProgress, type FileEdit } from './fileEdit';
 import { fileStatus } from '../core/corpus/fileStatus';
 import { Listeners, type Subscription } from './listeners';
+
+/** What resolving conflicts in a sidecar did: how many remain, or why nothing was written. */
+export type ConflictOutcome =
+  | { ok: true; remaining: number; written: boolean; problems: readonly Problem[] }
+  | { ok: false; problem: Problem };
 
 /** What the workspace needs to know of the project: each text's entity types. */
 export interface ProjectTypes {
@@ -133,6 +140,31 @@ export class AnnotationWorkspace {
   }
 
   /**
+   * Resolves hunks of a sidecar with git conflict markers (keep ours, theirs or both), one undo
+   * step. `seen` is the sidecar's text as the person saw it when choosing: under the write lock
+   * the file is read again and nothing is written when it differs. While hunks remain the file
+   * keeps them; once none remain it is written canonical, and open editors and the index reload.
+   */
+  async resolveConflict(textPath: string, seen: string, choices: HunkChoices | HunkChoice, label = 'Resolve conflict'): Promise<ConflictOutcome> {
+    const sidecarPath = sidecarPathFor(textPath);
+    let outcome: { remaining: number; problems: readonly Problem[] } = { remaining: 0, problems: [] };
+    const result = await this.storeFor(textPath).replace(textPath, (current) => {
+      const content = current === undefined ? undefined : decodeStrictly(current);
+      if (content !== seen) return problem('sidecar-changed', 'The sidecar changed since it was shown; nothing was written. Look at it again and choose again.', sidecarPath);
+      const resolved = resolveConflictText(content, sidecarPath, choices);
+      if (!resolved.ok) return resolved.problem;
+      outcome = resolved.resolution;
+      return new TextEncoder().encode(resolved.resolution.text);
+    });
+    if (!result.ok) return { ok: false, problem: result.problems[0] ?? problem('sidecar-write-failed', 'The sidecar was not written.', sidecarPath) };
+    if (result.written && result.before !== undefined) {
+      this.history.push({ label, changes: new Map(), replaced: new Map([[textPath, { before: result.before, after: result.after }]]) });
+      this.changeListeners.fire([textPath]);
+    }
+    return { ok: true, remaining: outcome.remaining, written: result.written, problems: outcome.problems };
+  }
+
+  /**
    * When a text changed since its sidecar was written (its hash differs from `source.sha256`),
    * writes the re-anchored offsets and the new hash, once per change of the text, so every
    * reader (views, exports, other tools) sees where the tags are now. Orphans stay as stored.
@@ -165,6 +197,10 @@ export class AnnotationWorkspace {
     if (!entry) return undefined;
     const changes = new Map<string, AnnotationChange>();
     const failures: Problem[] = [];
+    for (const [textPath, replacement] of entry.replaced ?? []) {
+      const failure = await this.replayReplacement(textPath, replacement, invert);
+      if (failure) failures.push(failure);
+    }
     for (const [textPath, change] of entry.changes) {
       const step = invert ? invertChange(change) : change;
       const applied = await this.applyOne(textPath, () => step);
@@ -178,6 +214,30 @@ export class AnnotationWorkspace {
     }
     return { entry, outcome: summarise(changes, failures, false) };
   }
+
+  /** Puts a rewritten sidecar back (undo) or rewrites it again (redo), only over what the action left. */
+  private async replayReplacement(textPath: string, { before, after }: FileReplacement, invert: boolean): Promise<Problem | undefined> {
+    const [expected, target] = invert ? [after, before] : [before, after];
+    const sidecarPath = sidecarPathFor(textPath);
+    const result = await this.storeFor(textPath).replace(textPath, (current) =>
+      current !== undefined && sameBytes(current, expected) ? target : problem('sidecar-changed', 'The sidecar was changed after this action; it is left as it is.', sidecarPath),
+    );
+    if (!result.ok) return result.problems[0];
+    if (result.written) this.changeListeners.fire([textPath]);
+    return undefined;
+  }
+}
+
+function decodeStrictly(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
+  return left.length === right.length && left.every((byte, index) => byte === right[index]);
 }
 
 /** The stored status follows the one definition: a file with tags is at least in progress. */

@@ -12,6 +12,18 @@ export interface HistoryEntry {
   readonly changes: ReadonlyMap<string, AnnotationChange>;
   /** Text paths whose sidecars the action created: undoing it removes them again. */
   readonly created?: ReadonlySet<string>;
+  /**
+   * Sidecars the action rewrote whole (resolving a conflict: the file before could not be read
+   * as annotations, so there is no change by id to invert). Undo puts `before` back and redo
+   * `after`, each only while the file still holds what the action left, never over a later write.
+   */
+  readonly replaced?: ReadonlyMap<string, FileReplacement>;
+}
+
+/** A sidecar's bytes before and after an action that rewrote it whole. */
+export interface FileReplacement {
+  readonly before: Uint8Array;
+  readonly after: Uint8Array;
 }
 
 export class EditHistory {

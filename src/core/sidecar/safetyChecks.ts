@@ -15,7 +15,8 @@ export const defaultMaximumSize = 32 * 1024 * 1024;
  */
 export const defaultMaximumYamlSize = 1024 * 1024;
 
-const markerPattern = /^(?:<{7}|={7}|>{7}|\|{7})(?: |\r?$)/;
+// Seven or more: git writes longer markers where `conflict-marker-size` is set.
+const markerPattern = /^(?:<{7,}|={7,}|>{7,}|\|{7,})(?: |\r?$)/;
 
 /**
  * Git conflict markers (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` at the start of a line),

@@ -87,6 +87,17 @@ export interface UpdatedSidecar {
 
 export type UpdateResult = UpdatedSidecar | StoreFailure;
 
+export interface ReplacedSidecar {
+  ok: true;
+  /** The bytes found under the lock (undefined: there was no sidecar) and the bytes now there. */
+  before: Uint8Array | undefined;
+  after: Uint8Array;
+  /** False when `after` was already what the file held. */
+  written: boolean;
+}
+
+export type ReplaceResult = ReplacedSidecar | StoreFailure;
+
 export class SidecarStore {
   /**
    * The last parse of each sidecar, keyed by the hash of the bytes it was read from. Annotations
@@ -142,6 +153,40 @@ export class SidecarStore {
 
   async update(textPath: string, change: SidecarChange): Promise<UpdateResult> {
     const sidecarPath = sidecarPathFor(textPath);
+    return this.locked(sidecarPath, () => this.updateLocked(textPath, sidecarPath, change));
+  }
+
+  /**
+   * Replaces the sidecar's bytes with what `produce` makes of the bytes there now, under the
+   * write lock, atomically: the way to write a file `update` refuses to read (a sidecar with
+   * conflict markers being resolved, and undoing that). `produce` sees undefined when there is
+   * no sidecar, and returns a problem to write nothing (the file is not what the caller expected).
+   */
+  async replace(textPath: string, produce: (current: Uint8Array | undefined) => Uint8Array | Problem): Promise<ReplaceResult> {
+    const sidecarPath = sidecarPathFor(textPath);
+    return this.locked(sidecarPath, async () => {
+      const snapshot = await readSidecar(this.fileSystem, sidecarPath);
+      if (!snapshot.ok) return snapshot;
+      if (snapshot.readOnly) return { ok: false, problems: [problem('sidecar-read-only', 'The sidecar is read-only (no write permission), so it is not changed.', sidecarPath)] };
+      const produced = produce(snapshot.data);
+      if (!(produced instanceof Uint8Array)) return { ok: false, problems: [produced] };
+      if (snapshot.data !== undefined && sameBytes(snapshot.data, produced)) return { ok: true, before: snapshot.data, after: produced, written: false };
+      // Someone outside the lock (an editor, git) may have written since the read: then write nothing.
+      const recheck = await readVersion(this.fileSystem, sidecarPath);
+      if (!recheck.ok) return recheck;
+      if (!sameVersion(snapshot.version, recheck.version)) return { ok: false, problems: [problem('sidecar-changed', 'The sidecar changed on disk meanwhile; nothing was written. Look at it again.', sidecarPath)] };
+      try {
+        await this.fileSystem.writeFileAtomic(sidecarPath, produced);
+      } catch (error) {
+        return { ok: false, problems: [problem('sidecar-write-failed', `The sidecar could not be written: ${describeError(error)}`, sidecarPath)] };
+      }
+      this.parsedCache.delete(sidecarPath);
+      return { ok: true, before: snapshot.data, after: produced, written: true };
+    });
+  }
+
+  /** Runs `work` holding the sidecar's write lock; a lock not obtained is a problem. */
+  private async locked<T>(sidecarPath: string, work: () => Promise<T | StoreFailure>): Promise<T | StoreFailure> {
     let lock: LockResult;
     try {
       lock = await this.fileSystem.lock(sidecarPath, { waitMs: this.options.lockWaitMs, staleMs: this.options.lockStaleMs });
@@ -153,7 +198,7 @@ export class SidecarStore {
       return { ok: false, problems: [problem('sidecar-busy', message, sidecarPath)] };
     }
     try {
-      return await this.updateLocked(textPath, sidecarPath, change);
+      return await work();
     } finally {
       // A lock that cannot be removed is recovered as stale by the next writer.
       await lock.release().catch(() => undefined);

@@ -7,6 +7,7 @@ import type { EntityType } from '../../core/project';
 import { commandIds } from '../commandIds';
 import { annotatorName } from './annotatorName';
 import type { EditOutcome } from '../../workspace/fileEdit';
+import { showErrorOfferingResolve } from '../conflict/registerConflictResolution';
 import { describeProblem, prepareForTagging, selectedSpans } from './fileActions';
 import { activeCorpusEditor, type TaggingContext } from './registerTaggingCommands';
 import { pickEntityType } from './typePicker';
@@ -138,7 +139,7 @@ export function registerTagAllCommand(context: TaggingContext): vscode.Disposabl
     if (!choice) return 0;
     const refusal = await prepareForTagging(active.editor, active.session);
     if (refusal) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', describeProblem(refusal)));
+      void showErrorOfferingResolve(vscode.l10n.t('News Annotator: {0}', describeProblem(refusal)), refusal);
       return 0;
     }
 

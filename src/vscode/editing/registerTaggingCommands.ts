@@ -5,6 +5,7 @@ import type { EntityType } from '../../core/project';
 import { problem } from '../../core/problem';
 import { sidecarStatuses, type SidecarStatus } from '../../core/sidecar/model';
 import { commandIds } from '../commandIds';
+import { showErrorOfferingResolve } from '../conflict/registerConflictResolution';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
 import type { CorpusIndexService } from '../index/corpusIndexService';
@@ -61,9 +62,10 @@ export async function activeCorpusEditor(documents: AnnotatedDocuments): Promise
 }
 
 /** Says that an action failed and wrote nothing: `failed` words it, around the first problem. */
-function reportProblems(failed: (detail: string) => string, problems: readonly { message: string; file: string; line: number; column: number }[]): void {
+function reportProblems(failed: (detail: string) => string, problems: readonly { code?: string; message: string; file: string; line: number; column: number }[]): void {
   const first = problems[0];
-  void vscode.window.showErrorMessage(failed(first ? describeProblem(first) : vscode.l10n.t('unknown problem')));
+  // A conflicted sidecar is the one refusal with a way out here: the message offers "Resolve…".
+  void showErrorOfferingResolve(failed(first ? describeProblem(first) : vscode.l10n.t('unknown problem')), first);
 }
 const tagFailed = (detail: string) => vscode.l10n.t('News Annotator: tagging failed, nothing was written. {0}', detail);
 
