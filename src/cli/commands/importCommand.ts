@@ -66,7 +66,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
 
   const problems = sortProblems([...read.problems, ...report.sourceProblems, ...withDisplayPath(report.corpusProblems, display)]);
   io.stderr(problemLines(problems));
-  const skipped = 'skipped' in read && typeof read.skipped === 'number' && read.skipped > 0 ? `; ${plural(read.skipped, 'relation, event or normalization line')} not imported (sidecars hold entities only)` : '';
+  const skipped = 'skipped' in read && typeof read.skipped === 'number' && read.skipped > 0 ? `; ${plural(read.skipped, 'equivalence (*) line')} not imported (sidecars do not hold equivalences)` : '';
   const verb = dryRun ? 'Would import' : 'Imported';
   io.stdout(
     `${verb} ${plural(report.documents, 'document')}: ${plural(report.added, 'annotation')} added, ${report.present} already present, ${plural(report.conflicts, 'conflict')}, ${report.rejected} rejected` +

@@ -71,7 +71,12 @@ export function corpusDocument(path: string, loaded: LoadedSidecar): CorpusDocum
   loaded.sidecar.annotations.forEach((annotation, index) => {
     const anchor = loaded.anchors[index];
     if (anchor === undefined || anchor.kind === 'exact' || anchor.kind === 'moved') {
-      const moved = anchor === undefined ? annotation : { ...annotation, start: anchor.start, end: anchor.end };
+      const moved =
+        anchor === undefined
+          ? annotation
+          : anchor.fragments === undefined
+            ? { ...annotation, start: anchor.start, end: anchor.end }
+            : { ...annotation, start: anchor.start, end: anchor.end, fragments: anchor.fragments.map(([start, end]): [number, number] => [start, end]) };
       // Exact and moved anchors hold the quote by construction; checked again because an
       // exporter writing a wrong span is the one failure this module exists to prevent.
       if (holdsText(moved, loaded.text)) {

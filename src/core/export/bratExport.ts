@@ -2,9 +2,12 @@
  * brat standoff: a folder mirroring the corpus with `NAME.txt` (a byte-for-byte copy of the corpus
  * file) and `NAME.ann` beside it, plus the collection's configuration files. Each annotation is a
  * `T` line (`T1<TAB>TYPE start end<TAB>text`; a span across line breaks is written, as brat
- * writes it, as fragments between the breaks: `T2<TAB>TYPE 0 5;6 11<TAB>first second`), its note
- * an `#` AnnotatorNotes line and its attributes `A` lines. Ids, annotators and times have no
- * place in brat and are left out (the yaml export keeps them).
+ * writes it, as fragments between the breaks: `T2<TAB>TYPE 0 5;6 11<TAB>first second`, and so is
+ * a discontinuous span), its note an `#` AnnotatorNotes line, its attributes `A` lines (binary
+ * ones without a value) and its knowledge-base links `N` lines (`N1<TAB>Reference T1 wikidata:Q1`).
+ * Relations are `R` lines; an annotation with role relations (an event) gets an `E` line naming
+ * its trigger and each role. Ids, annotators and times have no place in brat and are left out
+ * (the yaml export keeps them).
  *
  * Offsets count code points of the text without its BOM, which is what brat's server counts. brat
  * itself misreads some files, and each such file is reported: CRLF line endings (brat counts each
@@ -14,7 +17,8 @@
 import type { CorpusDocument } from '../corpus/loadCorpus';
 import { problem, type Problem, type ProblemCode } from '../problem';
 import type { EntityType } from '../project';
-import type { Annotation } from '../sidecar/model';
+import { storedPieceTexts } from '../sidecar/fragments';
+import type { Annotation, Relation } from '../sidecar/model';
 import { annotationConf, isBinary, shortcutsConf, visualConf, type AttributeValues } from './bratConfig';
 import type { ExportFile, ExportInput, ExportOutput } from './exportTypes';
 import { describeAnnotation, formatWarnings } from './formatWarnings';
@@ -35,12 +39,20 @@ export function exportBrat(input: ExportInput): ExportOutput {
   const warnings = formatWarnings();
   const readerWarnings: Problem[] = [];
   const attributes: AttributeValues = new Map();
+  const relationTypes = new Set<string>();
+  const eventTypes = new Map<string, Set<string>>();
   for (const document of input.documents) {
     for (const annotation of document.placed) {
       for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
         if (!attributes.has(name)) attributes.set(name, new Set());
         attributes.get(name)!.add(value === true ? 'true' : value);
       }
+    }
+    const typeOf = new Map(document.placed.map((annotation) => [annotation.id, annotation.type]));
+    for (const relation of document.loaded.sidecar.relations ?? []) {
+      const eventType = typeOf.get(relation.from);
+      if (relation.role !== true) relationTypes.add(relation.type);
+      else if (eventType !== undefined) eventTypes.set(eventType, new Set([...(eventTypes.get(eventType) ?? []), relation.type]));
     }
   }
   const seen = new Set<string>();
@@ -52,10 +64,21 @@ export function exportBrat(input: ExportInput): ExportOutput {
       continue;
     }
     seen.add(stem);
+    const bratEventNumber = eventNumbering();
     const lines: string[] = [];
     let entity = 0;
     let note = 0;
     let attribute = 0;
+    let normalization = 0;
+    /** Sidecar id -> brat id of the exported entity. */
+    const bratIds = new Map<string, string>();
+    const relations = document.loaded.sidecar.relations ?? [];
+    const hasRoles = new Set(relations.filter((relation) => relation.role === true).map((relation) => relation.from));
+    const noteLine = (target: string, text: string, annotation: Annotation) => {
+      const flat = text.replace(/[\t\r\n]+/g, ' ');
+      if (flat !== text) warnings.report(document, annotation, 'export-note-flattened', `${describeAnnotation(annotation)}: the note's tabs and line breaks became spaces (brat notes are one line).`);
+      lines.push(`#${++note}\tAnnotatorNotes ${target}\t${flat}`);
+    };
     for (const annotation of document.placed) {
       if (whitespace.test(annotation.type)) {
         warnings.report(document, annotation, 'export-type-name', `${describeAnnotation(annotation)}: brat types cannot hold spaces; not exported.`);
@@ -67,22 +90,29 @@ export function exportBrat(input: ExportInput): ExportOutput {
         continue;
       }
       const id = `T${++entity}`;
+      bratIds.set(annotation.id, id);
       lines.push(`${id}\t${annotation.type} ${fragments.map(([start, end]) => `${start} ${end}`).join(';')}\t${fragments.map((fragment) => fragment[2]).join(' ')}`);
-      if (annotation.note !== undefined) {
-        const flat = annotation.note.replace(/[\t\r\n]+/g, ' ');
-        if (flat !== annotation.note) warnings.report(document, annotation, 'export-note-flattened', `${describeAnnotation(annotation)}: the note's tabs and line breaks became spaces (brat notes are one line).`);
-        lines.push(`#${++note}\tAnnotatorNotes ${id}\t${flat}`);
-      }
+      // Notes, attributes and links of an event belong to its E line, written below.
+      const owner = hasRoles.has(annotation.id) ? `E${bratEventNumber(annotation.id)}` : id;
+      if (annotation.note !== undefined) noteLine(owner, annotation.note, annotation);
       for (const [name, attributeValue] of Object.entries(annotation.attributes ?? {}).sort(([left], [right]) => (left < right ? -1 : 1))) {
         const value = attributeValue === true ? 'true' : attributeValue;
         if (whitespace.test(name) || whitespace.test(value) || name === '' || value === '') {
           warnings.report(document, annotation, 'export-attribute', `${describeAnnotation(annotation)}: attribute ${JSON.stringify(name)} holds spaces or is empty, which brat cannot write; left out.`);
           continue;
         }
-        lines.push(isBinary(attributes.get(name)!) ? `A${++attribute}\t${name} ${id}` : `A${++attribute}\t${name} ${id} ${value}`);
+        lines.push(attributeValue === true || isBinary(attributes.get(name)!) ? `A${++attribute}\t${name} ${owner}` : `A${++attribute}\t${name} ${owner} ${value}`);
+      }
+      for (const link of annotation.links ?? []) {
+        if (/\s/u.test(link) || !link.includes(':')) {
+          warnings.report(document, annotation, 'export-attribute', `${describeAnnotation(annotation)}: link ${JSON.stringify(link)} holds spaces or no prefix, which brat cannot write; left out.`);
+          continue;
+        }
+        lines.push(`N${++normalization}\tReference ${owner} ${link}\t${fragments.map((fragment) => fragment[2]).join(' ')}`);
       }
       annotations++;
     }
+    writeRelations(lines, relations, bratIds, document.placed, noteLine, bratEventNumber);
     files.push({ path: `${stem}.txt`, copyOf: document.path }, { path: `${stem}.ann`, content: lines.map((line) => line + '\n').join('') });
     for (const item of bratReadingProblems(document)) readerWarnings.push(item);
   }
@@ -91,7 +121,7 @@ export function exportBrat(input: ExportInput): ExportOutput {
   for (const document of input.documents) for (const annotation of document.placed) used.add(annotation.type);
   for (const name of [...used].sort()) if (!whitespace.test(name) && !types.some((type) => type.name === name)) types.push({ name, color: { light: '', dark: '' } });
   files.push(
-    { path: 'annotation.conf', content: annotationConf(types, attributes) },
+    { path: 'annotation.conf', content: annotationConf(types, attributes, { relations: relationTypes, events: eventTypes }) },
     { path: 'visual.conf', content: visualConf(types) },
     { path: 'kb_shortcuts.conf', content: shortcutsConf(types) },
   );
@@ -100,8 +130,65 @@ export function exportBrat(input: ExportInput): ExportOutput {
   return { layout: 'folder', files, warnings: [...readerWarnings, ...warnings.problems], documents: input.documents.length, annotations, notes };
 }
 
-/** The span as brat writes it: one fragment per line it covers, line breaks left out. */
+/** Numbers events (annotations with roles) in the order they are first named, one numbering per file. */
+function eventNumbering(): (id: string) => number {
+  const numbers = new Map<string, number>();
+  return (id) => {
+    let number = numbers.get(id);
+    if (number === undefined) {
+      number = numbers.size + 1;
+      numbers.set(id, number);
+    }
+    return number;
+  };
+}
+
+/** `E` lines for annotations with roles, `R` lines for the other relations, and their notes. */
+function writeRelations(
+  lines: string[],
+  relations: readonly Relation[],
+  bratIds: ReadonlyMap<string, string>,
+  placed: readonly Annotation[],
+  noteLine: (target: string, text: string, annotation: Annotation) => void,
+  bratEventNumber: (id: string) => number,
+): void {
+  const byId = new Map(placed.map((annotation) => [annotation.id, annotation]));
+  const events = new Map<string, Relation[]>();
+  for (const relation of relations) if (relation.role === true) events.set(relation.from, [...(events.get(relation.from) ?? []), relation]);
+  for (const [trigger, roles] of events) {
+    const triggerId = bratIds.get(trigger);
+    if (triggerId === undefined) continue;
+    const annotation = byId.get(trigger)!;
+    const argumentsOf = roles.flatMap((role) => {
+      const target = bratIds.get(role.to);
+      // An argument that is itself an event is named by its E id, as brat does.
+      const name = target === undefined ? undefined : events.has(role.to) ? `E${bratEventNumber(role.to)}` : target;
+      return name === undefined ? [] : [`${role.type}:${name}`];
+    });
+    lines.push(`E${bratEventNumber(trigger)}\t${annotation.type}:${triggerId}${argumentsOf.map((item) => ' ' + item).join('')}`);
+  }
+  let relationNumber = 0;
+  for (const relation of relations) {
+    if (relation.role === true) continue;
+    const from = bratIds.get(relation.from);
+    const to = bratIds.get(relation.to);
+    if (from === undefined || to === undefined || /\s/u.test(relation.type)) continue;
+    const id = `R${++relationNumber}`;
+    lines.push(`${id}\t${relation.type} Arg1:${events.has(relation.from) ? `E${bratEventNumber(relation.from)}` : from} Arg2:${events.has(relation.to) ? `E${bratEventNumber(relation.to)}` : to}`);
+    if (relation.note !== undefined) noteLine(id, relation.note, byId.get(relation.from)!);
+  }
+}
+
+/** The span as brat writes it: each piece (fragment of a discontinuous span) split at line breaks, which are left out. */
 export function fragmentsOf(annotation: Annotation): Array<[number, number, string]> {
+  if (annotation.fragments !== undefined) {
+    const texts = storedPieceTexts(annotation) ?? [];
+    return annotation.fragments.flatMap(([start, end], index) => lineFragments({ ...annotation, start, end, text: texts[index] ?? '', fragments: undefined }));
+  }
+  return lineFragments(annotation);
+}
+
+function lineFragments(annotation: Annotation): Array<[number, number, string]> {
   const fragments: Array<[number, number, string]> = [];
   let offset = annotation.start;
   let last = 0;

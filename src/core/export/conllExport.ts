@@ -33,6 +33,13 @@ export function exportConll(input: ExportInput): ExportOutput {
   });
   const notes = [`Tokenizer ${tokenizerDescription}`, 'Tags are IOB2; POS and chunk columns are "_".', ...warnings.notes()];
   if (reduced > 0) notes.push(`${reduced} nested or overlapping annotation(s) were left out (CoNLL keeps the outermost).`);
+  // What the format has no column for, said rather than dropped in silence.
+  const relations = input.documents.reduce((sum, document) => sum + (document.loaded.sidecar.relations?.length ?? 0), 0);
+  const split = input.documents.reduce((sum, document) => sum + document.placed.filter((annotation) => annotation.fragments !== undefined).length, 0);
+  const linked = input.documents.reduce((sum, document) => sum + document.placed.filter((annotation) => (annotation.links?.length ?? 0) > 0 || annotation.attributes !== undefined).length, 0);
+  if (relations > 0) notes.push(`${relations} relation(s) are not in this format (CoNLL has no column for them; use yaml, brat, jsonl or spacy).`);
+  if (split > 0) notes.push(`${split} discontinuous annotation(s) are written as one entity per fragment (CoNLL has no discontinuous entities).`);
+  if (linked > 0) notes.push(`${linked} annotation(s) with attributes or knowledge-base links: those are not in this format.`);
   return singleFileOutput(() => allLines(documents), { warnings: warnings.problems, documents: input.documents.length, annotations, notes });
 }
 

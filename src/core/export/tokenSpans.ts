@@ -8,6 +8,7 @@
  * The spans are worked out first, without tokens; the tokens then come one at a time, so a long
  * document is never held as an array of millions of tokens.
  */
+import { storedPieceTexts } from '../sidecar/fragments';
 import type { CorpusDocument } from '../corpus/loadCorpus';
 import type { Annotation } from '../sidecar/model';
 import { codePointLength } from '../text/codePoints';
@@ -36,14 +37,21 @@ export function documentRanges(document: CorpusDocument): DocumentRanges {
   const blank: Annotation[] = [];
   const ranges: EntityRange[] = [];
   for (const annotation of document.placed) {
-    const lead = codePointLength(leadingSpace.exec(annotation.text)?.[0] ?? '');
-    if (lead === annotation.end - annotation.start) {
-      blank.push(annotation);
-      continue;
+    // A discontinuous span gives one range per fragment, each trimmed on its own.
+    const texts = storedPieceTexts(annotation) ?? [];
+    const pieces = (annotation.fragments ?? [[annotation.start, annotation.end]]).map(([start, end], index) => ({ start, end, text: texts[index] ?? '' }));
+    let kept = 0;
+    let wasTrimmed = false;
+    for (const piece of pieces) {
+      const lead = codePointLength(leadingSpace.exec(piece.text)?.[0] ?? '');
+      if (lead === piece.end - piece.start) continue;
+      const trail = codePointLength(trailingSpace.exec(piece.text)?.[0] ?? '');
+      if (lead > 0 || trail > 0) wasTrimmed = true;
+      ranges.push({ annotation, start: piece.start + lead, end: piece.end - trail });
+      kept++;
     }
-    const trail = codePointLength(trailingSpace.exec(annotation.text)?.[0] ?? '');
-    if (lead > 0 || trail > 0) trimmed.push(annotation);
-    ranges.push({ annotation, start: annotation.start + lead, end: annotation.end - trail });
+    if (kept === 0) blank.push(annotation);
+    else if (wasTrimmed) trimmed.push(annotation);
   }
   return { ranges, trimmed, blank };
 }

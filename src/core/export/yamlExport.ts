@@ -11,7 +11,7 @@
 import type { CorpusDocument } from '../corpus/loadCorpus';
 import type { EntityType } from '../project';
 import { formatMap, formatString, formatValue } from '../sidecar/flowValue';
-import { sortAnnotations, serializeAnnotation } from '../sidecar/serializeSidecar';
+import { sortAnnotations, sortRelations, serializeAnnotation, serializeRelation } from '../sidecar/serializeSidecar';
 import type { Annotation } from '../sidecar/model';
 import { singleFileOutput, type ExportInput, type ExportOutput } from './exportTypes';
 
@@ -84,6 +84,11 @@ function* documentLines(document: CorpusDocument): Generator<string> {
   const fuzzy = document.unplaced.filter((item) => item.kind === 'fuzzy').map((item) => item.annotation);
   if (orphaned.length > 0) yield* list('orphaned', orphaned);
   if (fuzzy.length > 0) yield* list('fuzzy', fuzzy);
+  const relations = sidecar.relations ?? [];
+  if (relations.length > 0) {
+    yield '    relations:';
+    for (const relation of sortRelations(relations)) yield '      - ' + serializeRelation(relation);
+  }
 }
 
 function* list(key: string, annotations: readonly Annotation[]): Generator<string> {

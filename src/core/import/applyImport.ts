@@ -12,6 +12,7 @@
 import type { CorpusMatcher } from '../project';
 import { problem, type Problem, type ProblemCode } from '../problem';
 import { createSidecar } from '../sidecar/createSidecar';
+import { fragmentShapeProblem, joinedText } from '../sidecar/fragments';
 import { baseName } from '../sidecar/sidecarPath';
 import { applyAnchors } from '../store/anchorAnnotations';
 import type { FileSystem } from '../store/fileSystem';
@@ -195,7 +196,12 @@ function checkEntity(entity: ImportEntity, text: CodePointIndex): { code: Proble
   if (end > text.codePointLength) {
     return { code: 'import-span-out-of-range', message: `The span ${start}-${end} runs past the end of the text (${text.codePointLength} code points); not imported.` };
   }
-  const actual = text.slice(start, end);
+  const fragments = entity.annotation.fragments;
+  if (fragments !== undefined) {
+    const shape = fragmentShapeProblem(entity.annotation);
+    if (shape !== undefined) return { code: 'import-invalid-span', message: `${shape} Not imported.` };
+  }
+  const actual = fragments === undefined ? text.slice(start, end) : joinedText(text, fragments);
   if (actual !== entity.annotation.text) {
     return { code: 'import-text-mismatch', message: `The text at ${start}-${end} is ${JSON.stringify(actual)}, not ${JSON.stringify(entity.annotation.text)}; not imported.` };
   }

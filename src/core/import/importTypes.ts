@@ -1,6 +1,6 @@
 /** What the import readers (brat, doccano JSONL, yaml export) hand to `applyImport`. */
 import type { Problem } from '../problem';
-import type { Annotation, Extra, SidecarStatus, SourcePosition } from '../sidecar/model';
+import type { Annotation, Extra, Relation, SidecarStatus, SourcePosition } from '../sidecar/model';
 
 export const importFormats = ['yaml', 'brat', 'jsonl'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -21,6 +21,14 @@ export interface ImportEntity {
   unplaced?: boolean;
   /** A message for the report when the reader had to convert the offsets (brat's CRLF counting). */
   converted?: string;
+  /** The entity's id in the source (brat `T1`, a doccano entity id), which `relations` refer to. */
+  key?: string;
+}
+
+export interface ImportRelation {
+  /** `from` and `to` are source keys of entities of the same document; `id` is '' when the source has none fit to keep. */
+  relation: Relation;
+  where: SourcePlace;
 }
 
 export interface ImportDocument {
@@ -32,6 +40,8 @@ export interface ImportDocument {
   /** The bytes to write when the corpus has no such file yet. */
   bytes?: Uint8Array;
   entities: ImportEntity[];
+  /** Relations between the entities (brat, doccano JSONL); ends the import leaves out are reported. */
+  relations?: ImportRelation[];
   /**
    * The fields the source carries (doccano JSONL: type and span). An annotation whose id is
    * already in the sidecar counts as present when these agree; the sidecar's other fields

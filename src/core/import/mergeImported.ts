@@ -9,7 +9,7 @@ import type { Problem } from '../problem';
 import { problem } from '../problem';
 import { newAnnotationId } from '../sidecar/annotationId';
 import { isoSeconds } from '../sidecar/createSidecar';
-import type { Annotation, Extra, Sidecar } from '../sidecar/model';
+import type { Annotation, Extra, Relation, Sidecar } from '../sidecar/model';
 import { serializeAnnotation } from '../sidecar/serializeSidecar';
 import type { ImportDocument, ImportEntity } from './importTypes';
 
@@ -32,10 +32,13 @@ export function mergeImported(sidecar: Sidecar, document: ImportDocument, entiti
   const annotations = [...sidecar.annotations];
   const byId = new Map(annotations.map((annotation) => [annotation.id, annotation]));
   const ids = new Set(byId.keys());
-  const spans = new Set(annotations.map(spanKey));
-  for (const { annotation, where } of entities) {
+  const spans = new Map(annotations.map((annotation) => [spanKey(annotation), annotation.id]));
+  /** Source key -> the id the entity has in the sidecar (added, or already there). */
+  const keys = new Map<string, string>();
+  for (const { annotation, where, key } of entities) {
     const existing = annotation.id === '' ? undefined : byId.get(annotation.id);
     if (existing !== undefined) {
+      if (key !== undefined) keys.set(key, existing.id);
       if (document.compared === undefined ? sameAnnotation(existing, annotation) : sameFields(existing, annotation, document.compared)) outcome.present++;
       else {
         outcome.conflicts++;
@@ -45,7 +48,9 @@ export function mergeImported(sidecar: Sidecar, document: ImportDocument, entiti
       }
       continue;
     }
-    if (spans.has(spanKey(annotation))) {
+    const sameSpan = spans.get(spanKey(annotation));
+    if (sameSpan !== undefined) {
+      if (key !== undefined) keys.set(key, sameSpan);
       outcome.present++;
       continue;
     }
@@ -58,10 +63,13 @@ export function mergeImported(sidecar: Sidecar, document: ImportDocument, entiti
     annotations.push(added);
     byId.set(added.id, added);
     ids.add(added.id);
-    spans.add(spanKey(added));
+    spans.set(spanKey(added), added.id);
+    if (key !== undefined) keys.set(key, added.id);
     outcome.added++;
   }
   const merged: Sidecar = { ...sidecar, annotations };
+  const relations = mergeRelations(sidecar.relations ?? [], document, keys, options, outcome);
+  if (relations.length > 0) merged.relations = relations;
   if (document.status !== undefined && document.status !== sidecar.status) {
     if (sidecar.status === 'untouched') merged.status = document.status;
     else if (document.status !== 'untouched') {
@@ -78,7 +86,43 @@ export function mergeImported(sidecar: Sidecar, document: ImportDocument, entiti
 }
 
 function spanKey(annotation: Annotation): string {
-  return `${annotation.type}\u0000${annotation.start}\u0000${annotation.end}`;
+  return `${annotation.type}\u0000${annotation.start}\u0000${annotation.end}${annotation.fragments === undefined ? '' : `\u0000${JSON.stringify(annotation.fragments)}`}`;
+}
+
+/**
+ * The sidecar's relations with the document's added: ends are translated from source keys to
+ * sidecar ids; a relation whose end was not imported is reported, one already there (same type,
+ * ends and role) is present.
+ */
+function mergeRelations(current: readonly Relation[], document: ImportDocument, keys: ReadonlyMap<string, string>, options: MergeOptions, outcome: MergeOutcome): Relation[] {
+  const relations = [...current];
+  if (document.relations === undefined) return relations;
+  const ids = new Set(relations.map((relation) => relation.id));
+  const existing = new Set(relations.map(relationKey));
+  for (const { relation, where } of document.relations) {
+    const from = keys.get(relation.from);
+    const to = keys.get(relation.to);
+    if (from === undefined || to === undefined) {
+      outcome.problems.push(problem('relation-dangling', `The relation ${relation.type} from ${relation.from} to ${relation.to}: ${from === undefined ? relation.from : relation.to} was not imported, so neither is the relation.`, where.file, where.line, where.column, 'warning'));
+      continue;
+    }
+    const added: Relation = { ...relation, from, to, id: relation.id !== '' && !ids.has(relation.id) ? relation.id : newAnnotationId(ids) };
+    if (existing.has(relationKey(added))) {
+      outcome.present++;
+      continue;
+    }
+    if (added.annotator === undefined && options.annotator !== undefined) added.annotator = options.annotator;
+    if (added.created === undefined) added.created = isoSeconds(options.now);
+    relations.push(added);
+    ids.add(added.id);
+    existing.add(relationKey(added));
+    outcome.added++;
+  }
+  return relations;
+}
+
+function relationKey(relation: Relation): string {
+  return `${relation.type}\u0000${relation.from}\u0000${relation.to}\u0000${relation.role === true ? 'role' : ''}`;
 }
 
 /** Equal in everything a person made; the context is the store's to refresh. */

@@ -6,12 +6,13 @@
  *
  * Spans are checked here as far as brat's form needs: a span that brat split at line breaks
  * (fragments with only CR and LF between them) is joined back into one; fragments with anything
- * else between them, a space included (a discontinuous entity), cannot be kept in a sidecar and
- * are reported; offsets
+ * else between them, a space included, make a discontinuous annotation (`fragments`); offsets
  * brat counted with CRLF as one character are recognised (the text field only fits that way) and
  * converted, with a warning.
  */
 import { problem, type Problem, type ProblemCode } from '../problem';
+import { joinedText } from '../sidecar/fragments';
+import type { Annotation, Fragment } from '../sidecar/model';
 import type { FileSystem } from '../store/fileSystem';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText } from '../text/decodeText';
@@ -32,7 +33,7 @@ export interface BratCollectionOptions {
 }
 
 export interface BratRead extends ImportRead {
-  /** Relation, event and normalization lines left out. */
+  /** Equivalence (`*`) lines left out. */
   skipped: number;
 }
 
@@ -89,9 +90,16 @@ export async function readBratCollection(options: BratCollectionOptions): Promis
     for (const entity of parsed.entities) {
       const resolved = resolveEntity(entity, index, fromUniversal);
       if ('message' in resolved) problems.push(problem(resolved.code, resolved.message, file, entity.line, entity.column));
-      else entities.push({ ...resolved, where: { file, line: entity.line, column: entity.column } });
+      else entities.push({ ...resolved, key: entity.id, where: { file, line: entity.line, column: entity.column } });
     }
     const document: ImportDocument = { path, where: { file, line: 1, column: 1 }, entities };
+    if (parsed.relations.length > 0) {
+      // brat's ids (R1, E1) are counted, not stable: the sidecar gets random ids of its own.
+      document.relations = parsed.relations.map((relation) => ({
+        relation: { id: '', type: relation.type, from: relation.from, to: relation.to, ...(relation.role ? { role: true as const } : {}), ...(relation.note !== undefined ? { note: relation.note } : {}) },
+        where: { file, line: relation.line, column: 1 },
+      }));
+    }
     if (bratText !== undefined) {
       document.text = text;
       document.bytes = bratText;
@@ -113,25 +121,29 @@ function resolveEntity(entity: BratEntity, index: CodePointIndex, fromUniversal:
       converted = `The offsets of ${entity.id} counted each CRLF as one character, as brat does; converted to ${mapped.map((pair) => pair.join('-')).join(';')}.`;
     }
   }
-  for (let at = 1; at < fragments.length; at++) {
-    if (fragments[at][0] < fragments[at - 1][1]) {
-      return { code: 'brat-discontinuous', message: `${entity.id} has fragments out of order or overlapping, which a sidecar cannot hold; not imported.` };
+  // Only CR and LF join: those are what the brat export splits a span at (see fragmentsOf); any
+  // other gap, a space included, is a discontinuous entity.
+  const pieces: Fragment[] = [];
+  for (let at = 0; at < fragments.length; at++) {
+    if (at > 0 && fragments[at][0] < fragments[at - 1][1]) {
+      return { code: 'brat-discontinuous', message: `${entity.id} has fragments out of order or overlapping; not imported.` };
     }
-    // Only CR and LF join: those are what the brat export splits a span at (see fragmentsOf).
-    const between = index.slice(fragments[at - 1][1], fragments[at][0]);
-    if (!/^[\r\n]*$/.test(between)) {
-      const shown = between.length <= 20 ? JSON.stringify(between) : `${[...between].length} characters`;
-      return { code: 'brat-discontinuous', message: `${entity.id} has ${shown} between its fragments: only line breaks join fragments into one span, and a sidecar cannot hold a discontinuous entity; not imported.` };
-    }
+    const last = pieces[pieces.length - 1];
+    if (last !== undefined && /^[\r\n]*$/.test(index.slice(last[1], fragments[at][0]))) last[1] = fragments[at][1];
+    else pieces.push([fragments[at][0], fragments[at][1]]);
   }
   if (fragments.length > 1 && !fits(fragments, entity.text, index)) {
     return { code: 'import-text-mismatch', message: `The text at ${fragments.map((pair) => pair.join('-')).join(';')} is ${JSON.stringify(fragments.map(([start, end]) => index.slice(start, end)).join(' '))}, not ${JSON.stringify(entity.text)}; not imported.` };
   }
-  const start = fragments[0][0];
-  const end = fragments[fragments.length - 1][1];
+  const start = pieces[0][0];
+  const end = pieces[pieces.length - 1][1];
   // One fragment keeps brat's text, for applyImport to check; joined fragments take the text between.
-  const text = fragments.length === 1 ? entity.text : index.slice(start, end);
-  const annotation = { id: '', type: entity.type, start, end, text, ...(entity.note !== undefined ? { note: entity.note } : {}), ...(entity.attributes !== undefined ? { attributes: entity.attributes } : {}) };
+  const text = fragments.length === 1 ? entity.text : joinedText(index, pieces);
+  const annotation: Annotation = { id: '', type: entity.type, start, end, text };
+  if (pieces.length > 1) annotation.fragments = pieces;
+  if (entity.note !== undefined) annotation.note = entity.note;
+  if (entity.attributes !== undefined) annotation.attributes = entity.attributes;
+  if (entity.links !== undefined) annotation.links = entity.links;
   return converted === undefined ? { annotation } : { annotation, converted };
 }
 

@@ -9,8 +9,10 @@
  */
 import { problem, type Problem, type ProblemCode } from '../problem';
 import type { OffsetUnit } from '../export/exportTypes';
+import { joinedText } from '../sidecar/fragments';
+import type { Fragment } from '../sidecar/model';
 import { CodePointIndex } from '../text/codePoints';
-import type { ImportDocument, ImportEntity, ImportRead } from './importTypes';
+import type { ImportDocument, ImportEntity, ImportRead, ImportRelation } from './importTypes';
 import { safeCorpusPath } from './safeCorpusPath';
 
 export interface JsonlOptions {
@@ -61,6 +63,7 @@ export function readDoccanoJsonl(content: string, file: string, options: JsonlOp
     }
     const index = new CodePointIndex(text);
     const entities: ImportEntity[] = [];
+    const keys = entityKeys(record);
     labels.forEach(([rawStart, rawEnd, type], position) => {
       const where = { file, line: number, column: 1 };
       const start = toCodePoint(rawStart, index, options.offsets);
@@ -73,14 +76,59 @@ export function readDoccanoJsonl(content: string, file: string, options: JsonlOp
       const annotationId = typeof given === 'string' ? given : '';
       // doccano gives no text: the span's own, for the import to check only its range.
       const covered = end >= start && end <= index.codePointLength ? index.slice(start, end) : '';
-      entities.push({ annotation: { id: annotationId, type, start, end, text: covered }, where });
+      const key = keys?.[position];
+      entities.push({ annotation: { id: annotationId, type, start, end, text: covered }, where, ...(key === undefined ? {} : { key }) });
     });
+    joinFragments(entities, index);
+    const relations = readRelations(record, file, number);
     const withBom = meta.some((source) => source['bom'] === true);
     const encoded = encoder.encode(text);
     const bytes = withBom ? concat(bom, encoded) : encoded;
-    documents.push({ path: checked.path, where: { file, line: number, column: 1 }, text, bytes, entities, compared: jsonlFields });
+    const document: ImportDocument = { path: checked.path, where: { file, line: number, column: 1 }, text, bytes, entities, compared: jsonlFields };
+    if (relations.length > 0) document.relations = relations;
+    documents.push(document);
   });
   return { documents, problems };
+}
+
+/**
+ * Entities that share an annotation id and a type are the fragments of one discontinuous span (the
+ * JSONL export writes them so): joined back into one annotation, which keeps the first one's key.
+ */
+function joinFragments(entities: ImportEntity[], index: CodePointIndex): void {
+  const groups = new Map<string, ImportEntity[]>();
+  for (const entity of entities) {
+    const id = entity.annotation.id;
+    if (id !== '') groups.set(id, [...(groups.get(id) ?? []), entity]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.some((entity) => entity.annotation.type !== group[0].annotation.type)) continue;
+    const fragments = group.map((entity): Fragment => [entity.annotation.start, entity.annotation.end]).sort((left, right) => left[0] - right[0]);
+    const first = group[0];
+    first.annotation = { ...first.annotation, start: fragments[0][0], end: fragments[fragments.length - 1][1], fragments, text: joinedText(index, fragments) };
+    for (const entity of group.slice(1)) entities.splice(entities.indexOf(entity), 1);
+  }
+}
+
+/** The relation form's entity ids (as strings, parallel to the labels), or undefined in other forms. */
+function entityKeys(record: Record<string, unknown>): Array<string | undefined> | undefined {
+  const entities = record['entities'];
+  if (record['label'] !== undefined || record['labels'] !== undefined || !Array.isArray(entities)) return undefined;
+  return entities.filter(isRecord).map((item) => (typeof item['id'] === 'number' || typeof item['id'] === 'string' ? String(item['id']) : undefined));
+}
+
+/** doccano's `relations` (`from_id`, `to_id`, `type`), with entity ids as keys. */
+function readRelations(record: Record<string, unknown>, file: string, line: number): ImportRelation[] {
+  const relations = record['relations'];
+  if (!Array.isArray(relations) || !Array.isArray(record['entities'])) return [];
+  const key = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? String(value) : undefined);
+  return relations.filter(isRecord).flatMap((item) => {
+    const from = key(item['from_id']);
+    const to = key(item['to_id']);
+    const type = item['type'];
+    if (from === undefined || to === undefined || typeof type !== 'string' || type === '') return [];
+    return [{ relation: { id: '', type, from, to }, where: { file, line, column: 1 } }];
+  });
 }
 
 /** [start, end, type] triples from whichever form the record uses, or what is wrong. */

@@ -1,6 +1,6 @@
 /**
  * Reads the yaml export back into import documents, so that exporting and importing gives the
- * same sidecars: ids, notes, attributes, annotators, times, unknown fields, status, and the
+ * same sidecars: ids, notes, attributes, links, fragments, relations, annotators, times, unknown fields, status, and the
  * orphaned and fuzzy annotations (added as they are, with their old offsets and context).
  * The corpus must hold the texts: the export names them by path and hash but does not carry them.
  */
@@ -9,6 +9,7 @@ import { yamlExportFormat } from '../export/yamlExport';
 import { isRecord, type Locator, type Report } from '../sidecar/buildSidecar';
 import { sidecarStatuses, type Annotation, type SidecarStatus } from '../sidecar/model';
 import { readAnnotation, describeValue } from '../sidecar/readAnnotation';
+import { readRelation } from '../sidecar/readRelation';
 import { readWithYaml } from '../sidecar/yamlPath';
 import type { ImportDocument, ImportEntity, ImportRead } from './importTypes';
 import { readExportLayout } from './readExportLayout';
@@ -74,11 +75,24 @@ export function readYamlExport(content: string, file: string): ImportRead {
           report(code, `${message} Not imported.`, place, severity);
         });
         if (annotation === undefined || !usable) return;
-        const entity: ImportEntity = { annotation, where: { file, ...entryWhere } };
+        // Relations name annotations by id, which the yaml export keeps.
+        const entity: ImportEntity = { annotation, where: { file, ...entryWhere }, key: annotation.id };
         if (key !== 'annotations') entity.unplaced = true;
         document.entities.push(entity);
       });
     }
+    const relations = item['relations'];
+    if (Array.isArray(relations)) {
+      relations.forEach((entry, entryIndex) => {
+        const entryWhere = locator.at(relations, entryIndex);
+        let usable = true;
+        const relation = readRelation(entry, entryWhere, locator, (code, message, place, severity) => {
+          usable = false;
+          report(code, `${message} Not imported.`, place, severity);
+        });
+        if (relation !== undefined && usable) (document.relations ??= []).push({ relation, where: { file, ...entryWhere } });
+      });
+    } else if (relations !== undefined) report('invalid-field', `relations must be a list; found ${describeValue(relations)}.`, at('relations'));
     documents.push(document);
   });
   return { documents, problems };

@@ -66,6 +66,11 @@ export interface Relation {
   type: string;
   from: string;
   to: string;
+  /**
+   * True for an event's argument: `from` is the event (its trigger annotation), `type` the role
+   * (brat's `E1<TAB>Meeting:T3 Participant:T1`). Other relations leave it out.
+   */
+  role?: true;
   note?: string;
   annotator?: string;
   created?: string;
@@ -130,7 +135,7 @@ export const annotationKeyOrder = [
 ] as const;
 
 /** Relation keys in the order the canonical writer puts them. Unknown keys follow, sorted. */
-export const relationKeyOrder = ['id', 'type', 'from', 'to', 'note', 'annotator', 'created'] as const;
+export const relationKeyOrder = ['id', 'type', 'from', 'to', 'role', 'note', 'annotator', 'created'] as const;
 
 export const sourceKeyOrder = ['file', 'sha256', 'unit', 'encoding', 'bom', 'newline'] as const;
 

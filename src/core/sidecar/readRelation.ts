@@ -32,6 +32,9 @@ export function readRelation(entry: unknown, where: SourcePosition, locator: Loc
     return '';
   };
   const relation: Relation = { id: requiredString('id'), type: requiredString('type'), from: requiredString('from'), to: requiredString('to') };
+  const role = record['role'];
+  if (role === true) relation.role = true;
+  else if (role !== undefined) fail('invalid-field', `role must be true (an event's argument) or left out; found ${describeValue(role)}.`, 'role');
   for (const key of optionalStrings) {
     const value = record[key];
     if (typeof value === 'string') relation[key] = value;

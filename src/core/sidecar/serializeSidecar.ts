@@ -115,6 +115,7 @@ function relationLines(relations: readonly Relation[] | undefined): string[] {
 /** One relation as a flow mapping on one line (without the `  - ` in front). */
 export function serializeRelation(relation: Relation): string {
   let text = `{id: ${formatString(relation.id)}, type: ${formatString(relation.type)}, from: ${formatString(relation.from)}, to: ${formatString(relation.to)}`;
+  if (relation.role === true) text += ', role: true';
   if (relation.note !== undefined) text += `, note: ${formatString(relation.note)}`;
   if (relation.annotator !== undefined) text += `, annotator: ${formatString(relation.annotator)}`;
   if (relation.created !== undefined) text += `, created: ${formatString(relation.created)}`;

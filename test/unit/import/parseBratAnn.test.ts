@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseBratAnn } from '../../../src/core/import/parseBratAnn';
 
 describe('parseBratAnn', () => {
-  it('reads entities with fragments, notes (even before their entity) and attributes', () => {
+  it('reads entities with fragments, notes (even before their entity), attributes, relations and normalizations', () => {
     const ann = [
       '#1\tAnnotatorNotes T2\tcheck\tthis',
       'T1\tPerson 0 5\tJapan',
@@ -11,13 +11,15 @@ describe('parseBratAnn', () => {
       'A2\tConfidence T2 L1',
       'R1\tOrigin Arg1:T1 Arg2:T2',
       'N1\tReference T1 Wikidata:Q17\tJapan',
+      '*\tEquiv T1 T2',
       '',
     ].join('\r\n');
     const read = parseBratAnn(ann, 'doc.ann');
     assert.deepEqual(read.problems, []);
-    assert.equal(read.skipped, 2);
+    assert.equal(read.skipped, 1);
+    assert.deepEqual(read.relations, [{ id: 'R1', type: 'Origin', from: 'T1', to: 'T2', line: 6 }]);
     assert.deepEqual(read.entities, [
-      { id: 'T1', type: 'Person', fragments: [[0, 5]], text: 'Japan', line: 2, column: 11, attributes: { Negation: 'true' } },
+      { id: 'T1', type: 'Person', fragments: [[0, 5]], text: 'Japan', line: 2, column: 11, attributes: { Negation: true }, links: ['wikidata:Q17'] },
       { id: 'T2', type: 'Location', fragments: [[0, 5], [16, 23]], text: 'North America', line: 3, column: 13, note: 'check\tthis', attributes: { Confidence: 'L1' } },
     ]);
   });

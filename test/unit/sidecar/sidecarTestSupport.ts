@@ -93,6 +93,7 @@ export const relationArbitrary: fc.Arbitrary<Relation> = fc.record(
     type: fc.oneof(fc.constantFrom('meets', 'located_in', 'Agent'), awkwardString(1)),
     from: awkwardString(1),
     to: awkwardString(1),
+    role: fc.constant(true as const),
     note: awkwardString(),
     annotator: awkwardString(),
     created: fc.constantFrom('2026-11-24T20:00:00Z', 'yesterday'),
