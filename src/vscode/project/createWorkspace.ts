@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { FoldersFileSystem } from '../../node/foldersFileSystem';
+import { annotationRulesOf } from '../../core/sidecar/validateLinks';
 import { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { ProjectService } from './projectService';
 
 /**
- * The editor's one AnnotationWorkspace over the local disk, with each text's project types (so
- * the editor's Problems panel reports unknown types as `validate` does), renewed when a project
+ * The editor's one AnnotationWorkspace over the local disk, with each text's project types and
+ * annotation rules (so the editor's Problems panel reports what `validate` does), renewed when a project
  * file changes.
  */
 export function createWorkspace(project: ProjectService): vscode.Disposable & { workspace: AnnotationWorkspace } {
@@ -13,6 +14,8 @@ export function createWorkspace(project: ProjectService): vscode.Disposable & { 
   const fileSystem = new FoldersFileSystem(folderRoots);
   const workspace = new AnnotationWorkspace(fileSystem, {
     knownTypes: (textPath) => new Set(project.typesFor(vscode.Uri.file(textPath)).map((type) => type.name)),
+    // Relation types, attributes and KB prefixes the project declares, checked as `validate` does.
+    rules: (textPath) => annotationRulesOf(project.configOf(vscode.Uri.file(textPath))),
   });
   // Reads and writes stay inside the workspace folders (links out of them are refused).
   const openFolders = () => fileSystem.setFolders(folderRoots());

@@ -85,6 +85,11 @@ export class ProjectService implements vscode.Disposable {
     return (found?.project.config ?? this.first()).types;
   }
 
+  /** The project of the file's folder (the defaults outside any folder). */
+  configOf(uri: vscode.Uri): ProjectConfig {
+    return this.projectOf(uri)?.project.config ?? this.first();
+  }
+
   /** Every entity type of every folder, by name (the first definition wins). */
   allTypes(): readonly EntityType[] {
     const byName = new Map<string, EntityType>();
