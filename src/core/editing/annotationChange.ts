@@ -1,4 +1,4 @@
-import type { Annotation, Relation, Sidecar } from '../sidecar/model';
+import type { Annotation, Relation, Sidecar, Suggestion } from '../sidecar/model';
 
 /**
  * What one tagging action did to a sidecar: the entries it removed and the entries it added
@@ -15,12 +15,24 @@ export interface AnnotationChange {
    */
   readonly removedRelations?: readonly Relation[];
   readonly addedRelations?: readonly Relation[];
+  /**
+   * Suggestions, the same way (by id): accepting one removes it (and adds its annotation),
+   * rejecting one replaces it with its rejected copy; undo puts it back.
+   */
+  readonly removedSuggestions?: readonly Suggestion[];
+  readonly addedSuggestions?: readonly Suggestion[];
 }
 
 export const noChange: AnnotationChange = { removed: [], added: [] };
 
 export function isEmptyChange(change: AnnotationChange): boolean {
-  return change.removed.length === 0 && change.added.length === 0 && (change.removedRelations ?? []).length === 0 && (change.addedRelations ?? []).length === 0;
+  return (
+    change.removed.length === 0 &&
+    change.added.length === 0 &&
+    (change.removedRelations ?? []).length === 0 && (change.addedRelations ?? []).length === 0 &&
+    (change.removedSuggestions ?? []).length === 0 &&
+    (change.addedSuggestions ?? []).length === 0
+  );
 }
 
 /** The change that undoes `change`. */
@@ -28,6 +40,8 @@ export function invertChange(change: AnnotationChange): AnnotationChange {
   const inverse: { -readonly [K in keyof AnnotationChange]: AnnotationChange[K] } = { removed: change.added, added: change.removed };
   if (change.addedRelations !== undefined) inverse.removedRelations = change.addedRelations;
   if (change.removedRelations !== undefined) inverse.addedRelations = change.removedRelations;
+  if (change.addedSuggestions !== undefined) inverse.removedSuggestions = change.addedSuggestions;
+  if (change.removedSuggestions !== undefined) inverse.addedSuggestions = change.removedSuggestions;
   return inverse;
 }
 
@@ -40,6 +54,12 @@ export function applyChange(sidecar: Sidecar, change: AnnotationChange): Sidecar
   for (const annotation of change.added) drop.add(annotation.id);
   const kept = sidecar.annotations.filter((annotation) => !drop.has(annotation.id));
   const result: Sidecar = { ...sidecar, annotations: [...kept, ...change.added] };
+  if (change.removedSuggestions !== undefined || change.addedSuggestions !== undefined) {
+    const dropSuggestions = new Set([...(change.removedSuggestions ?? []), ...(change.addedSuggestions ?? [])].map((suggestion) => suggestion.id));
+    const suggestions = [...(sidecar.suggestions ?? []).filter((suggestion) => !dropSuggestions.has(suggestion.id)), ...(change.addedSuggestions ?? [])];
+    if (suggestions.length > 0) result.suggestions = suggestions;
+    else delete result.suggestions;
+  }
   if (change.removedRelations === undefined && change.addedRelations === undefined) return result;
   const dropRelations = new Set([...(change.removedRelations ?? []), ...(change.addedRelations ?? [])].map((relation) => relation.id));
   const relations = [...(sidecar.relations ?? []).filter((relation) => !dropRelations.has(relation.id)), ...(change.addedRelations ?? [])];
