@@ -10,6 +10,7 @@ import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
 import { reanchorCommand } from './commands/reanchorCommand';
 import { searchCommand } from './commands/searchCommand';
+import { suggestCommand } from './commands/suggestCommand';
 import { statsCommand } from './commands/statsCommand';
 import { validateCommand } from './commands/validateCommand';
 import { tagSearch } from './tagSearchAdapter';
@@ -48,6 +49,8 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
         return await importCommand(rest, io);
       case 'reanchor':
         return await reanchorCommand(rest, io);
+      case 'suggest':
+        return await suggestCommand(rest, io);
       case 'search':
         return await searchCommand(rest, io, options.search ?? tagSearch);
       default:
