@@ -29,6 +29,12 @@ export const commandIds = {
   tagEntityEverywhere: 'newsAnnotator.tagEntityEverywhere',
   revealMention: 'newsAnnotator.revealMention',
   searchTags: 'newsAnnotator.searchTags',
+  acceptSuggestion: 'newsAnnotator.acceptSuggestion',
+  rejectSuggestion: 'newsAnnotator.rejectSuggestion',
+  acceptAllSuggestions: 'newsAnnotator.acceptAllSuggestions',
+  nextSuggestion: 'newsAnnotator.nextSuggestion',
+  previousSuggestion: 'newsAnnotator.previousSuggestion',
+  suggestFromGazetteer: 'newsAnnotator.suggestFromGazetteer',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

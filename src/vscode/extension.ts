@@ -21,6 +21,7 @@ import { registerSearchCommand } from './search/registerSearchCommand';
 import { createTestApi, type NewsAnnotatorApi } from './testApi';
 import { registerRevealMention } from './tags/revealMention';
 import { registerTagsView } from './tags/registerTagsView';
+import { registerSuggestions } from './suggestions/registerSuggestions';
 
 /** Composition root: each feature registers itself and returns one Disposable. */
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const tagging = { documents, indexes, project, workspace: workspace.workspace, swatches: new TypeSwatches(context.globalStorageUri) };
   const tagsView = registerTagsView(tagging, indexes);
   const statusBar = registerStatusBar(documents);
+  const suggestions = registerSuggestions(tagging);
   context.subscriptions.push(
     project,
     workspace,
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerRevealMention(documents),
     registerTaggingCommands(tagging),
     registerTagAllCommand(tagging),
+    suggestions.disposable,
     registerUndoCommands(tagging, undoKeys),
     registerAnnotationHover(documents),
     registerLabelInlayHints(documents),
@@ -59,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);
     }),
   );
-  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, statusBar: statusBar.item });
+  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, suggestionDecorations: suggestions.decorations, statusBar: statusBar.item });
 }
 
 export function deactivate(): void {

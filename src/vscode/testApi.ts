@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CorpusView } from './corpus/registerCorpusView';
 import type { DecorationController } from './decorations/decorationController';
+import type { SuggestionDecorations } from './suggestions/suggestionDecorations';
 import type { AnnotatedDocuments } from './documents/annotatedDocuments';
 import type { CorpusIndexService } from './index/corpusIndexService';
 import { searchAll } from './search/registerSearchCommand';
@@ -27,6 +28,8 @@ export interface NewsAnnotatorApi {
   annotationsOf(uri: vscode.Uri): Promise<readonly { id: string; type: string; start: number; end: number; text: string; state: string; note?: string }[]>;
   /** Repaints decorations now instead of after the debounce (tests read them right after). */
   paintNow(): void;
+  /** The file's suggestions as the sidecar holds them (rejected ones too), and how many the editor draws. */
+  suggestionsOf(uri: vscode.Uri): Promise<{ suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected: boolean }[]; painted: number }>;
 }
 
 interface Tree<T> {
@@ -60,9 +63,10 @@ export function createTestApi(parts: {
   tagsView: TagsView;
   documents: AnnotatedDocuments;
   decorations: DecorationController;
+  suggestionDecorations: SuggestionDecorations;
   statusBar: vscode.StatusBarItem;
 }): NewsAnnotatorApi {
-  const { indexes, corpusView, tagsView, documents, decorations, statusBar } = parts;
+  const { indexes, corpusView, tagsView, documents, decorations, suggestionDecorations, statusBar } = parts;
   return {
     corpusFiles: async () => {
       await indexes.whenReady();
@@ -100,6 +104,17 @@ export function createTestApi(parts: {
         ...(item.annotation.note !== undefined ? { note: item.annotation.note } : {}),
       }));
     },
-    paintNow: () => decorations.paintAll(),
+    paintNow: () => {
+      decorations.paintAll();
+      suggestionDecorations.paintAll();
+    },
+    suggestionsOf: async (uri) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const session = await documents.sessionFor(document);
+      await session?.enqueue(() => Promise.resolve());
+      suggestionDecorations.paintAll();
+      const suggestions = (session?.sidecar?.suggestions ?? []).map(({ id, type, start, end, text, rejected }) => ({ id, type, start, end, text, rejected: rejected === true }));
+      return { suggestions, painted: suggestionDecorations.painted.get(uri.toString()) ?? 0 };
+    },
   };
 }

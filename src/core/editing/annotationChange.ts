@@ -67,3 +67,18 @@ export function applyChange(sidecar: Sidecar, change: AnnotationChange): Sidecar
   else delete result.relations;
   return result;
 }
+
+/** Two changes to one file as one (the second made after the first; no entry in both). */
+export function mergeChanges(first: AnnotationChange, second: AnnotationChange): AnnotationChange {
+  const merged: { -readonly [K in keyof AnnotationChange]: AnnotationChange[K] } = { removed: [...first.removed, ...second.removed], added: [...first.added, ...second.added] };
+  const join = <T>(left: readonly T[] | undefined, right: readonly T[] | undefined) => (left === undefined && right === undefined ? undefined : [...(left ?? []), ...(right ?? [])]);
+  const removedRelations = join(first.removedRelations, second.removedRelations);
+  const addedRelations = join(first.addedRelations, second.addedRelations);
+  const removedSuggestions = join(first.removedSuggestions, second.removedSuggestions);
+  const addedSuggestions = join(first.addedSuggestions, second.addedSuggestions);
+  if (removedRelations !== undefined) merged.removedRelations = removedRelations;
+  if (addedRelations !== undefined) merged.addedRelations = addedRelations;
+  if (removedSuggestions !== undefined) merged.removedSuggestions = removedSuggestions;
+  if (addedSuggestions !== undefined) merged.addedSuggestions = addedSuggestions;
+  return merged;
+}
