@@ -22,7 +22,8 @@ import {
   rememberCanonicalLine,
   serializeAnnotation,
   serializeRelation,
-  serializeSuggestion,
+  formatSuggestion,
+  rememberSuggestionLine,
 } from './serializeSidecar';
 
 export interface FastRead extends BuiltSidecar {
@@ -133,7 +134,9 @@ function readSuggestionLine(line: string): Suggestion | undefined {
   let usable = true;
   const suggestion = readSuggestion(entry.value, nowhere, noLocator, () => (usable = false));
   if (suggestion === undefined || !usable) return undefined;
-  return entryIndent + serializeSuggestion(suggestion) === line ? suggestion : undefined;
+  if (entryIndent + formatSuggestion(suggestion) !== line) return undefined;
+  rememberSuggestionLine(suggestion, line.slice(entryIndent.length));
+  return suggestion;
 }
 
 /** A relation line, read generally and accepted only when the writer writes exactly that line. */

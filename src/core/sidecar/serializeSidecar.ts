@@ -131,8 +131,26 @@ function suggestionLines(suggestions: readonly Suggestion[] | undefined): string
   return ['suggestions:', ...sortSuggestions(suggestions).map((suggestion) => entryIndent + serializeSuggestion(suggestion))];
 }
 
+// Suggestions are values too: the line written for one is kept, so accepting one suggestion in
+// a file of thousands formats one line, not all of them (and sorting compares no lines).
+const suggestionLineCache = new WeakMap<Suggestion, string>();
+
+/** Tells the writer the line a suggestion was read from, once the reader proved it canonical. */
+export function rememberSuggestionLine(suggestion: Suggestion, line: string): void {
+  suggestionLineCache.set(suggestion, line);
+}
+
 /** One suggestion as a flow mapping on one line (without the `  - ` in front). */
 export function serializeSuggestion(suggestion: Suggestion): string {
+  let line = suggestionLineCache.get(suggestion);
+  if (line === undefined) {
+    line = formatSuggestion(suggestion);
+    suggestionLineCache.set(suggestion, line);
+  }
+  return line;
+}
+
+export function formatSuggestion(suggestion: Suggestion): string {
   let text = `{id: ${formatString(suggestion.id)}, type: ${formatString(suggestion.type)}, start: ${formatNumber(suggestion.start)}, end: ${formatNumber(suggestion.end)}, text: ${formatString(suggestion.text)}`;
   text += `, source: ${formatString(suggestion.source)}, score: ${formatNumber(suggestion.score)}`;
   if (suggestion.link !== undefined) text += `, link: ${formatString(suggestion.link)}`;
