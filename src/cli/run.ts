@@ -13,6 +13,7 @@ import { mergeDriverCommand } from './commands/mergeDriverCommand';
 import { mergeFileCommand } from './commands/mergeFileCommand';
 import { reanchorCommand } from './commands/reanchorCommand';
 import { searchCommand } from './commands/searchCommand';
+import { suggestCommand } from './commands/suggestCommand';
 import { statsCommand } from './commands/statsCommand';
 import { validateCommand } from './commands/validateCommand';
 import { tagSearch } from './tagSearchAdapter';
@@ -55,6 +56,8 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
         return await mergeFileCommand(rest, io);
       case 'merge-driver':
         return await mergeDriverCommand(rest, io);
+      case 'suggest':
+        return await suggestCommand(rest, io);
       case 'search':
         return await searchCommand(rest, io, options.search ?? tagSearch);
       case 'agree':

@@ -13,6 +13,7 @@ Commands:
   merge-driver install [DIR] [--print]  let git merge sidecars by annotation id (docs/merge-driver.md)
   merge-file BASE OURS THEIRS [PATH]  the merge driver git runs for *.ann.yaml
   agree    LEFT RIGHT [MORE...] [--json] [--csv FILE]   agreement between folders or git:REF
+  suggest  [DIR] --gazetteer F | --from-tags   suggest tags for names from a list or from the tags
 
 DIR is the corpus root (default: the current folder). Run a command with --help for its options.
 Exit codes: 0 success, 1 problems found or the operation failed, 2 bad usage or an internal error.
@@ -140,6 +141,29 @@ the sidecar as they are, for a person to fix. Exit 1 when anything was orphaned.
 Options:
   --dry-run       report, but write nothing
   -h, --help      show this help
+`,
+  suggest: `Usage: news-annotator suggest [DIR] [--gazetteer FILE]... [--from-tags] [--types T,...]
+                              [--ignore-case] [--dry-run] [--json]
+
+Adds suggested tags to each sidecar's suggestions list (never to its annotations), for the
+annotator to accept or reject in the editor. Names come from gazetteers, TSV or CSV files of
+name, type and an optional knowledge-base id (a first row "name, type" is skipped), and with
+--from-tags from every name already tagged in the corpus (scored by how often it has that type).
+Names match whole words in spaced scripts ("Petro" never inside "Petroleum") and anywhere in
+Chinese, Japanese or Thai text; accents match whatever their Unicode normalisation.
+Spans already tagged with the type, and suggestions already made (rejected ones too), are
+skipped; overlaps with other tags are marked. Names whose type is not in the project file are
+reported and skipped. Sidecars that cannot be read are reported and left as they are.
+Prints problems as path:line:column: severity: message, then one line per file and a total.
+
+Options:
+  --gazetteer FILE  a TSV or CSV list of names (repeat for several)
+  --from-tags       also suggest the names the corpus already tags
+  --types T,...     only these entity types
+  --ignore-case     match names whatever their case
+  --dry-run         count, but write nothing
+  --json            print the result as JSON
+  -h, --help        show this help
 `,
   search: `Usage: news-annotator search [DIR] QUERY [--json] [--limit N]
 

@@ -38,6 +38,12 @@ export const commandIds = {
   openGuidelinesForType: 'newsAnnotator.openGuidelinesForType',
   resolveConflict: 'newsAnnotator.resolveConflict',
   openConflictedSidecar: 'newsAnnotator.openConflictedSidecar',
+  acceptSuggestion: 'newsAnnotator.acceptSuggestion',
+  rejectSuggestion: 'newsAnnotator.rejectSuggestion',
+  acceptAllSuggestions: 'newsAnnotator.acceptAllSuggestions',
+  nextSuggestion: 'newsAnnotator.nextSuggestion',
+  previousSuggestion: 'newsAnnotator.previousSuggestion',
+  suggestFromGazetteer: 'newsAnnotator.suggestFromGazetteer',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -25,6 +25,7 @@ import { registerSearchCommand } from './search/registerSearchCommand';
 import { createTestApi, type NewsAnnotatorApi } from './testApi';
 import { registerRevealMention } from './tags/revealMention';
 import { registerTagsView } from './tags/registerTagsView';
+import { registerSuggestions } from './suggestions/registerSuggestions';
 
 /** Composition root: each feature registers itself and returns one Disposable. */
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const tagsView = registerTagsView(tagging, indexes);
   const statusBar = registerStatusBar(documents);
   const agreement = registerAgreementCommands(tagging);
+  const suggestions = registerSuggestions(tagging);
   context.subscriptions.push(
     project,
     workspace,
@@ -52,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerRevealMention(documents),
     registerTaggingCommands(tagging),
     registerTagAllCommand(tagging),
+    suggestions.disposable,
     registerUndoCommands(tagging, undoKeys),
     registerAnnotationHover(documents, project),
     registerGuidelinesCommand(project, documents),
@@ -68,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);
     }),
   );
-  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, statusBar: statusBar.item, agreement });
+  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, suggestionDecorations: suggestions.decorations, statusBar: statusBar.item, agreement });
 }
 
 export function deactivate(): void {

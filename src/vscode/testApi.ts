@@ -8,6 +8,7 @@ import type { AgreementReport, Disagreement } from '../core/agreement/agreementR
 import type { AgreementFeature } from './agreement/registerAgreementCommands';
 import type { CorpusView } from './corpus/registerCorpusView';
 import type { DecorationController } from './decorations/decorationController';
+import type { SuggestionDecorations } from './suggestions/suggestionDecorations';
 import type { AnnotatedDocuments } from './documents/annotatedDocuments';
 import type { CorpusIndexService } from './index/corpusIndexService';
 import { searchAll } from './search/registerSearchCommand';
@@ -35,6 +36,8 @@ export interface NewsAnnotatorApi {
   currentDisagreement(): Disagreement | undefined;
   /** The other side's spans painted in an editor: `line:character-line:character label`. */
   ghostSpans(uri: vscode.Uri): readonly string[];
+  /** The file's suggestions as the sidecar holds them (rejected ones too), and how many the editor draws. */
+  suggestionsOf(uri: vscode.Uri): Promise<{ suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected: boolean }[]; painted: number }>;
 }
 
 interface TreeRow {
@@ -81,10 +84,11 @@ export function createTestApi(parts: {
   tagsView: TagsView;
   documents: AnnotatedDocuments;
   decorations: DecorationController;
+  suggestionDecorations: SuggestionDecorations;
   statusBar: vscode.StatusBarItem;
   agreement: AgreementFeature;
 }): NewsAnnotatorApi {
-  const { indexes, corpusView, tagsView, documents, decorations, statusBar, agreement } = parts;
+  const { indexes, corpusView, tagsView, documents, decorations, suggestionDecorations, statusBar, agreement } = parts;
   return {
     corpusFiles: async () => {
       await indexes.whenReady();
@@ -122,13 +126,24 @@ export function createTestApi(parts: {
         ...(item.annotation.note !== undefined ? { note: item.annotation.note } : {}),
       }));
     },
-    paintNow: () => decorations.paintAll(),
+    paintNow: () => {
+      decorations.paintAll();
+      suggestionDecorations.paintAll();
+    },
     agreementReport: () => (agreement.panel.visible ? agreement.panel.shown : undefined),
     currentDisagreement: () => agreement.session.disagreement(),
     ghostSpans: (uri) => {
       agreement.ghosts.paintAll();
       const where = (position: vscode.Position) => `${position.line}:${position.character}`;
       return (agreement.ghosts.painted.get(uri.toString()) ?? []).map(({ range, label }) => `${where(range.start)}-${where(range.end)} ${label}`);
+    },
+    suggestionsOf: async (uri) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const session = await documents.sessionFor(document);
+      await session?.enqueue(() => Promise.resolve());
+      suggestionDecorations.paintAll();
+      const suggestions = (session?.sidecar?.suggestions ?? []).map(({ id, type, start, end, text, rejected }) => ({ id, type, start, end, text, rejected: rejected === true }));
+      return { suggestions, painted: suggestionDecorations.painted.get(uri.toString()) ?? 0 };
     },
   };
 }

@@ -19,6 +19,8 @@ import { indexFigures } from './figures/indexFigures';
 import { loadFigures } from './figures/loadFigures';
 import { searchFigures } from './figures/searchFigures';
 import { tagFigures } from './figures/tagFigure';
+import { suggestFigures, suggestionActionFigures } from './figures/suggestFigures';
+import { syntheticDocuments } from './syntheticCorpus';
 import { markdownTable, verdict, type Figure } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
   const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
   try {
     if (wants('activation')) figures.push(activationFigure(root));
-    if (wants('load') || wants('export')) {
+    if (wants('load') || wants('export') || wants('suggest')) {
       log(`writing a synthetic corpus of ${sizes.documents} documents`);
       const corpus = writeCorpus(folder, { documents: sizes.documents, annotationsPerDocument: sizes.perDocument, distinctEntities: sizes.distinct, seed: 42 });
       if (wants('load')) {
@@ -69,6 +71,11 @@ async function main(): Promise<void> {
         log('exporting');
         figures.push(...(await exportFigures(corpus, ['yaml', 'jsonl', 'conll'])));
       }
+      if (wants('suggest')) {
+        // Last on this corpus: it writes suggestions into the sidecars.
+        log('suggesting from a gazetteer');
+        figures.push(...(await suggestFigures(corpus, quick ? 10_000 : 100_000, seedNames(corpus.root))));
+      }
     }
     if (wants('agree')) {
       log('agreement between two versions of a corpus');
@@ -78,6 +85,10 @@ async function main(): Promise<void> {
     if (wants('tag')) {
       log('tagging');
       figures.push(...(await tagFigures(sizes.fileAnnotations, sizes.runs)));
+    }
+    if (wants('suggest')) {
+      log('accepting and rejecting suggestions');
+      figures.push(...(await suggestionActionFigures(sizes.fileAnnotations, sizes.runs)));
     }
     if (wants('long')) {
       log('a long article from the command line');
@@ -97,6 +108,15 @@ async function main(): Promise<void> {
   writeFileSync(path.join(root, resultsFile), `${JSON.stringify(results, null, 2)}\n`);
   const missed = figures.filter((figure) => verdict(figure) === 'MISSES').length;
   process.stdout.write(`bench: ${figures.length} figures, ${missed} missing their target (figures are reported, never failed on)\n`);
+}
+
+/** Some names the synthetic corpus tags, for the gazetteer to find. */
+function seedNames(_root: string): string[] {
+  const names = new Set<string>();
+  for (const document of syntheticDocuments({ documents: 50, annotationsPerDocument: sizes.perDocument, distinctEntities: sizes.distinct, seed: 42 })) {
+    for (const annotation of document.annotations) names.add(annotation.text);
+  }
+  return [...names];
 }
 
 main().catch((error: unknown) => {

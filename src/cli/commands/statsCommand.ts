@@ -36,6 +36,7 @@ export function formatStats(stats: CorpusStats): string {
   const out: string[] = [];
   out.push(`Files: ${stats.files} (${stats.filesWithSidecar} with a sidecar${stats.unreadable > 0 ? `, ${stats.unreadable} unreadable` : ''})`);
   out.push(`Annotations: ${stats.annotations}${stats.unplaced > 0 ? ` (${stats.unplaced} unplaced: orphaned or fuzzy, see validate)` : ''}`);
+  if (stats.suggestions !== undefined) out.push(`Open suggestions: ${stats.suggestions} (accept or reject them in the editor)`);
   const annotators = Object.entries(stats.annotators).sort(([, left], [, right]) => right - left);
   const files = stats.perFile.map((file) => [file.path, file.hasSidecar ? file.status : '-', String(file.annotations), String(file.unplaced), typeSummary(file.types)]);
   const tables = [

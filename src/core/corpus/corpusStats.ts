@@ -32,6 +32,8 @@ export interface CorpusStats {
   annotators: Record<string, number>;
   /** Relations per type; present only when the corpus has relations. */
   relations?: Record<string, number>;
+  /** Open suggestions (not rejected) waiting in the sidecars; present only when there are any. */
+  suggestions?: number;
   perFile: FileStats[];
 }
 

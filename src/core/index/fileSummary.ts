@@ -28,6 +28,8 @@ export interface FileSummary {
   readonly annotators: Readonly<Record<string, number>>;
   /** Relations per type, present only when the file has relations. */
   readonly relationTypes?: Readonly<Record<string, number>>;
+  /** Open (not rejected) suggestions, present only when the file has any. */
+  readonly suggestions?: number;
   /** Present only when the text is not UTF-8: what `validate` reports about it. */
   readonly encoding?: EncodingCheck & { readonly utf8: false };
 }
@@ -54,6 +56,7 @@ export function summariseDocument(document: CorpusDocument): FileSummary {
     relationTypes ??= {};
     relationTypes[relation.type] = (relationTypes[relation.type] ?? 0) + 1;
   }
+  const suggestions = (document.loaded.sidecar.suggestions ?? []).filter((suggestion) => suggestion.rejected !== true).length;
   return {
     path: document.path,
     readable: true,
@@ -66,6 +69,7 @@ export function summariseDocument(document: CorpusDocument): FileSummary {
     types,
     annotators,
     ...(relationTypes === undefined ? {} : { relationTypes }),
+    ...(suggestions > 0 ? { suggestions } : {}),
     ...(encoding.utf8 ? {} : { encoding }),
   };
 }
@@ -103,6 +107,7 @@ export function statsOfSummaries(summaries: readonly FileSummary[], typeOrder: r
   let annotations = 0;
   let unplaced = 0;
   let orphans = 0;
+  let suggestions = 0;
   for (const summary of summaries) {
     files++;
     if (!summary.readable) {
@@ -117,10 +122,12 @@ export function statsOfSummaries(summaries: readonly FileSummary[], typeOrder: r
     annotations += summary.annotations;
     unplaced += summary.unplaced;
     orphans += summary.orphans;
+    suggestions += summary.suggestions ?? 0;
     perFile.push({ path: summary.path, status: summary.status, hasSidecar: summary.hasSidecar, annotations: summary.annotations, unplaced: summary.unplaced, types: { ...summary.types } });
   }
   const stats: CorpusStats = { files, filesWithSidecar, unreadable, annotations, unplaced, orphans, types, statuses, annotators, perFile };
   if (Object.keys(relations).length > 0) stats.relations = relations;
+  if (suggestions > 0) stats.suggestions = suggestions;
   return stats;
 }
 
@@ -132,7 +139,8 @@ const severities: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 
  */
 export function validSummary(value: unknown, path: string): FileSummary | undefined {
   if (!isRecord(value)) return undefined;
-  const { problems, hasSidecar, status, annotations, unplaced, orphans, types, annotators, relationTypes, encoding } = value;
+  const { problems, hasSidecar, status, annotations, unplaced, orphans, types, annotators, relationTypes, suggestions, encoding } = value;
+  if (suggestions !== undefined && !isCount(suggestions)) return undefined;
   if (value['path'] !== path || value['readable'] !== true || typeof hasSidecar !== 'boolean') return undefined;
   if (!(sidecarStatuses as readonly unknown[]).includes(status)) return undefined;
   if (![annotations, unplaced, orphans].every(isCount) || (unplaced as number) > (annotations as number) || (orphans as number) > (unplaced as number)) return undefined;

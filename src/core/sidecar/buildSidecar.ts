@@ -22,6 +22,7 @@ import { setOwn } from './readFlowValue';
 import { ProblemList } from './problemList';
 import { describeValue, readAnnotation } from './readAnnotation';
 import { readRelation } from './readRelation';
+import { readSuggestion } from './readSuggestion';
 
 /** Where the reader found things; `key` undefined asks for the container itself. */
 export interface Locator {
@@ -36,6 +37,8 @@ export interface BuiltSidecar {
   positions: EntryPosition[];
   /** Parallel to `sidecar.relations` (empty when there are none). */
   relationPositions: EntryPosition[];
+  /** Parallel to `sidecar.suggestions` (empty when there are none). */
+  suggestionPositions: EntryPosition[];
   problems: Problem[];
 }
 
@@ -54,15 +57,16 @@ export function buildSidecar(root: unknown, locator: Locator, file: string): Bui
   };
   const positions: EntryPosition[] = [];
   const relationPositions: EntryPosition[] = [];
+  const suggestionPositions: EntryPosition[] = [];
   const top = { line: 1, column: 1 };
 
   if (root === null || root === undefined) {
     report('sidecar-empty', 'The sidecar is empty; it is read as having no annotations.', top, 'warning');
-    return { sidecar, positions, relationPositions, problems: list.toArray() };
+    return { sidecar, positions, relationPositions, suggestionPositions, problems: list.toArray() };
   }
   if (!isRecord(root)) {
     report('not-a-sidecar', `A sidecar must be a mapping with format, source and annotations; found ${describeValue(root)}.`, top);
-    return { sidecar, positions, relationPositions, problems: list.toArray() };
+    return { sidecar, positions, relationPositions, suggestionPositions, problems: list.toArray() };
   }
 
   const format = root['format'];
@@ -125,9 +129,23 @@ export function buildSidecar(root: unknown, locator: Locator, file: string): Bui
     report('invalid-field', `relations must be a list; found ${describeValue(relations)}.`, locator.at(root, 'relations'));
   }
 
+  const suggestions = root['suggestions'];
+  if (Array.isArray(suggestions)) {
+    for (let index = 0; index < suggestions.length; index++) {
+      const where = locator.at(suggestions, index);
+      const suggestion = readSuggestion(suggestions[index], where, locator, report);
+      if (suggestion === undefined) continue;
+      (sidecar.suggestions ??= []).push(suggestion);
+      const fields = locator.fields?.(suggestions[index] as object);
+      suggestionPositions.push(fields === undefined ? where : { line: where.line, column: where.column, fields });
+    }
+  } else if (suggestions !== undefined && suggestions !== null) {
+    report('invalid-field', `suggestions must be a list; found ${describeValue(suggestions)}.`, locator.at(root, 'suggestions'));
+  }
+
   const extra = unknownFields(root, topLevelKeyOrder);
   if (extra !== undefined) sidecar.extra = extra;
-  return { sidecar, positions, relationPositions, problems: list.toArray() };
+  return { sidecar, positions, relationPositions, suggestionPositions, problems: list.toArray() };
 }
 
 function readSource(source: Record<string, unknown>, locator: Locator, report: Report): SidecarSource {

@@ -7,12 +7,24 @@
  * readers give the same data (a property test checks this on random and damaged files).
  */
 import { buildSidecar, type BuiltSidecar, type Locator } from './buildSidecar';
-import type { Annotation, EntryPosition, LineEnding, Relation, SourcePosition } from './model';
+import type { Annotation, EntryPosition, LineEnding, Relation, SourcePosition, Suggestion } from './model';
 import { readAnnotation } from './readAnnotation';
 import { readRelation } from './readRelation';
+import { readSuggestion } from './readSuggestion';
 import { readCanonicalEntry } from './readCanonicalEntry';
 import { readFlowValue, readKey, setOwn } from './readFlowValue';
-import { compareAnnotations, compareRelations, entryIndent, headerLines, rememberCanonicalLine, serializeAnnotation, serializeRelation } from './serializeSidecar';
+import {
+  compareAnnotations,
+  compareRelations,
+  compareSuggestions,
+  entryIndent,
+  headerLines,
+  rememberCanonicalLine,
+  serializeAnnotation,
+  serializeRelation,
+  formatSuggestion,
+  rememberSuggestionLine,
+} from './serializeSidecar';
 
 export interface FastRead extends BuiltSidecar {
   lineEnding: LineEnding;
@@ -44,10 +56,15 @@ export function readCanonical(content: string, file: string): FastRead | undefin
   if (listAt < 0) return undefined;
   // Relations, when there are any, follow the annotations under a `relations:` line (no entry
   // line can equal it: entries start with the indent).
+  // Suggestions, likewise, come last under a `suggestions:` line.
   const relationsAt = lines.indexOf('relations:', listAt + 1);
-  const annotationsEnd = relationsAt < 0 ? lines.length : relationsAt;
+  const suggestionsAt = lines.indexOf('suggestions:', listAt + 1);
+  if (relationsAt >= 0 && suggestionsAt >= 0 && suggestionsAt < relationsAt) return undefined;
+  const listsEnd = suggestionsAt < 0 ? lines.length : suggestionsAt;
+  const annotationsEnd = relationsAt < 0 ? listsEnd : relationsAt;
   if ((lines[listAt] === 'annotations: []') !== (annotationsEnd === listAt + 1)) return undefined;
-  if (relationsAt === lines.length - 1) return undefined;
+  if (relationsAt >= 0 && relationsAt === listsEnd - 1) return undefined;
+  if (suggestionsAt === lines.length - 1) return undefined;
 
   // The header: a comment, then `key: value` lines, read into a root without the entries.
   const root: Record<string, unknown> = {};
@@ -84,7 +101,7 @@ export function readCanonical(content: string, file: string): FastRead | undefin
   if (relationsAt >= 0) {
     const relations: Relation[] = [];
     let previousRelation: Relation | undefined;
-    for (let index = relationsAt + 1; index < lines.length; index++) {
+    for (let index = relationsAt + 1; index < listsEnd; index++) {
       const relation = readRelationLine(lines[index]);
       if (relation === undefined || (previousRelation !== undefined && compareRelations(previousRelation, relation) > 0)) return undefined;
       relations.push(relation);
@@ -93,7 +110,33 @@ export function readCanonical(content: string, file: string): FastRead | undefin
     }
     built.sidecar.relations = relations;
   }
-  return { sidecar: built.sidecar, positions, relationPositions, problems: [], lineEnding, uniformLineBreaks };
+  const suggestionPositions: EntryPosition[] = [];
+  if (suggestionsAt >= 0) {
+    const suggestions: Suggestion[] = [];
+    let previousSuggestion: Suggestion | undefined;
+    for (let index = suggestionsAt + 1; index < lines.length; index++) {
+      const suggestion = readSuggestionLine(lines[index]);
+      if (suggestion === undefined || (previousSuggestion !== undefined && compareSuggestions(previousSuggestion, suggestion) > 0)) return undefined;
+      suggestions.push(suggestion);
+      suggestionPositions.push({ line: index + 1, column: entryIndent.length + 1 });
+      previousSuggestion = suggestion;
+    }
+    built.sidecar.suggestions = suggestions;
+  }
+  return { sidecar: built.sidecar, positions, relationPositions, suggestionPositions, problems: [], lineEnding, uniformLineBreaks };
+}
+
+/** A suggestion line, read generally and accepted only when the writer writes exactly that line. */
+function readSuggestionLine(line: string): Suggestion | undefined {
+  if (!line.startsWith(entryIndent)) return undefined;
+  const entry = readFlowValue(line, entryIndent.length);
+  if (entry === undefined || entry.end !== line.length) return undefined;
+  let usable = true;
+  const suggestion = readSuggestion(entry.value, nowhere, noLocator, () => (usable = false));
+  if (suggestion === undefined || !usable) return undefined;
+  if (entryIndent + formatSuggestion(suggestion) !== line) return undefined;
+  rememberSuggestionLine(suggestion, line.slice(entryIndent.length));
+  return suggestion;
 }
 
 /** A relation line, read generally and accepted only when the writer writes exactly that line. */

@@ -99,6 +99,34 @@ export interface Sidecar {
   annotations: Annotation[];
   /** Absent (or empty) when the file has no relations; the writer then writes no `relations` key. */
   relations?: Relation[];
+  /** Absent (or empty) when the file has no suggestions; the writer then writes no `suggestions` key. */
+  suggestions?: Suggestion[];
+  extra?: Extra;
+}
+
+/**
+ * A suggested tag: a span some source (a gazetteer, the corpus's own tags) proposes, kept in the
+ * sidecar's `suggestions:` list until the annotator accepts it (it becomes an annotation) or
+ * rejects it (it stays, marked, so the next `suggest` run does not bring it back). Exports never
+ * carry suggestions; they are not annotations.
+ */
+export interface Suggestion {
+  id: string;
+  type: string;
+  /** Code-point offsets into the decoded text, as for annotations; `end` is exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  /** Where it came from: `gazetteer:<file name>` or `tags` (the corpus's own tags). */
+  source: string;
+  /** How sure the source is, 0..1: 1 for a gazetteer; for tags, the share of this name's tags that have this type. */
+  score: number;
+  /** A knowledge-base id the gazetteer gave for the name. */
+  link?: string;
+  /** Ids of annotations (of other types or bounds) the span overlaps. */
+  overlaps?: string[];
+  /** Set when the annotator rejected it: never drawn again, never suggested again. */
+  rejected?: true;
   extra?: Extra;
 }
 
@@ -137,9 +165,12 @@ export const annotationKeyOrder = [
 /** Relation keys in the order the canonical writer puts them. Unknown keys follow, sorted. */
 export const relationKeyOrder = ['id', 'type', 'from', 'to', 'role', 'note', 'annotator', 'created'] as const;
 
+/** Suggestion keys in the order the canonical writer puts them. Unknown keys follow, sorted. */
+export const suggestionKeyOrder = ['id', 'type', 'start', 'end', 'text', 'source', 'score', 'link', 'overlaps', 'rejected'] as const;
+
 export const sourceKeyOrder = ['file', 'sha256', 'unit', 'encoding', 'bom', 'newline'] as const;
 
-export const topLevelKeyOrder = ['format', 'source', 'status', 'annotations', 'relations'] as const;
+export const topLevelKeyOrder = ['format', 'source', 'status', 'annotations', 'relations', 'suggestions'] as const;
 
 /** Line ending a sidecar is written with: LF, or CRLF to keep a file git checked out that way. */
 export type LineEnding = 'lf' | 'crlf';

@@ -17,6 +17,8 @@ export interface ParsedSidecar {
   positions: EntryPosition[];
   /** Parallel to `sidecar.relations`; absent or empty when the file has none. */
   relationPositions?: EntryPosition[];
+  /** Parallel to `sidecar.suggestions`; absent or empty when the file has none. */
+  suggestionPositions?: EntryPosition[];
   /** Warnings, and errors for fields or entries that could not be read. */
   problems: Problem[];
   /**

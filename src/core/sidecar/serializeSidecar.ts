@@ -4,14 +4,17 @@
  *
  * Canonical layout: a comment line, then `format`, `source` and `status`, unknown top-level keys
  * (sorted), `annotations` with one flow mapping per line, sorted by (start, end, type, id), and
- * last, only when there are any, `relations`, one per line, sorted by (from, to, type, id). Two people tagging different spans therefore add different lines in different places of
- * the file, which git merges without a conflict.
+ * then, only when there are any, `relations`, one per line, sorted by (from, to, type, id), and
+ * last, only when there are any, `suggestions`, one per line, sorted by (start, end, type, id).
+ * Two people tagging different spans therefore add different lines in different places of the
+ * file, which git merges without a conflict.
  */
 import { compareText, formatKey, formatMap, formatNumber, formatString, formatValue } from './flowValue';
 import {
   annotationKeyOrder,
   relationKeyOrder,
   sourceKeyOrder,
+  suggestionKeyOrder,
   topLevelKeyOrder,
   type Annotation,
   type EntryPosition,
@@ -19,10 +22,12 @@ import {
   type LineEnding,
   type Relation,
   type Sidecar,
+  type Suggestion,
 } from './model';
 
 const knownAnnotationKeys: ReadonlySet<string> = new Set(annotationKeyOrder);
 const knownRelationKeys: ReadonlySet<string> = new Set(relationKeyOrder);
+const knownSuggestionKeys: ReadonlySet<string> = new Set(suggestionKeyOrder);
 const knownSourceKeys: ReadonlySet<string> = new Set(sourceKeyOrder);
 const knownTopLevelKeys: ReadonlySet<string> = new Set(topLevelKeyOrder);
 
@@ -38,7 +43,7 @@ export function serializeSidecar(sidecar: Sidecar, lineEnding: LineEnding = 'lf'
     lines.push('annotations:');
     for (const annotation of annotations) lines.push(entryIndent + cachedLine(annotation));
   }
-  lines.push(...relationLines(sidecar.relations));
+  lines.push(...relationLines(sidecar.relations), ...suggestionLines(sidecar.suggestions));
   const newline = lineEnding === 'crlf' ? '\r\n' : '\n';
   return lines.join(newline) + newline;
 }
@@ -72,7 +77,7 @@ export function serializeSidecarBytes(sidecar: Sidecar, lineEnding: LineEnding =
     lines[index] = line;
     length += line.length;
   }
-  const relations = relationLines(sidecar.relations);
+  const relations = [...relationLines(sidecar.relations), ...suggestionLines(sidecar.suggestions)];
   const tail = encoder.encode(relations.length === 0 ? '' : relations.join(newline) + newline);
   const bytes = new Uint8Array(length + tail.length);
   bytes.set(head, 0);
@@ -89,7 +94,12 @@ export function serializeSidecarBytes(sidecar: Sidecar, lineEnding: LineEnding =
  * The sidecar with its entries in the order `serializeSidecar` writes them, and the line of
  * each entry in that file: what reading the written file back would give, without reading it.
  */
-export function canonicalLayout(sidecar: Sidecar): { sidecar: Sidecar; positions: EntryPosition[]; relationPositions: EntryPosition[] } {
+export function canonicalLayout(sidecar: Sidecar): {
+  sidecar: Sidecar;
+  positions: EntryPosition[];
+  relationPositions: EntryPosition[];
+  suggestionPositions: EntryPosition[];
+} {
   const annotations = sortAnnotations(sidecar.annotations);
   const relations = sortRelations(sidecar.relations ?? []);
   // Entries follow the header lines and the `annotations:` line; relations the `relations:` line.
@@ -103,7 +113,70 @@ export function canonicalLayout(sidecar: Sidecar): { sidecar: Sidecar; positions
     if (relations.length === 0) delete result.relations;
     else result.relations = [...relations];
   }
-  return { sidecar: result, positions, relationPositions };
+  const suggestions = sortSuggestions(sidecar.suggestions ?? []);
+  // Suggestions follow the relations (and their `relations:` line when there are any).
+  const firstSuggestionLine = firstRelationLine + relations.length + (relations.length > 0 ? 1 : 0);
+  const suggestionPositions = suggestions.map((_, index) => ({ line: firstSuggestionLine + index, column: entryIndent.length + 1 }));
+  if (sidecar.suggestions !== undefined && (suggestions !== sidecar.suggestions || suggestions.length === 0)) {
+    result = { ...result };
+    if (suggestions.length === 0) delete result.suggestions;
+    else result.suggestions = [...suggestions];
+  }
+  return { sidecar: result, positions, relationPositions, suggestionPositions };
+}
+
+/** `suggestions:` and one line per suggestion in canonical order; nothing when there are none. */
+function suggestionLines(suggestions: readonly Suggestion[] | undefined): string[] {
+  if (suggestions === undefined || suggestions.length === 0) return [];
+  return ['suggestions:', ...sortSuggestions(suggestions).map((suggestion) => entryIndent + serializeSuggestion(suggestion))];
+}
+
+// Suggestions are values too: the line written for one is kept, so accepting one suggestion in
+// a file of thousands formats one line, not all of them (and sorting compares no lines).
+const suggestionLineCache = new WeakMap<Suggestion, string>();
+
+/** Tells the writer the line a suggestion was read from, once the reader proved it canonical. */
+export function rememberSuggestionLine(suggestion: Suggestion, line: string): void {
+  suggestionLineCache.set(suggestion, line);
+}
+
+/** One suggestion as a flow mapping on one line (without the `  - ` in front). */
+export function serializeSuggestion(suggestion: Suggestion): string {
+  let line = suggestionLineCache.get(suggestion);
+  if (line === undefined) {
+    line = formatSuggestion(suggestion);
+    suggestionLineCache.set(suggestion, line);
+  }
+  return line;
+}
+
+export function formatSuggestion(suggestion: Suggestion): string {
+  let text = `{id: ${formatString(suggestion.id)}, type: ${formatString(suggestion.type)}, start: ${formatNumber(suggestion.start)}, end: ${formatNumber(suggestion.end)}, text: ${formatString(suggestion.text)}`;
+  text += `, source: ${formatString(suggestion.source)}, score: ${formatNumber(suggestion.score)}`;
+  if (suggestion.link !== undefined) text += `, link: ${formatString(suggestion.link)}`;
+  if (suggestion.overlaps !== undefined) text += `, overlaps: ${formatValue(suggestion.overlaps)}`;
+  if (suggestion.rejected !== undefined) text += `, rejected: ${formatValue(suggestion.rejected)}`;
+  for (const [key, value] of unknownPairs(suggestion.extra, knownSuggestionKeys)) text += `, ${formatKey(key)}: ${formatValue(value)}`;
+  return text + '}';
+}
+
+/** Canonical order of suggestions: by position, then type, then id; ties by their written form. */
+export function compareSuggestions(left: Suggestion, right: Suggestion): number {
+  return (
+    left.start - right.start ||
+    left.end - right.end ||
+    compareText(left.type, right.type) ||
+    compareText(left.id, right.id) ||
+    compareText(serializeSuggestion(left), serializeSuggestion(right))
+  );
+}
+
+/** A sorted copy, or the list itself when it is already in order. */
+export function sortSuggestions(suggestions: readonly Suggestion[]): readonly Suggestion[] {
+  for (let index = 1; index < suggestions.length; index++) {
+    if (compareSuggestions(suggestions[index - 1], suggestions[index]) > 0) return [...suggestions].sort(compareSuggestions);
+  }
+  return suggestions;
 }
 
 /** `relations:` and one line per relation in canonical order; nothing when there are none. */

@@ -10,6 +10,7 @@ import type { Annotation, EntryPosition, Sidecar, SourcePosition } from './model
 import { ProblemList } from './problemList';
 import { canonicalFieldColumn } from './serializeSidecar';
 import { whitespaceEdges } from '../editing/trimSpan';
+import { validateSuggestions } from './validateSuggestions';
 import { checkAnnotationExtras, validateRelations, type AnnotationRules } from './validateLinks';
 
 export interface ValidateOptions {
@@ -17,6 +18,8 @@ export interface ValidateOptions {
   rules?: AnnotationRules;
   /** Parallel to `sidecar.relations`: where each relation is written. */
   relationPositions?: readonly EntryPosition[];
+  /** Parallel to `sidecar.suggestions`: where each suggestion is written. */
+  suggestionPositions?: readonly EntryPosition[];
 }
 
 /**
@@ -74,6 +77,7 @@ export function validateSidecar(
   });
   const result = problems.toArray();
   for (const item of validateRelations(sidecar, options.relationPositions, options.rules, file)) result.push(item);
+  for (const item of validateSuggestions(sidecar, options.suggestionPositions, text, file)) result.push(item);
   return result;
 }
 

@@ -18,11 +18,13 @@ import { canonicalLayout, serializeSidecarBytes } from '../sidecar/serializeSide
 import { validateRelations, type AnnotationRules } from '../sidecar/validateLinks';
 import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
 import { validateSidecar } from '../sidecar/validateSidecar';
+import { validateSuggestions } from '../sidecar/validateSuggestions';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
 import { describeEncoding } from '../text/detectEncoding';
 import type { Annotation } from '../sidecar/model';
 import { anchorAnnotations, applyAnchors, holdsText, refreshSidecar } from './anchorAnnotations';
+import { anchorSuggestions } from './anchorSuggestions';
 import { anchorProblems } from './anchorProblems';
 import { sameVersion, type FileSystem, type FileVersion, type LockResult } from './fileSystem';
 import { readText, readVersion } from './readSnapshot';
@@ -145,7 +147,11 @@ export class SidecarStore {
     const current = parsed.sidecar.source.sha256 === decoded.sha256;
     const problems = [
       ...parsed.problems,
-      ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath, { rules: this.options.rules, relationPositions: parsed.relationPositions }),
+      ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath, {
+        rules: this.options.rules,
+        relationPositions: parsed.relationPositions,
+        suggestionPositions: parsed.suggestionPositions,
+      }),
     ];
     for (const item of anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })) problems.push(item);
     return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
@@ -223,7 +229,7 @@ export class SidecarStore {
       const snapshot = await readSidecar(this.fileSystem, sidecarPath);
       if (!snapshot.ok || snapshot.data === undefined || snapshot.readOnly) return false;
       const parsed = this.parse(snapshot, sidecarPath);
-      if (!parsed.ok || !parsed.writable || parsed.sidecar.annotations.length > 0 || parsed.sidecar.status === 'done') return false;
+      if (!parsed.ok || !parsed.writable || parsed.sidecar.annotations.length > 0 || (parsed.sidecar.suggestions ?? []).length > 0 || parsed.sidecar.status === 'done') return false;
       await this.fileSystem.removeFile(sidecarPath);
       this.parsedCache.delete(sidecarPath);
       return true;
@@ -316,6 +322,9 @@ export class SidecarStore {
       lineEnding = parsed.lineEnding;
     }
     const { sidecar: anchored, settled } = applyAnchors(base, this.anchor(base, text, decoded.sha256));
+    if (base.source.sha256 !== decoded.sha256 && anchored.suggestions !== undefined) {
+      anchored.suggestions = anchorSuggestions(anchored.suggestions, base.annotations, text);
+    }
     let changed: Sidecar | Problem;
     try {
       changed = change(anchored, text);
@@ -326,8 +335,8 @@ export class SidecarStore {
     const refreshed = this.refresh(changed, baseName(textPath), decoded, text, settled);
     const data = serializeSidecarBytes(refreshed, lineEnding);
     // Entries in file order with their lines in the new file, so problems can point into it.
-    const { sidecar, positions, relationPositions } = canonicalLayout(refreshed);
-    const problems = this.validate(sidecar, positions, relationPositions, text, sidecarPath).filter(
+    const { sidecar, positions, relationPositions, suggestionPositions } = canonicalLayout(refreshed);
+    const problems = this.validate(sidecar, positions, relationPositions, suggestionPositions, text, sidecarPath).filter(
       // Annotations not yet found again in a changed text are expected not to match it.
       (item) => settled || item.code !== 'text-mismatch',
     );
@@ -374,9 +383,16 @@ export class SidecarStore {
    * (a repeated id, an unknown type, a reversed span), the whole check runs as before, so the
    * problems listed are always the same.
    */
-  private validate(sidecar: Sidecar, positions: EntryPosition[], relationPositions: EntryPosition[], text: CodePointIndex, sidecarPath: string): Problem[] {
+  private validate(
+    sidecar: Sidecar,
+    positions: EntryPosition[],
+    relationPositions: EntryPosition[],
+    suggestionPositions: EntryPosition[],
+    text: CodePointIndex,
+    sidecarPath: string,
+  ): Problem[] {
     const knownTypes = this.options.knownTypes;
-    const options = { rules: this.options.rules, relationPositions };
+    const options = { rules: this.options.rules, relationPositions, suggestionPositions };
     const ids = new Set<string>();
     const pendingIndexes: number[] = [];
     const annotations = sidecar.annotations;
@@ -389,10 +405,11 @@ export class SidecarStore {
     }
     if (pendingIndexes.length === annotations.length) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath, options);
     // Relations are checked against the whole file (their ends may be settled entries).
-    const pending = { ...sidecar, annotations: pendingIndexes.map((index) => annotations[index]), relations: undefined };
+    const pending = { ...sidecar, annotations: pendingIndexes.map((index) => annotations[index]), relations: undefined, suggestions: undefined };
     return [
       ...validateSidecar(pending, pendingIndexes.map((index) => positions[index]), text, knownTypes, sidecarPath, { rules: this.options.rules }),
       ...validateRelations(sidecar, relationPositions, this.options.rules, sidecarPath),
+      ...validateSuggestions(sidecar, suggestionPositions, text, sidecarPath),
     ];
   }
 

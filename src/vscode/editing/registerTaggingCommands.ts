@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import { changeAnnotationType, removeAnnotations, setAnnotationNote, tagSpans } from '../../core/editing/tagActions';
+import { withSuggestionsWhileTagging } from '../../core/suggest/suggestionActions';
 import type { EntityType } from '../../core/project';
 import { problem } from '../../core/problem';
 import { sidecarStatuses, type SidecarStatus } from '../../core/sidecar/model';
@@ -134,9 +135,13 @@ export function registerTaggingCommands(context: TaggingContext): vscode.Disposa
     }
     const annotator = await annotatorName();
     const expected = active.session.text.text;
-    const result = await editFile(context, vscode.l10n.t('Tag as {0}', type.name), active.editor.document.uri, (sidecar, text) =>
-      text.text === expected ? tagSpans(sidecar, text, spans, { type: type.name, annotator }) : problem('text-changed', vscode.l10n.t('The file changed on disk; tag again.'), active.session.textPath),
-    );
+    // Untagged occurrences of the name just tagged become suggestions, in the same undo step.
+    const suggestWhileTagging = vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('suggestions.whileTagging', true);
+    const result = await editFile(context, vscode.l10n.t('Tag as {0}', type.name), active.editor.document.uri, (sidecar, text) => {
+      if (text.text !== expected) return problem('text-changed', vscode.l10n.t('The file changed on disk; tag again.'), active.session.textPath);
+      const change = tagSpans(sidecar, text, spans, { type: type.name, annotator });
+      return suggestWhileTagging ? withSuggestionsWhileTagging(sidecar, text, change) : change;
+    });
     if (result.failures.length > 0) {
       reportProblems(tagFailed, result.failures);
       return 0;

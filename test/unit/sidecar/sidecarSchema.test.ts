@@ -3,13 +3,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { annotationKeyOrder, relationKeyOrder, newlineStyles, sidecarFormat, sidecarStatuses, sourceKeyOrder } from '../../../src/core/sidecar/model';
+import { annotationKeyOrder, relationKeyOrder, suggestionKeyOrder, newlineStyles, sidecarFormat, sidecarStatuses, sourceKeyOrder } from '../../../src/core/sidecar/model';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import { readFixture, sidecarArbitrary, sidecarFixtureFolder } from './sidecarTestSupport';
 
 interface JsonSchema {
   properties: Record<string, { const?: string; enum?: string[]; properties?: Record<string, { enum?: string[] }> }>;
-  definitions: { annotation: { properties: Record<string, unknown>; required: string[] }; relation: { properties: Record<string, unknown>; required: string[] } };
+  definitions: { annotation: { properties: Record<string, unknown>; required: string[] }; relation: { properties: Record<string, unknown>; required: string[] };
+    suggestion: { properties: Record<string, unknown>; required: string[] };
+  };
 }
 
 function schemaPath(): string {
@@ -35,6 +37,8 @@ describe('schemas/sidecar.schema.json', () => {
     assert.deepEqual(schema.definitions.annotation.required, ['id', 'type', 'start', 'end', 'text']);
     assert.deepEqual(Object.keys(schema.definitions.relation.properties), [...relationKeyOrder]);
     assert.deepEqual(schema.definitions.relation.required, ['id', 'type', 'from', 'to']);
+    assert.deepEqual(Object.keys(schema.definitions.suggestion.properties), [...suggestionKeyOrder]);
+    assert.deepEqual(schema.definitions.suggestion.required, ['id', 'type', 'start', 'end', 'text', 'source', 'score']);
     assert.deepEqual(Object.keys(schema.properties['source'].properties!), [...sourceKeyOrder]);
     assert.deepEqual(schema.properties['source'].properties!['newline'].enum, [...newlineStyles]);
     assert.deepEqual(schema.properties['status'].enum, [...sidecarStatuses]);

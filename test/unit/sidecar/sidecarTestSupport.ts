@@ -5,8 +5,18 @@
 import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { annotationKeyOrder, relationKeyOrder, sourceKeyOrder, topLevelKeyOrder, type Annotation, type Relation, type Sidecar } from '../../../src/core/sidecar/model';
-import { sortAnnotations, sortRelations } from '../../../src/core/sidecar/serializeSidecar';
+import {
+  annotationKeyOrder,
+  relationKeyOrder,
+  sourceKeyOrder,
+  suggestionKeyOrder,
+  topLevelKeyOrder,
+  type Annotation,
+  type Relation,
+  type Sidecar,
+  type Suggestion,
+} from '../../../src/core/sidecar/model';
+import { sortAnnotations, sortRelations, sortSuggestions } from '../../../src/core/sidecar/serializeSidecar';
 
 /** Tests run from a build folder (out/ or out-NAME/); walk up until the fixtures appear. */
 export function sidecarFixtureFolder(): string {
@@ -102,6 +112,23 @@ export const relationArbitrary: fc.Arbitrary<Relation> = fc.record(
   { requiredKeys: ['id', 'type', 'from', 'to'], noNullPrototype: true },
 );
 
+export const suggestionArbitrary: fc.Arbitrary<Suggestion> = fc.record(
+  {
+    id: awkwardString(1),
+    type: fc.oneof(fc.constantFrom('PERSON', 'ORGANIZATION', 'LOCATION'), awkwardString(1)),
+    start: offset,
+    end: offset,
+    text: awkwardString(),
+    source: fc.oneof(fc.constantFrom('tags', 'gazetteer:names.tsv'), awkwardString(1)),
+    score: fc.oneof(fc.constantFrom(0, 1, 0.9, 0.125, 1 / 3), fc.double({ min: 0, max: 1, noNaN: true })),
+    link: fc.oneof(fc.constant('wikidata:Q1365697'), awkwardString()),
+    overlaps: fc.array(awkwardString(1), { maxLength: 2 }),
+    rejected: fc.constant(true as const),
+    extra: extraFor(suggestionKeyOrder),
+  },
+  { requiredKeys: ['id', 'type', 'start', 'end', 'text', 'source', 'score'], noNullPrototype: true },
+);
+
 export const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
   .record(
     {
@@ -113,6 +140,7 @@ export const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
       status: fc.constantFrom('untouched', 'in-progress', 'done'),
       annotations: fc.array(annotationArbitrary, { maxLength: 8 }),
       relations: fc.option(fc.array(relationArbitrary, { minLength: 1, maxLength: 4 }), { nil: undefined }),
+      suggestions: fc.option(fc.array(suggestionArbitrary, { minLength: 1, maxLength: 4 }), { nil: undefined }),
       extra: fc.option(extraFor(topLevelKeyOrder), { nil: undefined }),
     },
     { noNullPrototype: true },
@@ -125,6 +153,7 @@ export const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
       annotations: parts.annotations,
     };
     if (parts.relations !== undefined) sidecar.relations = parts.relations;
+    if (parts.suggestions !== undefined) sidecar.suggestions = parts.suggestions;
     if (parts.sourceExtra !== undefined) sidecar.source.extra = parts.sourceExtra;
     if (parts.extra !== undefined) sidecar.extra = parts.extra;
     return sidecar;
@@ -134,6 +163,7 @@ export const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
 export function canonicalOrder(sidecar: Sidecar): Sidecar {
   const ordered: Sidecar = { ...sidecar, annotations: [...sortAnnotations(sidecar.annotations)] };
   if (sidecar.relations !== undefined) ordered.relations = [...sortRelations(sidecar.relations)];
+  if (sidecar.suggestions !== undefined) ordered.suggestions = [...sortSuggestions(sidecar.suggestions)];
   return ordered;
 }
 
@@ -147,5 +177,6 @@ export function plainData(sidecar: Sidecar): Record<string, unknown> {
     status: sidecar.status,
     annotations: sortAnnotations(sidecar.annotations).map(({ extra, ...known }) => ({ ...extra, ...known })),
     ...(sidecar.relations === undefined ? {} : { relations: sortRelations(sidecar.relations).map(({ extra, ...known }) => ({ ...extra, ...known })) }),
+    ...(sidecar.suggestions === undefined ? {} : { suggestions: sortSuggestions(sidecar.suggestions).map(({ extra, ...known }) => ({ ...extra, ...known })) }),
   };
 }

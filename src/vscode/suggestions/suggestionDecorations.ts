@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { openSuggestions } from '../../core/suggest/suggestionActions';
+import { isolate } from '../../core/text/bidiIsolate';
+import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+
+/**
+ * Paints open suggestions in the visible editors in their own style, clearly not yet tags: a
+ * dashed border, no fill, and the type with a question mark after the span (`PERSON?`). One
+ * decoration type, created once; repaints debounced like the tags' own.
+ */
+export class SuggestionDecorations implements vscode.Disposable {
+  private readonly decorationType = vscode.window.createTextEditorDecorationType({
+    borderWidth: '1px',
+    borderStyle: 'dashed',
+    borderRadius: '2px',
+    light: { borderColor: '#6b6b6b' },
+    dark: { borderColor: '#b0b0b0' },
+    overviewRulerColor: '#9a9a9a',
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** How many suggestions each visible editor shows (for tests). */
+  readonly painted = new Map<string, number>();
+
+  constructor(private readonly documents: AnnotatedDocuments) {
+    this.disposables.push(
+      documents.onDidChange(() => this.schedule()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+    );
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.paintAll();
+    }, 30);
+  }
+
+  paintAll(): void {
+    this.painted.clear();
+    for (const editor of vscode.window.visibleTextEditors) {
+      const session = this.documents.loadedSession(editor.document.uri);
+      const suggestions = session ? openSuggestions(session.sidecar, session.text) : [];
+      const options = session
+        ? suggestions.map((suggestion): vscode.DecorationOptions => ({
+            range: new vscode.Range(editor.document.positionAt(session.text.toUtf16(suggestion.start)), editor.document.positionAt(session.text.toUtf16(suggestion.end))),
+            renderOptions: {
+              after: {
+                contentText: isolate(`${suggestion.type}?`),
+                margin: '0 0 0 2px',
+                fontStyle: 'italic',
+                color: new vscode.ThemeColor('editorCodeLens.foreground'),
+                textDecoration: 'none; font-size: 0.72em;',
+              },
+            },
+          }))
+        : [];
+      editor.setDecorations(this.decorationType, options);
+      this.painted.set(editor.document.uri.toString(), options.length);
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.decorationType.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

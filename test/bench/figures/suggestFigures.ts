@@ -1,0 +1,99 @@
+/**
+ * Suggestions at corpus scale: `suggest` with a gazetteer of many names over the whole corpus
+ * (read every text and sidecar, match all names in one pass per text, write the files that gain
+ * suggestions) beside reading the texts alone; and accepting or rejecting one suggestion in a
+ * file that holds thousands, beside the tag-latency target.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { applyChange } from '../../../src/core/editing/annotationChange';
+import type { Suggestion } from '../../../src/core/sidecar/model';
+import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
+import { SidecarStore } from '../../../src/core/store/sidecarStore';
+import type { GazetteerEntry } from '../../../src/core/suggest/gazetteerEntry';
+import { acceptSuggestions, rejectSuggestions } from '../../../src/core/suggest/suggestionActions';
+import { NodeFileSystem } from '../../../src/node/nodeFileSystem';
+import { openCorpus } from '../../../src/node/openCorpus';
+import { suggestCorpus } from '../../../src/workspace/suggestCorpus';
+import { sidecarOf, type CorpusOnDisk } from '../corpusOnDisk';
+import { median, timeOnce, timeRuns } from '../measure';
+import { readAll } from '../readAll';
+import type { Figure } from '../report';
+import { syntheticDocuments } from '../syntheticCorpus';
+
+/** `names` names: made-up ones, plus some that the synthetic texts hold, so there is work to do. */
+function gazetteer(names: number, seedNames: readonly string[]): GazetteerEntry[] {
+  const entries: GazetteerEntry[] = [];
+  const types = ['PERSON', 'ORG', 'LOCATION'];
+  for (const name of seedNames.slice(0, Math.min(seedNames.length, names / 10))) entries.push({ name, type: 'PERSON', source: 'gazetteer:bench.tsv', line: entries.length + 1 });
+  for (let index = entries.length; index < names; index++) {
+    entries.push({ name: `Name${index.toString(36)} Surname${(index * 7919).toString(36)}`, type: types[index % 3], source: 'gazetteer:bench.tsv', line: index + 1 });
+  }
+  return entries;
+}
+
+export async function suggestFigures(corpus: CorpusOnDisk, names: number, seedNames: readonly string[]): Promise<Figure[]> {
+  const texts = corpus.files.map((file) => path.join(corpus.root, file));
+  await readAll(texts, (content) => content.length);
+  const baseline = await timeOnce(() => readAll(texts, (content) => content.length));
+  const opened = await openCorpus(corpus.root, { syncReads: true });
+  if ('error' in opened) throw new Error(opened.error);
+  const entries = gazetteer(names, seedNames);
+  let added = 0;
+  // Reading and matching alone (a dry run), then the real run, which also writes every file that gains suggestions.
+  const dryRun = await timeOnce(() => suggestCorpus(opened.workspace, opened.files, { entries, ignoreCase: false, knownTypes: opened.knownTypes, dryRun: true, label: 'bench' }));
+  const value = await timeOnce(async () => {
+    const outcome = await suggestCorpus(opened.workspace, opened.files, { entries, ignoreCase: false, knownTypes: opened.knownTypes, dryRun: false, label: 'bench' });
+    added = outcome.added;
+  });
+  return [
+    {
+      name: 'suggest from a gazetteer, dry run (read every text and sidecar, build the matcher, match in one pass)',
+      corpus: `${corpus.files.length.toLocaleString('en')} documents, ${names.toLocaleString('en')} names`,
+      value: dryRun,
+      unit: 'ms',
+      baselineName: 'read every text',
+      baseline,
+      target: { kind: 'ratio', limit: 3 },
+    },
+    {
+      name: `suggest from a gazetteer (read, match in one pass, write the ${added.toLocaleString('en')} suggestions)`,
+      corpus: `${corpus.files.length.toLocaleString('en')} documents, ${names.toLocaleString('en')} names`,
+      value,
+      unit: 'ms',
+      baselineName: 'read every text',
+      baseline,
+    },
+  ];
+}
+
+/** Accept and reject one suggestion in a file with `count` of them, through the store (with the write lock). */
+export async function suggestionActionFigures(count: number, runs: number): Promise<Figure[]> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'bench-suggestions-'));
+  try {
+    const [document] = [...syntheticDocuments({ documents: 1, annotationsPerDocument: count, distinctEntities: 2000, seed: 11, exact: true })];
+    const textPath = path.join(folder, 'suggested.txt');
+    const bytes = Buffer.from(document.text, 'utf8');
+    writeFileSync(textPath, bytes);
+    const suggestions = document.annotations.map(({ id, type, start, end, text }): Suggestion => ({ id, type, start, end, text, source: 'gazetteer:bench.tsv', score: 1 }));
+    writeFileSync(`${textPath}.ann.yaml`, serializeSidecar({ ...sidecarOf('suggested.txt', bytes, false, []), suggestions }));
+    const store = new SidecarStore(new NodeFileSystem());
+    let cursor = 0;
+    const act = (kind: 'accept' | 'reject') => async () => {
+      const target = suggestions[cursor++ % suggestions.length];
+      const ids = new Set([target.id]);
+      const result = await store.update(textPath, (current, text) => applyChange(current, kind === 'accept' ? acceptSuggestions(current, text, ids, { annotator: 'bench' }) : rejectSuggestions(current, ids)));
+      if (!result.ok) throw new Error(result.problems[0]?.message);
+    };
+    const accept = median(await timeRuns(act('accept'), runs, 2));
+    const reject = median(await timeRuns(act('reject'), runs, 2));
+    const corpus = `a file with ${suggestions.length.toLocaleString('en')} suggestions`;
+    return [
+      { name: 'accept one suggestion (an annotation in, the suggestion out; one write)', corpus, value: accept, unit: 'ms', target: { kind: 'absolute', limit: 10 } },
+      { name: 'reject one suggestion (marked rejected; one write)', corpus, value: reject, unit: 'ms', target: { kind: 'absolute', limit: 10 } },
+    ];
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

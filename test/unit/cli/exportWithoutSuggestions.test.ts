@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
+import { openCorpus } from '../../../src/node/openCorpus';
+import { temporaryFolder } from '../export/exportTestSupport';
+import { runCli } from './cliTestSupport';
+
+function allText(target: string): string {
+  if (!statSync(target).isDirectory()) return readFileSync(target, 'utf8');
+  return readdirSync(target).map((name) => allText(path.join(target, name))).join('\n');
+}
+
+describe('exports and stats with suggestions', () => {
+  it('no export format carries suggestions, open or rejected', async () => {
+    const corpus = temporaryFolder('suggest-export-');
+    const out = temporaryFolder('suggest-export-out-');
+    try {
+      writeFileSync(path.join(corpus.folder, 'a.txt'), 'Ana Ruiz met Gustavo Petro in Quibdo.\n');
+      writeFileSync(path.join(out.folder, 'names.tsv'), 'Gustavo Petro\tPERSON\nQuibdo\tLOCATION\n');
+      const opened = await openCorpus(corpus.folder);
+      assert.ok(!('error' in opened));
+      const tagged = await opened.store.update('a.txt', (sidecar, text) => ({ ...sidecar, annotations: [newAnnotation(sidecar, text, { type: 'PERSON', start: 0, end: 8 })] }));
+      assert.ok(tagged.ok);
+      assert.equal((await runCli(['suggest', '--gazetteer', path.join(out.folder, 'names.tsv')], corpus.folder)).code, 0);
+      const sidecar = readFileSync(path.join(corpus.folder, 'a.txt.ann.yaml'), 'utf8');
+      writeFileSync(path.join(corpus.folder, 'a.txt.ann.yaml'), sidecar.replace(/(text: "Quibdo".*score: 1)/, '$1, rejected: true'));
+      assert.match(readFileSync(path.join(corpus.folder, 'a.txt.ann.yaml'), 'utf8'), /rejected: true/);
+
+      // stats counts the open suggestion, not the rejected one.
+      const stats = await runCli(['stats', '--json', '--no-cache'], corpus.folder);
+      assert.equal((JSON.parse(stats.stdout) as { suggestions?: number }).suggestions, 1, stats.stdout);
+      assert.match((await runCli(['stats', '--no-cache'], corpus.folder)).stdout, /^Open suggestions: 1 /m);
+
+      for (const format of ['yaml', 'jsonl', 'spacy', 'brat', 'conll']) {
+        const target = path.join(out.folder, format === 'brat' ? 'brat' : `corpus.${format}`);
+        const result = await runCli(['export', '--format', format, '--out', target], corpus.folder);
+        assert.equal(result.code, 0, `${format}: ${result.stdout}${result.stderr}`);
+        const written = allText(target);
+        assert.ok(!written.includes('gazetteer:') && !written.includes('suggestion'), `${format} holds a suggestion`);
+        if (format === 'brat') assert.deepEqual(written.split('\n').filter((line) => /^T\d/.test(line)).map((line) => line.split('\t')[2]), ['Ana Ruiz']);
+        if (format === 'conll') assert.ok(/^Gustavo\s.*\bO$/m.test(written) && /^Quibdo\s.*\bO$/m.test(written), written);
+        if (format === 'yaml') assert.ok(!written.includes('Gustavo Petro"') || !/type: "PERSON", start: 13/.test(written), written);
+      }
+    } finally {
+      corpus.remove();
+      out.remove();
+    }
+  });
+});
