@@ -12,6 +12,7 @@ import {
   annotationKeyOrder,
   relationKeyOrder,
   sidecarStatuses,
+  suggestionKeyOrder,
   sourceKeyOrder,
   topLevelKeyOrder,
   type Annotation,
@@ -50,7 +51,7 @@ const provenanceKeys = ['id', 'annotator', 'created'];
  * conflict it stays in `extra`, where the writer marks only the conflicting entries (the file is
  * readable again once they are resolved, and the next write puts the list back in its place).
  */
-const typedLists: Readonly<Record<string, readonly string[]>> = { relations: relationKeyOrder };
+const typedLists: Readonly<Record<string, readonly string[]>> = { relations: relationKeyOrder, suggestions: suggestionKeyOrder };
 const knownTopLevelKeys: ReadonlySet<string> = new Set(topLevelKeyOrder.filter((key) => !(key in typedLists)));
 
 function lifted(sidecar: Sidecar): Sidecar {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mergeSidecars } from '../../../src/core/merge/mergeSidecars';
 import { mergeSidecarText } from '../../../src/core/merge/mergeSidecarText';
 import { renderMerge } from '../../../src/core/merge/renderMerge';
-import type { Annotation, Relation, Sidecar, SidecarStatus } from '../../../src/core/sidecar/model';
+import type { Annotation, Relation, Sidecar, SidecarStatus, Suggestion } from '../../../src/core/sidecar/model';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 
@@ -158,6 +158,18 @@ describe('merging sidecars by annotation id', () => {
     const reread = parseSidecar(resolved, 'resolved');
     assert.ok(reread.ok && reread.writable, resolved);
     assert.deepEqual((reread.sidecar.relations ?? []).map((item) => item.extra?.['label']), ['theirs', 'x', 't']);
+  });
+
+  it('merges suggestions by id: a rejection on one side and a new suggestion on the other are both kept', () => {
+    const suggestion = (id: string, start: number, rejected?: true): Suggestion => ({ id, type: 'PERSON', start, end: start + 5, text: 'Petro', source: 'tags', score: 1, ...(rejected ? { rejected } : {}) });
+    const common = sidecar(base.annotations, { suggestions: [suggestion('s1', 10), suggestion('s2', 20)] });
+    const ours = sidecar(base.annotations, { suggestions: [suggestion('s1', 10, true), suggestion('s2', 20)] });
+    const theirs = sidecar(base.annotations, { suggestions: [suggestion('s1', 10), suggestion('s2', 20), suggestion('s3', 30)] });
+    const result = merged(common, ours, theirs);
+    assert.equal(result.conflicts, 0);
+    const read = parseSidecar(result.text, 'merged');
+    assert.ok(read.ok);
+    assert.deepEqual((read.sidecar.suggestions ?? []).map((item) => `${item.id}${item.rejected ? ' rejected' : ''}`), ['s1 rejected', 's2', 's3']);
   });
 
   it('merges two sidecars created on both sides (no common version)', () => {
