@@ -13,11 +13,10 @@ const offerKey = (root: string) => `newsAnnotator.gitMergeOffer:${root}`;
 const offerAgainAfter = 7 * 24 * 60 * 60 * 1000;
 
 export function registerGitMergeSetup(context: vscode.ExtensionContext): vscode.Disposable {
-  const launcher = editorLauncher(context.extensionPath);
   const setUp = async (target?: vscode.Uri): Promise<boolean> => {
     const folder = target ?? (await pickFolder());
     if (folder === undefined) return false;
-    const outcome = await installMergeDriver(folder.fsPath, launcher);
+    const outcome = await installMergeDriver(folder.fsPath, editorLauncher(context.extensionPath));
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator could not set up git merging: {0}', outcome.message));
       return false;
