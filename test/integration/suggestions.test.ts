@@ -25,7 +25,7 @@ describe('Suggestions in the editor', () => {
     const editor = await openArticle(untagged);
     // An earlier test may have left the article's document open in VS Code: it reloads from disk
     // when its watcher reports the change, a moment later.
-    await eventually(async () => (editor.document.getText().includes('the Nile again') ? true : undefined), 'the appended lines reach the open document');
+    await eventually(() => (editor.document.getText().includes('the Nile again') ? true : undefined), 'the appended lines reach the open document');
     const occurrences = editor.document.getText().match(/(?<![\p{L}\p{N}])Nile(?![\p{L}\p{N}])/gu)?.length ?? 0;
     assert.ok(occurrences >= 5, `the article names the Nile ${occurrences} times`);
 
