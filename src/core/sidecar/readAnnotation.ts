@@ -3,9 +3,9 @@
  * `True` as a boolean and `0123` as a number, and turning those back into text would silently
  * change what a person wrote, so they are reported instead.
  */
-import type { ProblemCode } from '../problem';
 import type { Locator, Report } from './buildSidecar';
 import { annotationKeyOrder, type Annotation, type AttributeValue, type Fragment, type SourcePosition } from './model';
+import { entryFields } from './entryFields';
 import { setOwn } from './readFlowValue';
 
 const optionalStrings = ['note', 'annotator', 'created', 'prefix', 'suffix'] as const;
@@ -16,30 +16,8 @@ export function readAnnotation(entry: unknown, where: SourcePosition, locator: L
     report('invalid-annotation', `Each annotation must be a mapping with id, type, start, end and text; found ${describeValue(entry)}.`, where);
     return undefined;
   }
-  const record = entry as Record<string, unknown>;
-  const at = (key: string) => (key in record ? locator.at(record, key) : where);
-  let usable = true;
-  const fail = (code: ProblemCode, message: string, key: string) => {
-    report(code, message, at(key));
-    usable = false;
-  };
-
-  const requiredString = (key: 'id' | 'type' | 'text'): string => {
-    const value = record[key];
-    if (typeof value === 'string' && (key === 'text' || value !== '')) return value;
-    if (value === undefined) fail('missing-field', `The annotation has no ${key}.`, key);
-    else if (typeof value === 'string') fail('invalid-field', `${key} must not be empty.`, key);
-    else fail('invalid-field', `${key} must be a string in double quotes; found ${describeValue(value)}.`, key);
-    return '';
-  };
-  const offset = (key: 'start' | 'end'): number => {
-    const value = record[key];
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-    if (value === undefined) fail('missing-field', `The annotation has no ${key}.`, key);
-    else fail('invalid-field', `${key} must be a whole number of code points, 0 or more; found ${describeValue(value)}.`, key);
-    return 0;
-  };
-
+  const fields = entryFields(entry as Record<string, unknown>, where, locator, report, 'annotation');
+  const { record, fail, requiredString, offset } = fields;
   const annotation: Annotation = {
     id: requiredString('id'),
     type: requiredString('type'),
@@ -75,7 +53,7 @@ export function readAnnotation(entry: unknown, where: SourcePosition, locator: L
     annotation.extra ??= {};
     setOwn(annotation.extra, key, record[key]);
   }
-  return usable ? annotation : undefined;
+  return fields.usable ? annotation : undefined;
 }
 
 /** A map of names to strings or `true` (binary attributes), or the message saying what is wrong. */

@@ -2,9 +2,9 @@
  * Reads one entry of `relations`. Like annotations, strings must really be strings, and an entry
  * that cannot be used is reported and left out (so the file is not written back over it).
  */
-import type { ProblemCode } from '../problem';
 import type { Locator, Report } from './buildSidecar';
 import { relationKeyOrder, type Relation, type SourcePosition } from './model';
+import { entryFields } from './entryFields';
 import { setOwn } from './readFlowValue';
 import { describeValue } from './readAnnotation';
 
@@ -16,21 +16,8 @@ export function readRelation(entry: unknown, where: SourcePosition, locator: Loc
     report('invalid-relation', `Each relation must be a mapping with id, type, from and to; found ${describeValue(entry)}.`, where);
     return undefined;
   }
-  const record = entry as Record<string, unknown>;
-  const at = (key: string) => (key in record ? locator.at(record, key) : where);
-  let usable = true;
-  const fail = (code: ProblemCode, message: string, key: string) => {
-    report(code, message, at(key));
-    usable = false;
-  };
-  const requiredString = (key: 'id' | 'type' | 'from' | 'to'): string => {
-    const value = record[key];
-    if (typeof value === 'string' && value !== '') return value;
-    if (value === undefined) fail('missing-field', `The relation has no ${key}.`, key);
-    else if (typeof value === 'string') fail('invalid-field', `${key} must not be empty.`, key);
-    else fail('invalid-field', `${key} must be a string in double quotes; found ${describeValue(value)}.`, key);
-    return '';
-  };
+  const fields = entryFields(entry as Record<string, unknown>, where, locator, report, 'relation');
+  const { record, fail, requiredString } = fields;
   const relation: Relation = { id: requiredString('id'), type: requiredString('type'), from: requiredString('from'), to: requiredString('to') };
   const role = record['role'];
   if (role === true) relation.role = true;
@@ -45,5 +32,5 @@ export function readRelation(entry: unknown, where: SourcePosition, locator: Loc
     relation.extra ??= {};
     setOwn(relation.extra, key, record[key]);
   }
-  return usable ? relation : undefined;
+  return fields.usable ? relation : undefined;
 }

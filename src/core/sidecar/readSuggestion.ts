@@ -2,9 +2,9 @@
  * Reads one entry of `suggestions`. Like annotations, strings must really be strings, and an
  * entry that cannot be used is reported and left out (so the file is not written back over it).
  */
-import type { ProblemCode } from '../problem';
 import type { Locator, Report } from './buildSidecar';
 import { suggestionKeyOrder, type SourcePosition, type Suggestion } from './model';
+import { entryFields } from './entryFields';
 import { setOwn } from './readFlowValue';
 import { describeValue } from './readAnnotation';
 
@@ -14,28 +14,8 @@ export function readSuggestion(entry: unknown, where: SourcePosition, locator: L
     report('invalid-suggestion', `Each suggestion must be a mapping with id, type, start, end, text, source and score; found ${describeValue(entry)}.`, where);
     return undefined;
   }
-  const record = entry as Record<string, unknown>;
-  const at = (key: string) => (key in record ? locator.at(record, key) : where);
-  let usable = true;
-  const fail = (code: ProblemCode, message: string, key: string) => {
-    report(code, message, at(key));
-    usable = false;
-  };
-  const requiredString = (key: 'id' | 'type' | 'text' | 'source'): string => {
-    const value = record[key];
-    if (typeof value === 'string' && (key === 'text' || value !== '')) return value;
-    if (value === undefined) fail('missing-field', `The suggestion has no ${key}.`, key);
-    else if (typeof value === 'string') fail('invalid-field', `${key} must not be empty.`, key);
-    else fail('invalid-field', `${key} must be a string in double quotes; found ${describeValue(value)}.`, key);
-    return '';
-  };
-  const offset = (key: 'start' | 'end'): number => {
-    const value = record[key];
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-    if (value === undefined) fail('missing-field', `The suggestion has no ${key}.`, key);
-    else fail('invalid-field', `${key} must be a whole number of code points, 0 or more; found ${describeValue(value)}.`, key);
-    return 0;
-  };
+  const fields = entryFields(entry as Record<string, unknown>, where, locator, report, 'suggestion');
+  const { record, fail, requiredString, offset } = fields;
   const suggestion: Suggestion = {
     id: requiredString('id'),
     type: requiredString('type'),
@@ -65,5 +45,5 @@ export function readSuggestion(entry: unknown, where: SourcePosition, locator: L
     suggestion.extra ??= {};
     setOwn(suggestion.extra, key, record[key]);
   }
-  return usable ? suggestion : undefined;
+  return fields.usable ? suggestion : undefined;
 }
