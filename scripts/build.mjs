@@ -1,6 +1,7 @@
 // Builds everything the extension, the CLI and the tests run from.
 //   dist/extension.js  the extension, one bundle ('vscode' is provided by the host)
 //   dist/cli.js        the `news-annotator` command line, one bundle
+//   dist/agreeWorker.js the worker threads of `news-annotator agree`
 //   out/               every source and test file transpiled one to one, for mocha
 // --production (npm pack, npm run package) writes minified bundles without source maps, and no out/.
 // Type-checking is `tsc --noEmit`'s job; esbuild only strips types, which keeps builds fast.
@@ -48,6 +49,8 @@ const executable = (file) => ({
 const builds = testsOnly ? [] : [
   { ...bundleOptions, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },
+  // `agree`'s worker threads (src/node/compareInWorkers.ts) run this file, found beside cli.js.
+  { ...bundleOptions, entryPoints: ['src/node/agreeWorker.ts'], outfile: 'dist/agreeWorker.js' },
 ];
 if (!production) {
   builds.push({

@@ -174,7 +174,7 @@ Options:
   --limit N       at most N results (default 20)
   -h, --help      show this help
 `,
-  agree: `Usage: news-annotator agree LEFT RIGHT [MORE...] [--json] [--csv FILE] [--root DIR]
+  agree: `Usage: news-annotator agree LEFT RIGHT [MORE...] [--json] [--csv FILE] [--root DIR] [--jobs N]
 
 Measures how far two or more sides of a corpus agree (docs/agreement.md). A side is a corpus
 folder, or git:REF: the corpus folder as commit REF has it (a branch, a tag, HEAD~1, a hash),
@@ -192,6 +192,8 @@ Options:
   --csv FILE      also write the per-document scores of every pair to FILE as CSV
   --root DIR      the corpus folder whose git repository git:REF is read from, and where in it
                   the corpus lies (default: the current folder)
+  --jobs N        threads to read and compare with, the documents split between them
+                  (default: one per core, at most 4; 1 works in a single thread)
   -h, --help      show this help
 `,
 };

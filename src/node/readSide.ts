@@ -40,6 +40,25 @@ export interface ReadSideOptions {
   /** The corpus folder whose repository `git:REF` sides are read from (absolute). */
   root: string;
   onProgress?: (done: number, total: number) => void;
+  /** Read only the documents of this part of the corpus (see inShard): one worker's share. */
+  shard?: Shard;
+}
+
+/** Part `index` of `count` parts a corpus is split into by path. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * Whether a document belongs to the part: by a hash of its path (FNV-1a), so every side and every
+ * worker puts a document in the same part without a list being shared first.
+ */
+export function inShard(file: string, shard: Shard | undefined): boolean {
+  if (shard === undefined || shard.count <= 1) return true;
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < file.length; index++) hash = Math.imul(hash ^ file.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % shard.count === shard.index;
 }
 
 export const gitPrefix = 'git:';
@@ -52,7 +71,8 @@ async function readFolderSide(spec: string, options: ReadSideOptions): Promise<S
   const root = path.resolve(options.cwd, spec);
   const corpus = await openCorpus(root, { syncReads: true });
   if ('error' in corpus) return corpus;
-  const load = await loadCorpus(corpus.store, corpus.files, { onProgress: options.onProgress });
+  const files = options.shard === undefined ? corpus.files : corpus.files.filter((file) => inShard(file, options.shard));
+  const load = await loadCorpus(corpus.store, files, { onProgress: options.onProgress });
   return { ...sideOf(spec, load), display: (file) => displayFrom(options.cwd, path.resolve(root, file)), folder: root };
 }
 
@@ -71,7 +91,7 @@ async function readGitSide(spec: string, ref: string, options: ReadSideOptions):
   }
   const project = await readProject(fileSystem);
   const matcher = createCorpusMatcher(project.config);
-  const files = fileSystem.list().filter((file) => matcher(file) && !file.split('/').slice(0, -1).some((folder) => skippedFolders.has(folder)));
+  const files = fileSystem.list().filter((file) => matcher(file) && inShard(file, options.shard) && !file.split('/').slice(0, -1).some((folder) => skippedFolders.has(folder)));
   await fileSystem.load(files.flatMap((file) => [file, sidecarPathFor(file)]));
   const store = new SidecarStore(fileSystem, { knownTypes: new Set(project.config.types.map((type) => type.name)) });
   const load = await loadCorpus(store, files, { onProgress: options.onProgress });

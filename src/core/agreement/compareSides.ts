@@ -23,8 +23,17 @@ import type { AgreementReport, Disagreement, DisagreementKind, DocumentAgreement
 import { compareStrings, matchAnnotations } from './matchAnnotations';
 import { addCounts, emptyCounts, scoresOf, type MatchCounts } from './scores';
 import { KappaTally, tallyDocument } from './tokenKappa';
+import type { ReportPart } from './mergeReports';
 
 export function compareSides(left: Side, right: Side): AgreementReport {
+  return compareSidesCounted(left, right).report;
+}
+
+/**
+ * The report with the token counts behind its kappa, so reports of parts of a corpus compared
+ * apart (in worker threads) add up to the report of the whole (mergeReports.ts).
+ */
+export function compareSidesCounted(left: Side, right: Side): ReportPart {
   const leftByPath = byPath(left.documents);
   const rightByPath = byPath(right.documents);
   const paths = [...new Set([...leftByPath.keys(), ...rightByPath.keys()])].sort(compareStrings);
@@ -68,7 +77,7 @@ export function compareSides(left: Side, right: Side): AgreementReport {
     // Defined rather than assigned, so a type named `__proto__` is an entry like any other.
     Object.defineProperty(byType, type, { value: { exact: scoresOf(counts.exact), overlap: scoresOf(counts.overlap) }, enumerable: true, writable: true, configurable: true });
   }
-  return {
+  const report: AgreementReport = {
     left: left.name,
     right: right.name,
     exact: scoresOf(exact),
@@ -80,6 +89,7 @@ export function compareSides(left: Side, right: Side): AgreementReport {
     disagreements: disagreements.map((entry) => entry.item),
     skipped,
   };
+  return { report, kappa: tally.counts() };
 }
 
 /** The side's documents by path; a path listed twice keeps its first document. */

@@ -53,15 +53,55 @@ export class KappaTally {
   }
 
   kappa(): number | null {
-    if (this.tokens === 0) return null;
-    let chance = 0;
-    for (let label = 0; label < this.leftCounts.length; label++) chance += this.leftCounts[label] * this.rightCounts[label];
-    const squared = this.tokens * this.tokens;
-    if (chance === squared) return null;
-    const observed = this.agreed / this.tokens;
-    const expected = chance / squared;
-    return (observed - expected) / (1 - expected);
+    return kappaOf(this.counts());
   }
+
+  /** The tally as plain data, labels by name: what is summed over parts of a corpus compared apart. */
+  counts(): KappaCounts {
+    const labels: Array<[string, number, number]> = [];
+    for (const [label, number] of this.labels) labels.push([label, this.leftCounts[number], this.rightCounts[number]]);
+    return { tokens: this.tokens, agreed: this.agreed, labels };
+  }
+}
+
+/** Token counts: how many, how many labelled alike, and per label how many each side gave it. */
+export interface KappaCounts {
+  tokens: number;
+  agreed: number;
+  /** [label, tokens left gave it, tokens right gave it]. */
+  labels: Array<[string, number, number]>;
+}
+
+/** The counts of several parts as one (labels matched by name). */
+export function addKappaCounts(parts: readonly KappaCounts[]): KappaCounts {
+  const labels = new Map<string, [string, number, number]>();
+  let tokens = 0;
+  let agreed = 0;
+  for (const part of parts) {
+    tokens += part.tokens;
+    agreed += part.agreed;
+    for (const [label, left, right] of part.labels) {
+      const total = labels.get(label);
+      if (total === undefined) labels.set(label, [label, left, right]);
+      else {
+        total[1] += left;
+        total[2] += right;
+      }
+    }
+  }
+  return { tokens, agreed, labels: [...labels.values()] };
+}
+
+export function kappaOf(counts: KappaCounts): number | null {
+  if (counts.tokens === 0) return null;
+  // Integer products and sums (exact below 2^53), so the order labels come in does not matter.
+  let chance = 0;
+  for (const [, left, right] of counts.labels) chance += left * right;
+  const squared = counts.tokens * counts.tokens;
+  if (chance === squared) return null;
+  const observed = counts.agreed / counts.tokens;
+  const expected = chance / squared;
+  return (observed - expected) / (1 - expected);
 }
 
 /** Adds one document's tokens to the tally. */

@@ -12,6 +12,8 @@ import { entryIndent } from './serializeSidecar';
 
 const stringPattern = /"[^"\\]*(?:\\.[^"\\]*)*"/y;
 const optionalKeys = ['note', 'annotator', 'created', 'prefix', 'suffix'] as const;
+// Made once: building `key + ': '` for every look-up cost as much as reading the value.
+const optionalLabels = optionalKeys.map((key) => key + ': ');
 
 export function readCanonicalEntry(line: string): Annotation | undefined {
   if (!line.startsWith(entryIndent + '{id: ', 0)) return undefined;
@@ -34,10 +36,10 @@ export function readCanonicalEntry(line: string): Annotation | undefined {
     if (!line.startsWith(', ', at)) return undefined;
     at += 2;
     // Optional keys only in the canonical order: each one found moves `next` past it.
-    while (next < optionalKeys.length && !line.startsWith(optionalKeys[next] + ': ', at)) next++;
+    while (next < optionalKeys.length && !line.startsWith(optionalLabels[next], at)) next++;
     if (next === optionalKeys.length) return undefined;
     const key = optionalKeys[next];
-    const value = canonicalString(line, at + key.length + 2);
+    const value = canonicalString(line, at + optionalLabels[next].length);
     if (value === undefined) return undefined;
     annotation[key] = value.value;
     at = value.end;
@@ -57,6 +59,82 @@ function canonicalString(line: string, start: number): { value: string; end: num
     if (needsAnyEscape.test(plain) && !writtenBare(plain)) return undefined;
     return { value: plain, end: close + 1 };
   }
+  return escapedString(line, start);
+}
+
+/**
+ * A string with escapes, decoded in one pass and accepted only when every escape and every raw
+ * character is what `formatString` writes: `\"`, `\\`, `\b \f \n \r \t` for those characters,
+ * `\u` and four lowercase hex digits for the other C0 controls and the characters it escapes for
+ * YAML, raw for everything else. (The general check, JSON.parse and writing the value again, cost
+ * more than the rest of the entry, and context strings hold escaped line breaks all the time.)
+ * An escaped surrogate is left to that general check: whether it is canonical depends on its
+ * neighbours.
+ */
+function escapedString(line: string, start: number): { value: string; end: number } | undefined {
+  let value = '';
+  let run = start + 1;
+  for (let at = run; at < line.length; ) {
+    const unit = line.charCodeAt(at);
+    if (unit === 0x22 /* " */) return { value: value + line.slice(run, at), end: at + 1 };
+    if (unit === 0x5c /* \ */) {
+      value += line.slice(run, at);
+      const escape = shortEscapes.get(line.charCodeAt(at + 1));
+      if (escape !== undefined) {
+        value += escape;
+        at += 2;
+      } else if (line.charCodeAt(at + 1) === 0x75 /* u */) {
+        const code = lowercaseHex(line, at + 2);
+        if (code >= 0xd800 && code <= 0xdfff) return generalString(line, start);
+        if (code < 0 || !writtenAsCode(code)) return undefined;
+        value += String.fromCharCode(code);
+        at += 6;
+      } else return undefined;
+      run = at;
+      continue;
+    }
+    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f) || unit === 0x2028 || unit === 0x2029 || unit === 0xfeff || unit === 0xfffe || unit === 0xffff) return undefined;
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      const next = line.charCodeAt(at + 1);
+      if (unit > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return undefined;
+      at += 2;
+      continue;
+    }
+    at++;
+  }
+  return undefined;
+}
+
+const shortEscapes = new Map<number, string>([
+  [0x22, '"'],
+  [0x5c, '\\'],
+  [0x62, '\b'],
+  [0x66, '\f'],
+  [0x6e, '\n'],
+  [0x72, '\r'],
+  [0x74, '\t'],
+]);
+
+/** Whether `formatString` writes this (non-surrogate) code unit as `\uXXXX`. */
+function writtenAsCode(code: number): boolean {
+  if (code < 0x20) return code !== 0x08 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d;
+  return (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff;
+}
+
+/** Four lowercase hex digits at `start` as a number, or -1. */
+function lowercaseHex(line: string, start: number): number {
+  let code = 0;
+  for (let at = start; at < start + 4; at++) {
+    const unit = line.charCodeAt(at);
+    const digit = unit >= 0x30 && unit <= 0x39 ? unit - 0x30 : unit >= 0x61 && unit <= 0x66 ? unit - 0x57 : -1;
+    if (digit < 0) return -1;
+    code = code * 16 + digit;
+  }
+  return code;
+}
+
+/** The general check: JSON's reading of the string, accepted when writing it again gives the same text. */
+function generalString(line: string, start: number): { value: string; end: number } | undefined {
   stringPattern.lastIndex = start;
   const match = stringPattern.exec(line);
   if (match === null) return undefined;

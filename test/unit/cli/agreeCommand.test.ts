@@ -11,6 +11,7 @@ import { createSidecar } from '../../../src/core/sidecar/createSidecar';
 import { serializeSidecarBytes } from '../../../src/core/sidecar/serializeSidecar';
 import { decodeText } from '../../../src/core/text/decodeText';
 import { temporaryFolder } from '../export/exportTestSupport';
+import { workerScriptFound } from '../../../src/node/compareInWorkers';
 import { runCli } from './cliTestSupport';
 
 type Tag = [type: string, start: number, end: number];
@@ -191,5 +192,38 @@ describe('agree command', () => {
     const help = await runCli(['agree', '--help'], corpus);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: news-annotator agree LEFT RIGHT/);
+  });
+
+  it('gives the same report, output and exit code in one thread as split over several', async () => {
+    // Forty documents in folders on two sides (folder and branch), differing the ways annotators
+    // do, with one document only on one side, one with another text and an unreadable sidecar.
+    assert.ok(workerScriptFound(), 'the worker script is beside compareInWorkers: the split is really tested');
+    const names = ['Gustavo Petro', 'Bogotá', 'APC-Colombia', '北京', 'Shakira'];
+    for (let index = 0; index < 40; index++) {
+      const text = `${names[index % 5]} met ${names[(index + 2) % 5]} in ${names[(index + 1) % 5]} on day ${index}.\nAgain ${names[index % 5]}.`;
+      const first = [...names[index % 5]].length;
+      writeDocument(corpus, `batch${index % 4}/d${index}.txt`, text, [['PERSON', 0, first], ['ORG', first + 5, first + 5 + [...names[(index + 2) % 5]].length]]);
+    }
+    git(repository, 'add', '-A');
+    git(repository, 'commit', '-q', '-m', 'batch');
+    for (let index = 0; index < 40; index += 3) {
+      const text = readFileSync(path.join(corpus, `batch${index % 4}/d${index}.txt`), 'utf8');
+      writeDocument(corpus, `batch${index % 4}/d${index}.txt`, text, index % 2 === 0 ? [['PERSON', 0, 3], ['LOCATION', 4, 9]] : []);
+    }
+    writeFileSync(path.join(corpus, 'batch1/d5.txt'), 'Another text.');
+    writeFileSync(path.join(corpus, 'batch2/d6.txt.ann.yaml'), 'format: news-annotator/1\nsource: [unclosed\n');
+    writeDocument(corpus, 'batch3/new.txt', 'Only here.', [['MISC', 0, 4]]);
+    for (const format of [['--json'], []]) {
+      const single = await runCli(['agree', 'git:HEAD', '.', 'git:other', ...format, '--jobs', '1'], corpus);
+      assert.equal(single.code, 1, single.stderr);
+      assert.match(single.stdout, /batch2\/d6\.txt/);
+      for (const jobs of ['2', '3']) {
+        const split = await runCli(['agree', 'git:HEAD', '.', 'git:other', ...format, '--jobs', jobs], corpus);
+        assert.deepEqual({ code: split.code, stdout: split.stdout, stderr: split.stderr }, { code: single.code, stdout: single.stdout, stderr: single.stderr }, `--jobs ${jobs} ${format.join(' ')}`);
+      }
+    }
+    const bad = await runCli(['agree', '.', 'git:other', '--jobs', '0'], corpus);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--jobs needs a whole number/);
   });
 });

@@ -16,4 +16,23 @@ describe('dist/cli.js (the bundled `news-annotator` bin)', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^Usage: news-annotator <command>/);
   });
+
+  it('splits agree over worker threads from the bundle, with the same report as one thread', function () {
+    let root = __dirname;
+    while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
+    const cli = path.join(root, 'dist', 'cli.js');
+    if (!existsSync(cli)) this.skip();
+    // The worker is its own bundle beside cli.js; without it agree would quietly use one thread.
+    assert.ok(existsSync(path.join(root, 'dist', 'agreeWorker.js')), 'dist/agreeWorker.js is built');
+    const sample = path.join(root, 'sample-corpus');
+    const run = (jobs: string) => spawnSync(process.execPath, [cli, 'agree', sample, sample, '--json', '--jobs', jobs], { encoding: 'utf8' });
+    const single = run('1');
+    const split = run('3');
+    assert.equal(single.status, 0, single.stderr);
+    assert.equal(split.status, 0, split.stderr);
+    assert.equal(split.stdout, single.stdout);
+    const report = JSON.parse(split.stdout) as { exact: { f1: number; matched: number } };
+    assert.equal(report.exact.f1, 1);
+    assert.ok(report.exact.matched > 10, String(report.exact.matched));
+  });
 });

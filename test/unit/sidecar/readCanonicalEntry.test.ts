@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/sidecar/model';
+import { formatString } from '../../../src/core/sidecar/flowValue';
 import { readCanonicalEntry } from '../../../src/core/sidecar/readCanonicalEntry';
 import { entryIndent, serializeAnnotation } from '../../../src/core/sidecar/serializeSidecar';
 
@@ -30,5 +31,29 @@ describe('readCanonicalEntry (the fast reader of one entry line)', () => {
       assert.equal(readCanonicalEntry(entryIndent + line), undefined, line);
     }
     assert.deepEqual(readCanonicalEntry(entryIndent + '{id: "a", type: "T", start: 0, end: 2, text: "\ud83d\ude00"}'), { id: 'a', type: 'T', start: 0, end: 2, text: '\ud83d\ude00' });
+  });
+
+  it('takes an escaped string exactly when the writer would write it that way', () => {
+    // Escapes canonical or not (uppercase hex, `\/`, an escaped letter, surrogates alone and in
+    // pairs), raw characters the writer escapes and ones it leaves alone; JSON's reading plus
+    // writing again is the reference.
+    const piece = fc.oneof(
+      fc.constantFrom('\\n', '\\"', '\\\\', '\\/', '\\t', '\\b', '\\f', '\\r', '\\u000a', '\\u0009', '\\u000d', '\\u0001', '\\u001F', '\\u001f', '\\u0085', '\\u0041', '\\u00e9', '\\ud83d', '\\ude00', '\\uD83D', '\\u2028', '\\ufeff', '\\uffff', '\\x', '\\u12', '\\'),
+      fc.constantFrom('a', 'é', '\u0085', '\u2028', '\ud83d', '\ude00', '\ud83d\ude00', '\u0001', '\t', '中'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const quoted = `"${pieces.join('')}"`;
+        let expected: Annotation | undefined;
+        try {
+          const value = JSON.parse(quoted) as string;
+          if (formatString(value) === quoted) expected = { id: 'a', type: 'T', start: 0, end: 1, text: value };
+        } catch {
+          expected = undefined;
+        }
+        assert.deepEqual(readCanonicalEntry(`${entryIndent}{id: "a", type: "T", start: 0, end: 1, text: ${quoted}}`), expected, quoted);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
