@@ -19,30 +19,51 @@ import type { ConfinedFileSystem } from './confinedFileSystem';
 const readFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 export class SyncReadingFileSystem implements FileSystem {
+  /**
+   * Folders found inside the real root, by path: one command reads many files per folder, and
+   * resolving the folder again for each was a fifth of reading a corpus. This is no weaker than
+   * resolving every time: a folder swapped for a link between that check and the open was
+   * already a race either way; a link in place when the command starts is still refused. One
+   * instance lives for one command run.
+   */
+  private readonly realFolders = new Map<string, string>();
+
   constructor(private readonly confined: ConfinedFileSystem) {}
 
   async readFile(relativePath: string): Promise<Uint8Array | undefined> {
+    return (await this.readFileWithStatus(relativePath))?.data;
+  }
+
+  async readFileWithStatus(relativePath: string): Promise<{ data: Uint8Array; status: FileStatus } | undefined> {
     const target = this.plainFile(relativePath);
-    if (target === undefined) return this.confined.readFile(relativePath);
+    if (target === undefined) return this.confinedRead(relativePath);
     let descriptor: number;
     try {
       descriptor = openSync(target, readFlags);
     } catch {
-      return this.confined.readFile(relativePath);
+      return this.confinedRead(relativePath);
     }
     try {
-      if (!fstatSync(descriptor).isFile()) return await this.confined.readFile(relativePath);
-      return readFileSync(descriptor);
+      const status = fstatSync(descriptor);
+      if (!status.isFile()) return await this.confinedRead(relativePath);
+      return { data: readFileSync(descriptor), status: statusOf(status) };
     } finally {
       closeSync(descriptor);
     }
+  }
+
+  /** The confined file system's answer, refusals and messages included. */
+  private async confinedRead(relativePath: string): Promise<{ data: Uint8Array; status: FileStatus } | undefined> {
+    const status = await this.confined.stat(relativePath);
+    const data = await this.confined.readFile(relativePath);
+    return data === undefined ? undefined : { data, status: status ?? { size: data.length, mtimeMs: 0 } };
   }
 
   async stat(relativePath: string): Promise<FileStatus | undefined> {
     const target = this.insideTarget(relativePath);
     const status = target === undefined ? undefined : lstatQuietly(target);
     if (status === undefined || !status.isFile()) return this.confined.stat(relativePath);
-    return { size: status.size, mtimeMs: status.mtimeMs, ...((status.mode & 0o222) === 0 ? { readOnly: true } : {}) };
+    return statusOf(status);
   }
 
   writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {
@@ -71,16 +92,23 @@ export class SyncReadingFileSystem implements FileSystem {
     if (parts.some((part) => part === '' || part === '.' || part === '..')) return undefined;
     const realRoot = this.confined.realRoot;
     const folder = path.join(realRoot, ...parts.slice(0, -1));
-    let real: string;
-    try {
-      real = realpathSync.native(folder);
-    } catch {
-      return undefined;
+    let real = this.realFolders.get(folder);
+    if (real === undefined) {
+      try {
+        real = realpathSync.native(folder);
+      } catch {
+        return undefined;
+      }
+      const relative = path.relative(realRoot, real);
+      if (relative !== '' && (relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative))) return undefined;
+      this.realFolders.set(folder, real);
     }
-    const relative = path.relative(realRoot, real);
-    if (relative !== '' && (relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative))) return undefined;
     return path.join(real, parts[parts.length - 1]);
   }
+}
+
+function statusOf(status: Stats): FileStatus {
+  return { size: status.size, mtimeMs: status.mtimeMs, ...((status.mode & 0o222) === 0 ? { readOnly: true } : {}) };
 }
 
 function lstatQuietly(target: string): Stats | undefined {

@@ -72,7 +72,8 @@ export function corpusDocument(path: string, loaded: LoadedSidecar): CorpusDocum
     const anchor = loaded.anchors[index];
     if (anchor === undefined || anchor.kind === 'exact' || anchor.kind === 'moved') {
       const moved =
-        anchor === undefined
+        // Most annotations are where they were written: the very object, not a copy of it.
+        anchor === undefined || (anchor.fragments === undefined && anchor.start === annotation.start && anchor.end === annotation.end && annotation.fragments === undefined)
           ? annotation
           : anchor.fragments === undefined
             ? { ...annotation, start: anchor.start, end: anchor.end }

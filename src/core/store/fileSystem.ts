@@ -11,6 +11,11 @@ export interface FileSystem {
    */
   stat(path: string): Promise<FileStatus | undefined>;
   /**
+   * The bytes and the status of the very file they were read from, in one go (optional: a file
+   * system that can, answers a read with one look-up instead of two). Undefined when it does not exist.
+   */
+  readFileWithStatus?(path: string): Promise<{ data: Uint8Array; status: FileStatus } | undefined>;
+  /**
    * Replaces the file in one step: readers see the old bytes or the new ones, never a mix
    * (temporary file in the same folder, then rename over the target).
    */

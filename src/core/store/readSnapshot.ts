@@ -1,6 +1,6 @@
 import { problem, type Problem } from '../problem';
 import { sha256Hex } from '../text/decodeText';
-import type { FileSystem, FileVersion } from './fileSystem';
+import type { FileStatus, FileSystem, FileVersion } from './fileSystem';
 
 /** A sidecar as found on disk: its text and version, or neither when it does not exist. */
 export interface Snapshot {
@@ -17,8 +17,16 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 export async function readSnapshot(fileSystem: FileSystem, path: string): Promise<Snapshot | { ok: false; problems: Problem[] }> {
   try {
-    const status = await fileSystem.stat(path);
-    const data = await fileSystem.readFile(path);
+    let status: FileStatus | undefined;
+    let data: Uint8Array | undefined;
+    if (fileSystem.readFileWithStatus !== undefined) {
+      const read = await fileSystem.readFileWithStatus(path);
+      status = read?.status;
+      data = read?.data;
+    } else {
+      status = await fileSystem.stat(path);
+      data = await fileSystem.readFile(path);
+    }
     if (data === undefined) return { ok: true, content: undefined, data: undefined, version: undefined, readOnly: false };
     // The hash, not the time, is what proves the file unchanged; size and time are cheap extras.
     const version = { size: data.length, mtimeMs: status?.mtimeMs ?? 0, sha256: sha256Hex(data) };

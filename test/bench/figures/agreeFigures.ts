@@ -2,7 +2,7 @@
  * `news-annotator agree LEFT RIGHT --json` over two corpus folders with the same texts (a
  * synthetic corpus and a second annotator's version of it: about 5% of the tags dropped, 5%
  * given another type, 5% with a shorter span, plus a few extra tags), run in this process
- * through the command line's own entry (`run`), beside the baseline the target names: reading
+ * through the command line's own entry (`run`), with its default threads and in one thread, beside the baseline the target names: reading
  * both sides' sidecars and texts plus JSON.parse of the same annotations, the way the
  * command-line baselines read (synchronously, the fastest way Node has).
  */
@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../../src/cli/run';
 import { compareSides } from '../../../src/core/agreement/compareSides';
+import { defaultThreads } from '../../../src/node/compareInWorkers';
 import { readSide } from '../../../src/node/readSide';
 import type { Annotation } from '../../../src/core/sidecar/model';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
@@ -60,7 +61,11 @@ function writeSecondSide(folder: string, options: CorpusOptions): CorpusOnDisk {
 }
 
 export interface AgreeTimes {
+  /** With the default threads (one per core, at most 4). */
   agree: number;
+  threads: number;
+  /** The same in one thread (`--jobs 1`). */
+  oneThread: number;
   /** compareSides alone, on both sides already read. */
   compare: number;
   readBothSides: number;
@@ -82,20 +87,22 @@ export async function agreeTimes(folder: string, options: CorpusOptions): Promis
       JSON.parse(readFileSync(twin, 'utf8'));
     }
   });
-  const agree = async () => {
+  const agree = async (jobs: string[] = []) => {
     let stderr = '';
-    const code = await run(['agree', left.root, right.root, '--json'], { stdout: () => undefined, stderr: (text) => (stderr += text), cwd: folder, isTerminal: false });
+    const code = await run(['agree', left.root, right.root, '--json', ...jobs], { stdout: () => undefined, stderr: (text) => (stderr += text), cwd: folder, isTerminal: false });
     if (code !== 0) throw new Error(`news-annotator agree failed (${code}): ${stderr}`);
   };
   // One untimed run first, so the figure is not V8's JIT warming up (as the other CLI figures).
   await agree();
   collectGarbage();
-  const agreeTime = await timeOnce(agree);
+  const agreeTime = await timeOnce(() => agree());
+  collectGarbage();
+  const oneThread = await timeOnce(() => agree(['--jobs', '1']));
   const [leftSide, rightSide] = await Promise.all([left, right].map((side) => readSide(side.root, { cwd: folder, root: folder })));
   if ('error' in leftSide || 'error' in rightSide) throw new Error('a side could not be read');
   collectGarbage();
   const compare = await timeOnce(() => compareSides(leftSide.side, rightSide.side));
-  return { agree: agreeTime, compare, readBothSides, left, right };
+  return { agree: agreeTime, oneThread, threads: defaultThreads(), compare, readBothSides, left, right };
 }
 
 export async function agreeFigures(folder: string, options: CorpusOptions): Promise<Figure[]> {
@@ -103,7 +110,8 @@ export async function agreeFigures(folder: string, options: CorpusOptions): Prom
   const label = `${times.left.files.length.toLocaleString('en')} docs, ${times.left.annotations.toLocaleString('en')} + ${times.right.annotations.toLocaleString('en')} annotations`;
   const baselineName = "read both sides' sidecars and texts + JSON.parse of the same annotations";
   return [
-    { name: '`agree LEFT RIGHT --json` (two folders)', corpus: label, value: times.agree, unit: 'ms', baselineName, baseline: times.readBothSides, target: { kind: 'ratio', limit: 3 } },
+    { name: `\`agree LEFT RIGHT --json\` (two folders; ${times.threads} threads, one per core)`, corpus: label, value: times.agree, unit: 'ms', baselineName, baseline: times.readBothSides, target: { kind: 'ratio', limit: 3 } },
+    { name: 'for the record: the same in one thread (`--jobs 1`)', corpus: label, value: times.oneThread, unit: 'ms', baselineName, baseline: times.readBothSides },
     { name: 'for the record: the comparison alone (compareSides: matching, kappa, disagreements)', corpus: label, value: times.compare, unit: 'ms', baselineName, baseline: times.readBothSides },
   ];
 }
