@@ -40,6 +40,12 @@ export interface ReadSideOptions {
   /** The corpus folder whose repository `git:REF` sides are read from (absolute). */
   root: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Read a folder side's files synchronously (true by default: the command line and its worker
+   * threads do nothing else meanwhile). The editor passes false, so its extension host keeps
+   * answering while a large folder is read.
+   */
+  syncReads?: boolean;
   /** Read only the documents of this part of the corpus (see inShard): one worker's share. */
   shard?: Shard;
 }
@@ -69,7 +75,7 @@ export async function readSide(spec: string, options: ReadSideOptions): Promise<
 
 async function readFolderSide(spec: string, options: ReadSideOptions): Promise<SideRead | { error: string }> {
   const root = path.resolve(options.cwd, spec);
-  const corpus = await openCorpus(root, { syncReads: true });
+  const corpus = await openCorpus(root, { syncReads: options.syncReads ?? true });
   if ('error' in corpus) return corpus;
   const files = options.shard === undefined ? corpus.files : corpus.files.filter((file) => inShard(file, options.shard));
   const load = await loadCorpus(corpus.store, files, { onProgress: options.onProgress });

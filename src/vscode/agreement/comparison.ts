@@ -51,7 +51,7 @@ export class Comparison {
     if (!('annotators' in other)) {
       // The other side is read as `news-annotator agree` reads it, so both give the same numbers.
       const spec = 'git' in other ? `${gitPrefix}${other.git}` : other.folder;
-      const read = await readSide(spec, { cwd: folder.uri.fsPath, root: folder.uri.fsPath, onProgress: (done, total) => progress.report(done, total) });
+      const read = await readSide(spec, { cwd: folder.uri.fsPath, root: folder.uri.fsPath, syncReads: false, onProgress: (done, total) => progress.report(done, total) });
       if ('error' in read) throw new Error(read.error);
       theirs = 'git' in other ? read.side : { ...read.side, name: baseName(other.folder) };
     }
