@@ -1,6 +1,6 @@
 /**
- * `agree` over several threads: the corpus is split by path into one part per worker
- * (readSide's inShard), each worker reads its part of every side and compares it
+ * `agree` over several threads: the corpus is split by path into one part per thread
+ * (readSide's inShard), this thread and each worker read their part of every side and compare it
  * (agreeWorker.ts), and the parts' results are added up (mergeComparisons), which gives exactly
  * the single-thread result. Reading and parsing dominate `agree`, and they split cleanly by
  * document; moving whole sides between threads instead would cost more than reading them.
@@ -50,8 +50,12 @@ export async function compareInWorkers(specs: readonly string[], options: Thread
     return compareCorpusSides(specs, { cwd: options.cwd, root: options.root, onProgress: (side, done, total) => report(totals, side, done, total, options.onProgress) });
   }
   const totals = new Map<number, { done: number; total: number }>();
-  const runs = Array.from({ length: count }, (_, index) => runWorker({ specs, cwd: options.cwd, root: options.root, shard: { index, count } }, (side, done, total) => report(totals, index * specs.length + side, done, total, options.onProgress)));
-  const results = await Promise.all(runs);
+  const progressOf = (index: number) => (side: number, done: number, total: number) => report(totals, index * specs.length + side, done, total, options.onProgress);
+  // This thread takes the first part itself: a worker starts with nothing compiled, and this
+  // thread has no other work while the workers run.
+  const runs = Array.from({ length: count - 1 }, (_, worker) => runWorker({ specs, cwd: options.cwd, root: options.root, shard: { index: worker + 1, count } }, progressOf(worker + 1)));
+  const own = await compareCorpusSides(specs, { cwd: options.cwd, root: options.root, shard: { index: 0, count }, onProgress: progressOf(0) });
+  const results = [own, ...(await Promise.all(runs))];
   const failed = results.find((result): result is { error: string } => 'error' in result);
   if (failed !== undefined) return failed;
   return mergeComparisons(results as [CorpusComparison, ...CorpusComparison[]]);
@@ -77,7 +81,9 @@ function runWorker(task: WorkerTask, onProgress: (side: number, done: number, to
       settled = true;
       resolve(result);
     };
-    const worker = new Worker(workerScript, { workerData: task });
+    // Nearly all a reading thread allocates stays alive until the end; a young generation larger
+    // than a worker's default means fewer scavenges copying it (about 2 s less CPU in 10k documents).
+    const worker = new Worker(workerScript, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message.side, message.done, message.total);
       else {

@@ -78,7 +78,7 @@ async function readFolderSide(spec: string, options: ReadSideOptions): Promise<S
   const corpus = await openCorpus(root, { syncReads: options.syncReads ?? true });
   if ('error' in corpus) return corpus;
   const files = options.shard === undefined ? corpus.files : corpus.files.filter((file) => inShard(file, options.shard));
-  const load = await loadCorpus(corpus.store, files, { onProgress: options.onProgress });
+  const load = await loadCorpus(corpus.store, files, { onProgress: options.onProgress, validate: false });
   return { ...sideOf(spec, load), display: (file) => displayFrom(options.cwd, path.resolve(root, file)), folder: root };
 }
 
@@ -100,7 +100,7 @@ async function readGitSide(spec: string, ref: string, options: ReadSideOptions):
   const files = fileSystem.list().filter((file) => matcher(file) && inShard(file, options.shard) && !file.split('/').slice(0, -1).some((folder) => skippedFolders.has(folder)));
   await fileSystem.load(files.flatMap((file) => [file, sidecarPathFor(file)]));
   const store = new SidecarStore(fileSystem, { knownTypes: new Set(project.config.types.map((type) => type.name)) });
-  const load = await loadCorpus(store, files, { onProgress: options.onProgress });
+  const load = await loadCorpus(store, files, { onProgress: options.onProgress, validate: false });
   return { ...sideOf(spec, load), display: (file) => `${ref}:${prefix}${file}` };
 }
 
@@ -112,8 +112,8 @@ function sideOf(name: string, load: CorpusLoad): Omit<SideRead, 'display' | 'fol
     unplaced += document.unplaced.length;
     documents.push({ path: document.path, text: document.loaded.text.text, annotations: document.placed });
   }
-  // Problems of documents that were read are validation findings (`validate` reports them); only
-  // documents that could not be read at all are left out here.
+  // Problems of documents that were read are validation findings (`validate` reports them, and
+  // they are not even looked for here); only documents that could not be read at all are left out.
   const unreadable = load.failures.map((failure) => ({ path: failure.path, problems: failure.problems }));
   return { side: { name, documents }, unreadable, unplaced };
 }

@@ -129,7 +129,11 @@ export class SidecarStore {
     private readonly options: SidecarStoreOptions = {},
   ) {}
 
-  async load(textPath: string): Promise<LoadResult> {
+  /**
+   * `validate: false` skips the checks a reader that only wants the placed annotations does not
+   * look at (the validation findings `validate` reports); parse problems are still returned.
+   */
+  async load(textPath: string, options: { validate?: boolean } = {}): Promise<LoadResult> {
     const sidecarPath = sidecarPathFor(textPath);
     const bytes = await readText(this.fileSystem, textPath);
     if (!bytes.ok) return bytes;
@@ -145,6 +149,9 @@ export class SidecarStore {
     if (!parsed.ok) return { ok: false, problems: parsed.problems, decoded };
     const anchors = anchorAnnotations(parsed.sidecar, text, decoded.sha256);
     const current = parsed.sidecar.source.sha256 === decoded.sha256;
+    if (options.validate === false) {
+      return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems: parsed.problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
+    }
     const problems = [
       ...parsed.problems,
       ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath, {

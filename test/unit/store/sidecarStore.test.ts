@@ -31,6 +31,22 @@ describe('SidecarStore.load', () => {
     assert.ok(result.problems.some((item) => item.code === 'annotation-orphaned' || item.code === 'annotation-fuzzy'));
   });
 
+  it('skips the validation findings when asked (agree), and still reports what it cannot read', async () => {
+    const { files, store } = setup();
+    files.writeFile(textPath, 'BREAKING: ' + readFixture('article.txt').replace('Mr. True', 'Ms. Other'));
+    const checked = await loaded(store);
+    const quick = await store.load(textPath, { validate: false });
+    assert.ok(quick.ok);
+    assert.ok(checked.problems.length > 0);
+    assert.deepEqual(quick.problems, []);
+    assert.deepEqual(quick.anchors, checked.anchors);
+    assert.deepEqual(quick.sidecar, checked.sidecar);
+    files.writeFile(sidecarPath, 'status: [\n');
+    const broken = await store.load(textPath, { validate: false });
+    assert.equal(broken.ok, false);
+    assert.ok(broken.problems.length > 0);
+  });
+
   it('reports a text that is missing, and a sidecar it cannot read, as problems', async () => {
     const { files, store } = setup('status: [\n');
     const broken = await store.load(textPath);
