@@ -43,17 +43,10 @@ export class NameMatcher {
   private readonly edges: { start: boolean; end: boolean }[] = [];
 
   constructor(entries: Iterable<GazetteerEntry>, private readonly options: NameMatcherOptions) {
-    // Folded first, so the automaton is sized once for all names rather than grown step by step.
-    const folded: { entry: GazetteerEntry; codes: number[] }[] = [];
-    let totalLength = 0;
+    this.automaton = new NameAutomaton();
     for (const entry of entries) {
       const codes = foldName(entry.name, options.ignoreCase);
       if (codes.length === 0) continue;
-      folded.push({ entry, codes });
-      totalLength += codes.length;
-    }
-    this.automaton = new NameAutomaton(totalLength);
-    for (const { entry, codes } of folded) {
       const key = this.automaton.add(codes, this.entriesByKey.length);
       if (key === this.entriesByKey.length) {
         this.entriesByKey.push([]);
