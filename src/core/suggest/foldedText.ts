@@ -19,7 +19,7 @@ export interface FoldedText {
 }
 
 const combiningMark = /\p{M}/u;
-const asciiOnly = /^[\u0000-\u007f]*$/;
+const asciiOnly = /^[ -~\t\n\r]*$/;
 // Folding the same few thousand non-ASCII clusters again and again is most of the cost on
 // accented or non-Latin text; the cache is per process and bounded.
 const foldCache = new Map<string, string>();
