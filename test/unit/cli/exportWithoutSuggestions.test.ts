@@ -43,6 +43,12 @@ describe('exports and stats with suggestions', () => {
         if (format === 'yaml') assert.ok(!written.includes('Gustavo Petro"') || !/type: "PERSON", start: 13/.test(written), written);
       }
 
+      // search finds the open one with is:suggestion, and says it is one.
+      const searched = await runCli(['search', 'is:suggestion petro'], corpus.folder);
+      assert.equal(searched.code, 0, searched.stderr);
+      assert.match(searched.stdout, /a\.txt:1:14: PERSON \(suggestion\) "Gustavo Petro"/);
+      assert.doesNotMatch((await runCli(['search', 'is:suggestion quibdo'], corpus.folder)).stdout, /Quibdo"/);
+
       // The merged YAML holds them when asked, open and rejected, under their own key; no other format does.
       const merged = path.join(out.folder, 'with-suggestions.yaml');
       const withSuggestions = await runCli(['export', '--format', 'yaml', '--with-suggestions', '--out', merged], corpus.folder);
