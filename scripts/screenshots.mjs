@@ -2,7 +2,8 @@
 // copy of sample-corpus/:   npm run build && node scripts/screenshots.mjs [outDir] [--only NAME.png]
 // For screenshots meant for people install fonts first, or emoji and CJK draw as empty boxes:
 //   apt-get install fonts-noto-color-emoji fonts-noto-cjk
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +30,17 @@ async function openArticle(page, url) {
   await page.waitForTimeout(1500); // decorations are debounced; let them paint
 }
 
-async function shoot(browser, host, scratch, theme, allShots) {
+// `prepare(workspace)` changes the scratch copy of the corpus before the workbench opens it; such
+// shots get their own copy (`copy` names it), so the other shots of the theme show the corpus as it ships.
+async function shoot(browser, host, scratch, theme, allShots, { copy = theme, prepare } = {}) {
   const shots = allShots.filter(([name]) => only === undefined || name === only);
   if (shots.length === 0) return;
-  const workspace = path.join(scratch, `corpus-${theme}`);
+  const workspace = path.join(scratch, `corpus-${copy}`);
   cpSync(path.join(root, 'sample-corpus'), workspace, { recursive: true });
+  if (prepare) prepare(workspace);
   const server = await startCodeServer({
     host,
-    stateDir: path.join(scratch, `state-${theme}`),
+    stateDir: path.join(scratch, `state-${copy}`),
     port: await freePort(),
     settings: { 'workbench.colorTheme': themeNames[theme], 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'editor.fontSize': 15 },
   });
@@ -60,6 +64,15 @@ async function shoot(browser, host, scratch, theme, allShots) {
     await page.close();
     await server.stop();
   }
+}
+
+/** Runs `news-annotator suggest` on the copy with a few names the sample article leaves untagged. */
+function suggestFromGazetteer(workspace) {
+  const gazetteer = path.join(path.dirname(workspace), 'names.tsv');
+  // Names that do not cut into the tagged "Lucía Ferrán Osorio", which openArticle waits for.
+  const names = [['Chinese Embassy', 'ORG'], ['Bogotá', 'LOCATION'], ['Asia-Pacific', 'LOCATION'], ['Zhejiang', 'LOCATION'], ['ICETEX', 'ORG'], ['Cartagena Chamber of Commerce', 'ORG'], ['Caribe Global News', 'ORG']];
+  writeFileSync(gazetteer, `name\ttype\n${names.map((row) => row.join('\t')).join('\n')}\n`);
+  execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'suggest', workspace, '--gazetteer', gazetteer], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 const host = ensureHost();
@@ -103,6 +116,32 @@ try {
       },
     ],
   ]);
+  if (!highContrastOnly) await shoot(browser, host, scratch, 'light', [
+    [
+      'suggestions.png',
+      async (page) => {
+        // The article with its tags and, dashed and labelled TYPE?, the names `suggest` found
+        // untagged (two of them overlapping tags); then the hover over one (ICETEX) with
+        // Accept / Reject / Accept all.
+        await page.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+        // The end of the article shows the paragraphs where the suggested names are.
+        await page.keyboard.press('Control+End');
+        // Its own span once the suggestion is drawn around it.
+        const name = page.locator('.view-line span span', { hasText: /^ICETEX$/ }).first();
+        await name.waitFor();
+        // The editor may still be scrolling: a hover that does not open is tried once more.
+        await page.waitForTimeout(800);
+        const hover = page.locator('.monaco-hover', { hasText: 'Suggested' }).first();
+        await name.hover();
+        if (!(await hover.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
+          await page.mouse.move(5, 5);
+          await name.hover();
+          await hover.waitFor();
+        }
+        await page.waitForTimeout(500);
+      },
+    ],
+  ], { copy: 'light-suggested', prepare: suggestFromGazetteer });
   if (!highContrastOnly) await shoot(browser, host, scratch, 'dark', [
     ['tagged-article-dark.png'],
     [

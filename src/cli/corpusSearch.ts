@@ -18,6 +18,8 @@ export interface SearchHit {
   score: number;
   /** What the query matched: the text, the type, the file, the note, or nothing (browsing). */
   match: string;
+  /** An open suggestion (`is:suggestion`), not a tag. */
+  suggestion?: true;
 }
 
 export type CorpusSearch = (documents: readonly CorpusDocument[], query: string, limit: number) => SearchHit[];

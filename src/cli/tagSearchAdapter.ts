@@ -23,6 +23,7 @@ export const tagSearch: CorpusSearch = (documents: readonly CorpusDocument[], qu
       ...(result.note !== undefined ? { note: result.note } : {}),
       score: result.score,
       match: result.match,
+      ...(result.suggestion === true ? { suggestion: true as const } : {}),
     }));
   } finally {
     search.dispose();

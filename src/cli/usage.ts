@@ -106,6 +106,7 @@ Options:
   --status LIST     only documents with these statuses, e.g. done or done,in-progress
   --all             also documents without a sidecar
   --offsets UNIT    jsonl only: codepoint (default) or utf16 (doccano's web page counts UTF-16)
+  --with-suggestions  yaml only: also each document's suggestions (never in other formats)
   --force           replace P even if it is not an earlier export of this format
   -h, --help        show this help
 `,

@@ -100,26 +100,43 @@ export class AnnotationWorkspace {
     return result;
   }
 
-  /** Applies one user action to every file it touches; what was written is one undo step. */
-  async edit(label: string, edits: readonly FileEdit[], progress?: EditProgress): Promise<EditOutcome> {
+  /**
+   * Applies one user action to every file it touches; what was written is one undo step. With
+   * `concurrency` above 1 (edits of distinct files only) that many files are written at once,
+   * each still under its own lock and replaced atomically: the flushes to disk, most of a
+   * write's time, then overlap.
+   */
+  async edit(label: string, edits: readonly FileEdit[], progress?: EditProgress, options: { concurrency?: number } = {}): Promise<EditOutcome> {
+    const applied = new Array<Awaited<ReturnType<AnnotationWorkspace['applyOne']>> | undefined>(edits.length);
+    let cancelled = false;
+    let next = 0;
+    let finished = 0;
+    const worker = async (): Promise<void> => {
+      while (next < edits.length && !cancelled) {
+        if (progress?.isCancelled()) {
+          cancelled = true;
+          break;
+        }
+        const index = next++;
+        const { textPath, factory } = edits[index];
+        progress?.report(index, edits.length, textPath);
+        applied[index] = await this.applyOne(textPath, factory);
+        // Long actions yield now and then so the editor stays responsive and can cancel.
+        if (++finished % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, edits.length)) }, worker));
     const changes = new Map<string, AnnotationChange>();
     const created = new Set<string>();
     const failures: Problem[] = [];
-    let cancelled = false;
-    for (const [index, { textPath, factory }] of edits.entries()) {
-      if (progress?.isCancelled()) {
-        cancelled = true;
-        break;
+    for (const [index, result] of applied.entries()) {
+      if (result === undefined) continue;
+      const { textPath } = edits[index];
+      if (!result.ok) failures.push(result.problem);
+      else if (!isEmptyChange(result.change)) {
+        changes.set(textPath, result.change);
+        if (result.created) created.add(textPath);
       }
-      progress?.report(index, edits.length, textPath);
-      const applied = await this.applyOne(textPath, factory);
-      if (!applied.ok) failures.push(applied.problem);
-      else if (!isEmptyChange(applied.change)) {
-        changes.set(textPath, applied.change);
-        if (applied.created) created.add(textPath);
-      }
-      // Long actions yield now and then so the editor stays responsive and can cancel.
-      if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
     }
     if (changes.size > 0) this.history.push({ label, changes, ...(created.size > 0 ? { created } : {}) });
     return summarise(changes, failures, cancelled);

@@ -10,7 +10,7 @@ import { problem, type Problem } from '../core/problem';
 import type { GazetteerEntry } from '../core/suggest/gazetteerEntry';
 import { entriesFromTags, type TaggedName } from '../core/suggest/entriesFromTags';
 import { NameMatcher } from '../core/suggest/nameMatcher';
-import { suggestDocument } from '../core/suggest/suggestDocument';
+import { countSuggestions, suggestDocument } from '../core/suggest/suggestDocument';
 import type { AnnotationWorkspace } from './annotationWorkspace';
 import type { EditProgress } from './fileEdit';
 
@@ -104,7 +104,7 @@ export async function suggestCorpus(workspace: AnnotationWorkspace, files: reado
         problems.push(problem('suggest-skipped', message, file, why?.line ?? 1, why?.column ?? 1, 'warning'));
         return 0;
       }
-      return suggestDocument(loaded.text.text, loaded.sidecar.annotations, loaded.sidecar.suggestions ?? [], matcher, documentOptions).added.length;
+      return countSuggestions(loaded.text.text, loaded.sidecar.annotations, loaded.sidecar.suggestions ?? [], matcher, documentOptions);
     },
     (done, total) => options.progress?.report(done, total, ''),
   );
@@ -119,6 +119,7 @@ export async function suggestCorpus(workspace: AnnotationWorkspace, files: reado
       factory: (sidecar, text) => ({ removed: [], added: [], addedSuggestions: suggestDocument(text.text, sidecar.annotations, sidecar.suggestions ?? [], matcher, documentOptions).added }),
     })),
     options.progress,
+    { concurrency: 8 },
   );
   for (const failure of outcome.failures) problems.push(failure);
   const written = gaining.flatMap(({ textPath }) => {

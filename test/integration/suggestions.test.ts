@@ -67,5 +67,14 @@ describe('Suggestions in the editor', () => {
     await vscode.commands.executeCommand('newsAnnotator.undo');
     await eventually(() => (tagged() === 2 ? true : undefined), 'accept all undone');
     await eventually(async () => ((await openOnes()).length === occurrences - 2 ? true : undefined), 'the suggestions back');
+
+    // The Corpus view counts the open suggestions on the file's row, and Search Tags finds them with is:suggestion.
+    const open = occurrences - 2;
+    const row = async () => (await (await api()).corpusRows()).find((item) => item.trimStart().startsWith('nile-basin-water-project.txt |'));
+    await eventually(async () => ((await row())?.endsWith(` · ${open}?`) ? true : undefined), `the Corpus view row shows ${open}?`);
+    await eventually(async () => {
+      const found = await (await api()).searchTags('is:suggestion nile');
+      return found.length === open && found.every((item) => item === `LOCATION Nile ${untagged}`) ? true : undefined;
+    }, `is:suggestion finds the ${open} open suggestions`);
   });
 });

@@ -19,6 +19,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     all: { type: 'boolean' },
     offsets: { type: 'string' },
     force: { type: 'boolean' },
+    'with-suggestions': { type: 'boolean' },
   });
   if (!parsed.ok) return usageError(io, 'export', parsed.message);
   const { values, positionals } = parsed;
@@ -38,6 +39,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const offsets = values['offsets'];
   if (offsets !== undefined && offsets !== 'codepoint' && offsets !== 'utf16') return usageError(io, 'export', '--offsets is codepoint or utf16');
   if (offsets !== undefined && format !== 'jsonl') return usageError(io, 'export', '--offsets applies to --format jsonl only');
+  const withSuggestions = values['with-suggestions'] === true;
+  if (withSuggestions && format !== 'yaml') return usageError(io, 'export', '--with-suggestions applies to --format yaml only (other formats never hold suggestions)');
 
   const loaded = await loadForCommand(io, positionals[0]);
   if ('exitCode' in loaded) return loaded.exitCode;
@@ -46,7 +49,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     statuses: statuses === undefined ? undefined : new Set(statuses as SidecarStatus[]),
     withoutSidecar: values['all'] === true,
   });
-  const result = exportCorpus(format as ExportFormat, { documents, config: corpus.config, offsets });
+  const result = exportCorpus(format as ExportFormat, { documents, config: corpus.config, offsets, ...(withSuggestions ? { withSuggestions } : {}) });
   const out = path.resolve(io.cwd, values['out']);
   const refusal = await writeExport(result, { out, corpusRoot: corpus.root, isCorpusFile: corpus.matcher, force: values['force'] === true });
   if (refusal !== undefined) {

@@ -48,7 +48,7 @@ export async function searchCommand(args: readonly string[], io: CliIo, search: 
   if (values['json'] === true) {
     io.stdout(JSON.stringify(located.map(({ path, ...hit }) => ({ ...hit, path })), null, 2) + '\n');
   } else {
-    for (const hit of located) io.stdout(printable(`${hit.path}:${hit.line}:${hit.column}: ${hit.type} ${JSON.stringify(hit.text)}  ${snippet(texts.get(hit.file), hit)}`) + '\n');
+    for (const hit of located) io.stdout(printable(`${hit.path}:${hit.line}:${hit.column}: ${hit.type}${hit.suggestion === true ? ' (suggestion)' : ''} ${JSON.stringify(hit.text)}  ${snippet(texts.get(hit.file), hit)}`) + '\n');
     io.stderr(`${hits.length} result${hits.length === 1 ? '' : 's'}${hits.length === limit ? ` (the first ${limit}; use --limit for more)` : ''}.\n`);
   }
   return exitCodes.success;

@@ -14,6 +14,8 @@ export interface ExportInput {
   documents: readonly CorpusDocument[];
   config: ProjectConfig;
   offsets?: OffsetUnit;
+  /** yaml only: also each document's `suggestions` (open and rejected, as in the sidecar). */
+  withSuggestions?: boolean;
 }
 
 /**

@@ -7,11 +7,13 @@
  * Nothing of a sidecar is left out, so importing this file gives the sidecars back: annotations
  * that could not be placed in the current text are kept under `orphaned` and `fuzzy`, with their
  * stored (old) offsets, apart from `annotations`, so that slicing `annotations` is always right.
+ * Suggestions are not tags: they are written only when asked (`withSuggestions`), under their own
+ * key, and import does not read them back.
  */
 import type { CorpusDocument } from '../corpus/loadCorpus';
 import type { EntityType } from '../project';
 import { formatMap, formatString, formatValue } from '../sidecar/flowValue';
-import { sortAnnotations, sortRelations, serializeAnnotation, serializeRelation } from '../sidecar/serializeSidecar';
+import { sortAnnotations, sortRelations, sortSuggestions, serializeAnnotation, serializeRelation, serializeSuggestion } from '../sidecar/serializeSidecar';
 import type { Annotation } from '../sidecar/model';
 import { singleFileOutput, type ExportInput, type ExportOutput } from './exportTypes';
 
@@ -50,12 +52,12 @@ export function exportYaml(input: ExportInput): ExportOutput {
       ]),
   );
   lines.push(input.documents.length === 0 ? 'documents: []' : 'documents:');
-  return singleFileOutput(() => allLines(lines, input.documents), { warnings: [], documents: input.documents.length, annotations, notes: [] });
+  return singleFileOutput(() => allLines(lines, input.documents, input.withSuggestions === true), { warnings: [], documents: input.documents.length, annotations, notes: [] });
 }
 
-function* allLines(head: readonly string[], documents: ExportInput['documents']): Generator<string> {
+function* allLines(head: readonly string[], documents: ExportInput['documents'], withSuggestions: boolean): Generator<string> {
   yield* head;
-  for (const document of documents) yield* documentLines(document);
+  for (const document of documents) yield* documentLines(document, withSuggestions);
 }
 
 function formatType(type: EntityType): string {
@@ -66,7 +68,7 @@ function formatType(type: EntityType): string {
   return formatMap(pairs);
 }
 
-function* documentLines(document: CorpusDocument): Generator<string> {
+function* documentLines(document: CorpusDocument, withSuggestions: boolean): Generator<string> {
   const { sidecar, decoded } = document.loaded;
   yield `  - file: ${formatString(document.path)}`;
   yield `    sha256: ${formatString(decoded.sha256)}`;
@@ -88,6 +90,11 @@ function* documentLines(document: CorpusDocument): Generator<string> {
   if (relations.length > 0) {
     yield '    relations:';
     for (const relation of sortRelations(relations)) yield '      - ' + serializeRelation(relation);
+  }
+  const suggestions = withSuggestions ? (sidecar.suggestions ?? []) : [];
+  if (suggestions.length > 0) {
+    yield '    suggestions:';
+    for (const suggestion of sortSuggestions(suggestions)) yield '      - ' + serializeSuggestion(suggestion);
   }
 }
 

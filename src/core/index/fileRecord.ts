@@ -7,7 +7,7 @@
 import type { SidecarStatus } from '../sidecar/model';
 import { fileStatus } from '../corpus/fileStatus';
 import type { EntityTable } from './entityTable';
-import type { FileStamp, IndexAnnotation, IndexEntry } from './indexEntry';
+import type { FileStamp, IndexAnnotation, IndexEntry, IndexSuggestion } from './indexEntry';
 
 export type FileState = 'untouched' | 'in-progress' | 'done' | 'problem';
 export const fileStates: readonly FileState[] = ['untouched', 'in-progress', 'done', 'problem'];
@@ -18,6 +18,8 @@ export interface FileMeta {
   readonly problems: number;
   readonly unreadable: boolean;
   readonly orphans: number;
+  /** Open suggestions (absent when there are none): few per file, kept as they are. */
+  readonly suggestions?: readonly IndexSuggestion[];
   /** The text changed since the sidecar's offsets were written: they wait to be settled. */
   readonly stale?: boolean;
   readonly sidecarStamp: FileStamp | null | undefined;
@@ -79,6 +81,7 @@ export function metaOf(entry: IndexEntry): FileMeta {
     problems: entry.problems,
     unreadable: entry.unreadable,
     orphans: entry.orphans,
+    ...(entry.suggestions !== undefined && entry.suggestions.length > 0 ? { suggestions: entry.suggestions } : {}),
     ...(entry.stale ? { stale: true } : {}),
     sidecarStamp: entry.sidecarStamp,
     textStamp: entry.textStamp,

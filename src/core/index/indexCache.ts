@@ -12,16 +12,17 @@
 import { sidecarStatuses, type SidecarStatus } from '../sidecar/model';
 import type { CorpusIndex } from './corpusIndex';
 import type { AnnotationColumns, FileMeta, FileRecord } from './fileRecord';
-import type { FileStamp } from './indexEntry';
+import type { FileStamp, IndexSuggestion } from './indexEntry';
 import { validColumns, type CachedColumns } from './validateCacheEntry';
 
 export const indexCacheFormat = 'news-annotator/index-cache';
-export const indexCacheVersion = 1;
+// 2: each file also keeps its open suggestions.
+export const indexCacheVersion = 2;
 
 /** Positions in a file's array, and its length. */
 const Slot = {
   Path: 0, Sidecar: 1, Text: 2, Status: 3, Problems: 4, Unreadable: 5, Orphans: 6,
-  Ids: 7, Starts: 8, Lengths: 9, Forms: 10, Notes: 11, Context: 12, Splits: 13, Size: 14,
+  Ids: 7, Starts: 8, Lengths: 9, Forms: 10, Notes: 11, Context: 12, Splits: 13, Suggestions: 14, Size: 15,
 } as const;
 
 /**
@@ -81,6 +82,7 @@ function fileSlots(record: FileRecord, slotOfForm: (form: number) => number): un
   return [
     record.path, stampSlot(meta.sidecarStamp), stampSlot(meta.textStamp), meta.status, meta.problems, meta.unreadable ? 1 : 0, meta.orphans,
     columns.ids, starts, lengths, Array.from(columns.forms, slotOfForm), notes, columns.context, splits,
+    (meta.suggestions ?? []).map(({ id, type, start, end, text }) => [id, type, start, end, text]),
   ];
 }
 
@@ -152,7 +154,7 @@ export class IndexCache {
   restore(index: CorpusIndex, path: string): boolean {
     const file = this.files.get(path);
     const meta = file && metaOf(file);
-    const columns = file && meta && validColumns(file.slice(Slot.Ids, Slot.Size) as CachedColumns, this.formTexts.length);
+    const columns = file && meta && validColumns(file.slice(Slot.Ids, Slot.Suggestions) as CachedColumns, this.formTexts.length);
     if (!meta || !columns) {
       this.files.delete(path);
       return false;
@@ -183,7 +185,31 @@ function metaOf(file: unknown[]): FileMeta | undefined {
   const unreadable = file[Slot.Unreadable];
   if (sidecarStamp === undefined || textStamp === undefined) return undefined;
   if (!sidecarStatuses.includes(status as SidecarStatus) || !isCount(problems) || !isCount(orphans) || (unreadable !== 0 && unreadable !== 1)) return undefined;
-  return { hasSidecar: sidecarStamp !== null, status: status as SidecarStatus, problems, orphans, unreadable: unreadable === 1, sidecarStamp, textStamp };
+  const suggestions = suggestionsOf(file[Slot.Suggestions]);
+  if (suggestions === undefined) return undefined;
+  return {
+    hasSidecar: sidecarStamp !== null,
+    status: status as SidecarStatus,
+    problems,
+    orphans,
+    unreadable: unreadable === 1,
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+    sidecarStamp,
+    textStamp,
+  };
+}
+
+/** The cached open suggestions ([id, type, start, end, text] each); undefined when damaged. */
+function suggestionsOf(value: unknown): IndexSuggestion[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const suggestions: IndexSuggestion[] = [];
+  for (const item of value as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 5) return undefined;
+    const [id, type, start, end, text] = item as unknown[];
+    if (typeof id !== 'string' || typeof type !== 'string' || typeof text !== 'string' || !isCount(start) || !isCount(end) || end < start) return undefined;
+    suggestions.push({ id, type, start, end, text });
+  }
+  return suggestions;
 }
 
 function stampOf(value: unknown): FileStamp | null | undefined {

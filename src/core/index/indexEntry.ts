@@ -25,6 +25,21 @@ export interface IndexAnnotation {
   readonly suffix?: string;
 }
 
+/** An open (not rejected) suggestion, as the Corpus view counts and Search Tags (`is:suggestion`) finds them. */
+export interface IndexSuggestion {
+  readonly id: string;
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The open suggestions of a sidecar's list, as the index keeps them (undefined when there are none). */
+export function openIndexSuggestions(suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected?: boolean }[] | undefined): IndexSuggestion[] | undefined {
+  const open = (suggestions ?? []).filter((suggestion) => suggestion.rejected !== true).map(({ id, type, start, end, text }) => ({ id, type, start, end, text }));
+  return open.length > 0 ? open : undefined;
+}
+
 /** Size and modification time of a file: what the cache compares to know an entry is current. */
 export interface FileStamp {
   readonly size: number;
@@ -42,6 +57,8 @@ export interface IndexEntry {
   readonly unreadable: boolean;
   /** Annotations that the current text holds only approximately or not at all. */
   readonly orphans: number;
+  /** Open suggestions (absent when there are none). */
+  readonly suggestions?: readonly IndexSuggestion[];
   /** The text was checked and differs from the one the offsets were written for. */
   readonly stale?: boolean;
   /** The sidecar as read: null when there is none, undefined when not known (never cached then). */
@@ -108,6 +125,7 @@ export function entryFromSidecar(content: string | undefined, sidecarPath: strin
     problems: errors(parsed.problems) + errors(checks),
     unreadable: false,
     orphans,
+    ...withSuggestions(openIndexSuggestions(sidecar.suggestions)),
     ...(options.text !== undefined && options.text.sha256 !== sidecar.source.sha256 ? { stale: true } : {}),
     sidecarStamp: options.sidecarStamp,
     textStamp: options.textStamp,
@@ -138,6 +156,7 @@ export function entryFromLoad(result: LoadResult): IndexEntry {
     // orphans (invalid offsets in an unchanged text are orphans too, never searched for).
     problems: errors(result.problems.filter((item) => !anchoringCodes.has(item.code))),
     unreadable: false,
+    ...withSuggestions(openIndexSuggestions(result.sidecar.suggestions)),
     orphans,
   };
 }
@@ -146,4 +165,8 @@ const anchoringCodes: ReadonlySet<string> = new Set(['annotation-orphaned', 'ann
 
 function errors(problems: readonly Problem[]): number {
   return problems.filter((item) => item.severity === 'error').length;
+}
+
+function withSuggestions(suggestions: IndexSuggestion[] | undefined): { suggestions?: IndexSuggestion[] } {
+  return suggestions === undefined ? {} : { suggestions };
 }

@@ -23,6 +23,8 @@ export interface SearchResult extends Mention {
   readonly score: number;
   /** What the query matched: the entity's text, its type, the file, the note, or nothing (browsing). */
   readonly match: MatchKind;
+  /** An open suggestion (`is:suggestion`), not a tag. */
+  readonly suggestion?: true;
 }
 
 /** Which mentions the filters of a query let through. */

@@ -3,6 +3,7 @@
  *   type:PERSON      types whose name starts with "person", ignoring case (type:per,org for two)
  *   file:2026-11     files whose path contains "2026-11" (ignoring case and accents)
  *   note:check       annotations whose note contains "check"
+ *   is:suggestion    open suggestions instead of tags (is:tag, the default, for tags)
  *   "type: x"        double quotes keep spaces and colons as free text or inside a value
  * Several values of one filter are alternatives; different filters must all hold. A filter
  * without a value (`type:` while typing) is ignored, and an unknown `key:` is free text.
@@ -12,14 +13,18 @@ export interface ParsedQuery {
   readonly types: readonly string[];
   readonly files: readonly string[];
   readonly notes: readonly string[];
+  /** `is:suggestion` (or `is:suggestions`): search open suggestions, not tags; absent otherwise. */
+  readonly suggestions?: true;
 }
 
-const filterKeys = ['type', 'file', 'note'] as const;
+const filterKeys = ['type', 'file', 'note', 'is'] as const;
 type FilterKey = (typeof filterKeys)[number];
+
+const kinds = new Set(['tag', 'tags', 'suggestion', 'suggestions']);
 
 export function parseQuery(query: string): ParsedQuery {
   const text: string[] = [];
-  const values: Record<FilterKey, string[]> = { type: [], file: [], note: [] };
+  const values: Record<FilterKey, string[]> = { type: [], file: [], note: [], is: [] };
   // A quoted run (closing quote optional while typing), or a bare run of non-space characters.
   const token = /"([^"]*)"?|(\S+)/gu;
   for (let match = token.exec(query); match !== null; match = token.exec(query)) {
@@ -46,5 +51,8 @@ export function parseQuery(query: string): ParsedQuery {
     // A loop, not push(...parts): a pasted list of a million types would overflow the call.
     for (const part of parts) if (part.trim() !== '') values[key].push(part.trim());
   }
-  return { text: text.join(' ').trim(), types: values.type, files: values.file, notes: values.note };
+  // The last `is:` wins, as typing `is:tag` after `is:suggestion` means.
+  const kind = values.is.map((value) => value.toLowerCase()).filter((value) => kinds.has(value)).pop();
+  const suggestions = kind === 'suggestion' || kind === 'suggestions';
+  return { text: text.join(' ').trim(), types: values.type, files: values.file, notes: values.note, ...(suggestions ? { suggestions } : {}) };
 }

@@ -13,6 +13,7 @@ import { foldForSearch } from '../index/normalise';
 import { expandGroups, type Group, type MentionFilter, type SearchResult } from './expandGroups';
 import { FuzzyMatcher } from './fuzzyMatcher';
 import { parseQuery, type ParsedQuery } from './parseQuery';
+import { searchSuggestions } from './suggestionSearch';
 
 export interface SearchOptions {
   /** Most results (mentions) returned; 100 by default. */
@@ -61,13 +62,15 @@ export class TagSearch {
   search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResult[] {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const limit = Math.max(0, Math.floor(options.limit ?? 100));
+    const files = parsed.files.map(foldForSearch).filter((value) => value !== '');
+    const acceptsFile = (record: FileRecord) => files.length === 0 || files.some((value) => this.foldedPath(record).includes(value));
+    if (parsed.suggestions === true) return searchSuggestions(this.index, { ...parsed, text: parsed.text.slice(0, maximumQuery) }, acceptsFile, limit);
     const typeIds = this.resolveTypes(parsed.types);
     if (limit === 0 || typeIds?.size === 0) return [];
-    const files = parsed.files.map(foldForSearch).filter((value) => value !== '');
     const filter: MentionFilter = {
       typeIds,
       notes: parsed.notes.map(foldForSearch).filter((value) => value !== ''),
-      acceptsFile: (record: FileRecord) => files.length === 0 || files.some((value) => this.foldedPath(record).includes(value)),
+      acceptsFile,
     };
     const text = foldForSearch(parsed.text.slice(0, maximumQuery));
     if (text !== '') return expandGroups(this.index, this.rank(text, filter, limit), filter, limit, options.perGroup ?? 3);

@@ -51,6 +51,7 @@ export function serializeSidecar(sidecar: Sidecar, lineEnding: LineEnding = 'lf'
 const encoder = new TextEncoder();
 /** Each entry's encoded line with its line break, one cache per line ending. */
 const encodedLines = { lf: new WeakMap<Annotation, Uint8Array>(), crlf: new WeakMap<Annotation, Uint8Array>() };
+const encodedSuggestionLines = { lf: new WeakMap<Suggestion, Uint8Array>(), crlf: new WeakMap<Suggestion, Uint8Array>() };
 
 /**
  * `serializeSidecar` as UTF-8 bytes, byte for byte the same, built from each entry's encoded
@@ -77,9 +78,26 @@ export function serializeSidecarBytes(sidecar: Sidecar, lineEnding: LineEnding =
     lines[index] = line;
     length += line.length;
   }
-  const relations = [...relationLines(sidecar.relations), ...suggestionLines(sidecar.suggestions)];
+  const relations = relationLines(sidecar.relations);
   const tail = encoder.encode(relations.length === 0 ? '' : relations.join(newline) + newline);
-  const bytes = new Uint8Array(length + tail.length);
+  length += tail.length;
+  // Suggestions, like annotations, keep their encoded line: a file of thousands encodes one.
+  const suggestions = sidecar.suggestions === undefined || sidecar.suggestions.length === 0 ? [] : sortSuggestions(sidecar.suggestions);
+  const suggestionCache = encodedSuggestionLines[lineEnding === 'crlf' ? 'crlf' : 'lf'];
+  const suggestionBytes = new Array<Uint8Array>(suggestions.length);
+  const suggestionsHead = encoder.encode(suggestions.length === 0 ? '' : 'suggestions:' + newline);
+  length += suggestionsHead.length;
+  for (let index = 0; index < suggestions.length; index++) {
+    const suggestion = suggestions[index];
+    let line = suggestionCache.get(suggestion);
+    if (line === undefined) {
+      line = encoder.encode(entryIndent + serializeSuggestion(suggestion) + newline);
+      suggestionCache.set(suggestion, line);
+    }
+    suggestionBytes[index] = line;
+    length += line.length;
+  }
+  const bytes = new Uint8Array(length);
   bytes.set(head, 0);
   let offset = head.length;
   for (const line of lines) {
@@ -87,6 +105,13 @@ export function serializeSidecarBytes(sidecar: Sidecar, lineEnding: LineEnding =
     offset += line.length;
   }
   bytes.set(tail, offset);
+  offset += tail.length;
+  bytes.set(suggestionsHead, offset);
+  offset += suggestionsHead.length;
+  for (const line of suggestionBytes) {
+    bytes.set(line, offset);
+    offset += line.length;
+  }
   return bytes;
 }
 

@@ -10,21 +10,24 @@ import type { EntryPosition, Sidecar } from './model';
 export function validateSuggestions(sidecar: Sidecar, positions: readonly EntryPosition[] | undefined, text: CodePointIndex | undefined, file: string): Problem[] {
   const problems: Problem[] = [];
   if (text === undefined) return problems;
-  (sidecar.suggestions ?? []).forEach((suggestion, index) => {
+  const suggestions = sidecar.suggestions ?? [];
+  // A file may hold thousands of suggestions and is checked on every save: nothing is made for
+  // one that is fine.
+  const where = (index: number, field: string, message: string, code: 'suggestion-range' | 'suggestion-mismatch') => {
     const position = positions?.[index];
-    const at = (field: string) => position?.fields?.[field] ?? position ?? { line: 1, column: 1 };
-    const where = (field: string, message: string, code: 'suggestion-range' | 'suggestion-mismatch') => {
-      const found = at(field);
-      problems.push(problem(code, message, file, found.line, found.column, 'warning'));
-    };
+    const found = position?.fields?.[field] ?? position ?? { line: 1, column: 1 };
+    problems.push(problem(code, message, file, found.line, found.column, 'warning'));
+  };
+  for (let index = 0; index < suggestions.length; index++) {
+    const suggestion = suggestions[index];
     if (suggestion.end < suggestion.start || suggestion.end > text.codePointLength) {
-      where('end', `The suggestion ${suggestion.id} (${suggestion.start}-${suggestion.end}) is not inside the text (${text.codePointLength} code points); it is not shown.`, 'suggestion-range');
-      return;
+      where(index, 'end', `The suggestion ${suggestion.id} (${suggestion.start}-${suggestion.end}) is not inside the text (${text.codePointLength} code points); it is not shown.`, 'suggestion-range');
+      continue;
     }
     const actual = text.slice(suggestion.start, suggestion.end);
     if (actual !== suggestion.text) {
-      where('text', `The text at ${suggestion.start}-${suggestion.end} is ${JSON.stringify(actual)}, not the suggestion's ${JSON.stringify(suggestion.text)}; it is not shown.`, 'suggestion-mismatch');
+      where(index, 'text', `The text at ${suggestion.start}-${suggestion.end} is ${JSON.stringify(actual)}, not the suggestion's ${JSON.stringify(suggestion.text)}; it is not shown.`, 'suggestion-mismatch');
     }
-  });
+  }
   return problems;
 }

@@ -9,18 +9,31 @@ const wideAfter = 8;
 
 export class NameAutomaton {
   private size = 1;
-  private label = new Int32Array(1024);
-  private firstChild = new Int32Array(1024).fill(-1);
-  private nextSibling = new Int32Array(1024).fill(-1);
-  private childCount = new Int32Array(1024);
-  private depth = new Int32Array(1024);
-  private fail = new Int32Array(1024);
+  private label: Int32Array<ArrayBuffer>;
+  private firstChild: Int32Array<ArrayBuffer>;
+  private nextSibling: Int32Array<ArrayBuffer>;
+  private childCount: Int32Array<ArrayBuffer>;
+  private depth: Int32Array<ArrayBuffer>;
+  private fail: Int32Array<ArrayBuffer>;
   /** The nearest node on the failure chain (itself excluded) where some name ends, or -1. */
-  private outputLink = new Int32Array(1024).fill(-1);
+  private outputLink: Int32Array<ArrayBuffer>;
   /** The key of the name that ends at a node, or -1. */
-  private key = new Int32Array(1024).fill(-1);
+  private key: Int32Array<ArrayBuffer>;
   private readonly wide = new Map<number, Map<number, number>>([[0, new Map()]]);
   private built = false;
+
+  /** `expectedNodes`: at most how many nodes there will be (the names' total length), so the arrays are made once, not grown. */
+  constructor(expectedNodes = 1024) {
+    const capacity = Math.max(1024, expectedNodes + 1);
+    this.label = new Int32Array(capacity);
+    this.firstChild = new Int32Array(capacity).fill(-1);
+    this.nextSibling = new Int32Array(capacity).fill(-1);
+    this.childCount = new Int32Array(capacity);
+    this.depth = new Int32Array(capacity);
+    this.fail = new Int32Array(capacity);
+    this.outputLink = new Int32Array(capacity).fill(-1);
+    this.key = new Int32Array(capacity).fill(-1);
+  }
 
   /** Adds a name (folded code points) under `key`; returns the key already there for the same name, if any. */
   add(codes: ArrayLike<number>, key: number): number {

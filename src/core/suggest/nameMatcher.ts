@@ -17,6 +17,9 @@ export interface NameMatcherOptions {
 export interface NameMatch {
   readonly start: number;
   readonly end: number;
+  /** The same span in UTF-16 units, for slicing the text. */
+  readonly startUtf16: number;
+  readonly endUtf16: number;
   readonly entries: readonly GazetteerEntry[];
 }
 
@@ -33,17 +36,18 @@ function characterAt(text: string, utf16: number): string {
 }
 
 export class NameMatcher {
-  private readonly automaton = new NameAutomaton();
+  private readonly automaton: NameAutomaton;
   /** Entries by key; a key is one folded name. */
   private readonly entriesByKey: GazetteerEntry[][] = [];
   /** Per key: whether the name's first and last characters need a word edge. */
   private readonly edges: { start: boolean; end: boolean }[] = [];
 
   constructor(entries: Iterable<GazetteerEntry>, private readonly options: NameMatcherOptions) {
+    this.automaton = new NameAutomaton();
     for (const entry of entries) {
-      const folded = foldName(entry.name, options.ignoreCase);
-      if (folded.length === 0) continue;
-      const key = this.automaton.add(folded, this.entriesByKey.length);
+      const codes = foldName(entry.name, options.ignoreCase);
+      if (codes.length === 0) continue;
+      const key = this.automaton.add(codes, this.entriesByKey.length);
       if (key === this.entriesByKey.length) {
         this.entriesByKey.push([]);
         const first = characterAt(entry.name, 0);
@@ -68,7 +72,7 @@ export class NameMatcher {
    */
   find(text: string): NameMatch[] {
     const folded = foldText(text, this.options.ignoreCase);
-    const candidates: { start: number; end: number; key: number }[] = [];
+    const candidates: { start: number; end: number; startUtf16: number; endUtf16: number; key: number }[] = [];
     this.automaton.search(folded.codes, folded.length, (end, length, key) => {
       const start = end - length + 1;
       // A match must cover whole clusters: "Bogota" is not inside a decomposed "Bogotá".
@@ -76,7 +80,7 @@ export class NameMatcher {
       const edges = this.edges[key];
       if (edges.start && continuesWord(characterBefore(text, folded.clusterStartUtf16[start]))) return;
       if (edges.end && continuesWord(characterAt(text, folded.clusterEndUtf16[end]))) return;
-      candidates.push({ start: folded.clusterStart[start], end: folded.clusterEnd[end], key });
+      candidates.push({ start: folded.clusterStart[start], end: folded.clusterEnd[end], startUtf16: folded.clusterStartUtf16[start], endUtf16: folded.clusterEndUtf16[end], key });
     });
     // Longest first, then leftmost; a candidate overlapping one already taken is dropped. Names
     // are short, so marking the taken code points costs no more than reading the text did.
@@ -88,7 +92,7 @@ export class NameMatcher {
       for (let offset = candidate.start; offset < candidate.end && free; offset++) free = taken[offset] === 0;
       if (!free) continue;
       taken.fill(1, candidate.start, candidate.end);
-      matches.push({ start: candidate.start, end: candidate.end, entries: this.entriesByKey[candidate.key] });
+      matches.push({ start: candidate.start, end: candidate.end, startUtf16: candidate.startUtf16, endUtf16: candidate.endUtf16, entries: this.entriesByKey[candidate.key] });
     }
     return matches.sort((left, right) => left.start - right.start);
   }

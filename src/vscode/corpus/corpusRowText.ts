@@ -11,9 +11,13 @@ import { fileStates, type FileState, type FileSummary } from '../../core/index';
  */
 export const stateSymbols: Record<FileState, string> = { untouched: '○', 'in-progress': '◐', done: '✓', problem: '⚠' };
 
-/** The file row's description: tag count and state symbol. */
-export function fileRowDescription(summary: Pick<FileSummary, 'annotations' | 'state'>): string {
-  return `${summary.annotations} · ${stateSymbols[summary.state]}`;
+/**
+ * The file row's description: tag count and state symbol, then open suggestions, when there are
+ * any, as "3?" (tags not yet decided; the tooltip says it in words).
+ */
+export function fileRowDescription(summary: Pick<FileSummary, 'annotations' | 'state'> & { suggestions?: number }): string {
+  const suggestions = summary.suggestions ?? 0;
+  return `${summary.annotations} · ${stateSymbols[summary.state]}${suggestions > 0 ? ` · ${suggestions}?` : ''}`;
 }
 
 /**

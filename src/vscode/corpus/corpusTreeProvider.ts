@@ -11,11 +11,12 @@ type CorpusNode = { kind: 'root'; folderIndex: FolderIndex; tree: FolderNode } |
 
 
 /** The file row's tooltip: the path (already made printable), then the count and state in words. */
-function fileRowTooltip(shownPath: string, summary: Pick<FileSummary, 'annotations' | 'state' | 'unreadable' | 'orphans'>): string {
+function fileRowTooltip(shownPath: string, summary: Pick<FileSummary, 'annotations' | 'state' | 'unreadable' | 'orphans' | 'suggestions'>): string {
   const state = fileStateLabel(summary.state);
   const counted = summary.annotations === 1 ? vscode.l10n.t('1 tag · {0}.', state) : vscode.l10n.t('{0} tags · {1}.', summary.annotations, state);
   const problems = summary.unreadable ? vscode.l10n.t('The sidecar cannot be read.') : summary.orphans > 0 ? vscode.l10n.t('{0} tag(s) not found in the text.', summary.orphans) : '';
-  return `${shownPath}\n${counted}${problems ? ` ${problems}` : ''}`;
+  const suggested = summary.suggestions === 0 ? '' : summary.suggestions === 1 ? vscode.l10n.t('1 open suggestion.') : vscode.l10n.t('{0} open suggestions.', summary.suggestions);
+  return `${shownPath}\n${counted}${problems ? ` ${problems}` : ''}${suggested ? ` ${suggested}` : ''}`;
 }
 
 const stateIcons: Record<FileState, vscode.ThemeIcon> = {

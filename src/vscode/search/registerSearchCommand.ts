@@ -31,7 +31,7 @@ function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): 
     result,
     // Right-to-left text is isolated after escaping, so it cannot reorder the type, file or note beside it.
     label: isolateRightToLeft(printable(result.text)),
-    description: result.type,
+    description: result.suggestion ? vscode.l10n.t('{0} (suggestion)', result.type) : result.type,
     detail: `${printable(`${result.file}${line === undefined ? '' : `:${line}`}`)} — ${isolateRightToLeft(printable(snippet))}${result.note ? ` — ${vscode.l10n.t('note: {0}', isolateRightToLeft(printable(result.note)))}` : ''}`,
     // The engine already matched typos and accents: keep VS Code from filtering its results again.
     alwaysShow: true,
@@ -41,7 +41,8 @@ function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): 
 /**
  * News Annotator: Search Tags. One QuickPick over every tag in the workspace: entity text, type,
  * file and note, typo- and accent-tolerant, with `type:`, `file:` and `note:` filters. Results
- * show first from the index; their line numbers follow as the texts are read.
+ * show first from the index; their line numbers follow as the texts are read. `is:suggestion`
+ * searches open suggestions instead.
  */
 export function registerSearchCommand(indexes: CorpusIndexService, documents: AnnotatedDocuments): vscode.Disposable {
   return vscode.commands.registerCommand(commandIds.searchTags, async (initial?: string) => {
@@ -49,8 +50,8 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
     void indexes.whenReady();
     const quickPick = vscode.window.createQuickPick<ResultItem>();
     quickPick.title = vscode.l10n.t('Search tags');
-    // The filter words (type:, file:, note:) are the query syntax: they stay as they are.
-    quickPick.placeholder = vscode.l10n.t('Name, type, file or note; filters: type:PERSON file:es/ note:check');
+    // The filter words (type:, file:, note:, is:) are the query syntax: they stay as they are.
+    quickPick.placeholder = vscode.l10n.t('Name, type, file or note; filters: type:PERSON file:es/ note:check is:suggestion');
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
     const lineIndexes = new Map<string, Promise<LineIndex | undefined>>();

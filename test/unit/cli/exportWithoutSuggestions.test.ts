@@ -42,6 +42,25 @@ describe('exports and stats with suggestions', () => {
         if (format === 'conll') assert.ok(/^Gustavo\s.*\bO$/m.test(written) && /^Quibdo\s.*\bO$/m.test(written), written);
         if (format === 'yaml') assert.ok(!written.includes('Gustavo Petro"') || !/type: "PERSON", start: 13/.test(written), written);
       }
+
+      // search finds the open one with is:suggestion, and says it is one.
+      const searched = await runCli(['search', 'is:suggestion petro'], corpus.folder);
+      assert.equal(searched.code, 0, searched.stderr);
+      assert.match(searched.stdout, /a\.txt:1:14: PERSON \(suggestion\) "Gustavo Petro"/);
+      assert.doesNotMatch((await runCli(['search', 'is:suggestion quibdo'], corpus.folder)).stdout, /Quibdo"/);
+
+      // The merged YAML holds them when asked, open and rejected, under their own key; no other format does.
+      const merged = path.join(out.folder, 'with-suggestions.yaml');
+      const withSuggestions = await runCli(['export', '--format', 'yaml', '--with-suggestions', '--out', merged], corpus.folder);
+      assert.equal(withSuggestions.code, 0, withSuggestions.stderr);
+      const yaml = readFileSync(merged, 'utf8');
+      const listed = yaml.slice(yaml.indexOf('    suggestions:\n'));
+      assert.match(listed, /^ {6}- \{id: "[a-z2-7]{8}", type: "PERSON", start: 13, end: 26, text: "Gustavo Petro", source: "gazetteer:names.tsv", score: 1\}$/m);
+      assert.match(listed, /text: "Quibdo".*rejected: true\}$/m);
+      assert.match(yaml, /totals: \{documents: 1, annotations: 1,/);
+      const refused = await runCli(['export', '--format', 'jsonl', '--with-suggestions', '--out', path.join(out.folder, 'x.jsonl')], corpus.folder);
+      assert.equal(refused.code, 2, refused.stderr);
+      assert.match(refused.stderr, /--with-suggestions applies to --format yaml only/);
     } finally {
       corpus.remove();
       out.remove();

@@ -7,6 +7,11 @@ describe('Corpus view rows', () => {
     assert.equal(fileRowDescription({ annotations: 12, state: 'done' }), '12 · ✓');
     assert.equal(fileRowDescription({ annotations: 0, state: 'untouched' }), '0 · ○');
   });
+
+  it('adds the open suggestions, when there are any', () => {
+    assert.equal(fileRowDescription({ annotations: 12, state: 'in-progress', suggestions: 3 }), '12 · ◐ · 3?');
+    assert.equal(fileRowDescription({ annotations: 12, state: 'in-progress', suggestions: 0 }), '12 · ◐');
+  });
 });
 
 describe('Filter Corpus by Status arguments', () => {

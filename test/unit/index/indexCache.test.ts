@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusIndex } from '../../../src/core/index/corpusIndex';
-import { IndexCache, indexCacheFormat, serializeIndexCache } from '../../../src/core/index/indexCache';
+import { IndexCache, indexCacheFormat, indexCacheVersion, serializeIndexCache } from '../../../src/core/index/indexCache';
 import { entry, mention } from './indexTestSupport';
 
 const stamp = (size: number, mtimeMs = 1_000_000) => ({ size, mtimeMs });
@@ -84,7 +84,9 @@ describe('index cache', () => {
       assert.equal(IndexCache.parse(bad, 'types=A'), undefined, String(bad).slice(0, 30));
     }
     assert.equal(IndexCache.parse(text, 'types=B'), undefined);
-    assert.equal(IndexCache.parse(text.replace('"version":1', '"version":2'), 'types=A'), undefined);
+    assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, `"version":${indexCacheVersion + 1}`), 'types=A'), undefined);
+    // A cache of the version before suggestions were indexed is not read as this one.
+    assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, '"version":1'), 'types=A'), undefined);
     assert.equal(IndexCache.parse(text.replace('"formTypes":[', '"formTypes":[99,'), 'types=A'), undefined);
   });
 
@@ -93,6 +95,8 @@ describe('index cache', () => {
     const damaged: [string, (file: unknown[]) => void][] = [
       ['form out of range', (file) => ((file[10] as number[])[0] = 999)],
       ['context too short', (file) => (file[12] = 'x')],
+      ['suggestion without its text', (file) => (file[14] = [['id', 'PERSON', 0, 5]])],
+      ['suggestion ending before it starts', (file) => (file[14] = [['id', 'PERSON', 5, 1, 'x']])],
       ['id not a string', (file) => ((file[7] as unknown[])[0] = 5)],
       ['columns of different lengths', (file) => (file[8] as number[]).push(1)],
       ['negative offset', (file) => ((file[8] as number[])[0] = -1)],

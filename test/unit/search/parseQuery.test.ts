@@ -11,6 +11,13 @@ describe('parseQuery', () => {
     assert.deepEqual(parseQuery('type:PERSON,org type:loc').types, ['PERSON', 'org', 'loc']);
   });
 
+  it('reads is:suggestion (the last is: wins; an unknown kind is ignored)', () => {
+    assert.deepEqual(parseQuery('petro IS:Suggestion type:per'), { text: 'petro', types: ['per'], files: [], notes: [], suggestions: true });
+    assert.equal(parseQuery('is:suggestions').suggestions, true);
+    assert.equal(parseQuery('is:suggestion is:tag petro').suggestions, undefined);
+    assert.deepEqual(parseQuery('is:whatever petro'), { text: 'petro', types: [], files: [], notes: [] });
+  });
+
   it('keeps quoted text and quoted values whole, even unfinished', () => {
     assert.deepEqual(parseQuery('"type: x" file:"my folder/a b" rest'), { text: 'type: x rest', types: [], files: ['my folder/a b'], notes: [] });
     assert.deepEqual(parseQuery('note:"still typ'), { text: '', types: [], files: [], notes: ['still typ'] });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Annotation } from '../../../src/core/sidecar/model';
 import { entriesFromTags } from '../../../src/core/suggest/entriesFromTags';
 import { NameMatcher } from '../../../src/core/suggest/nameMatcher';
-import { suggestDocument } from '../../../src/core/suggest/suggestDocument';
+import { countSuggestions, suggestDocument } from '../../../src/core/suggest/suggestDocument';
 
 const text = 'Gustavo Petro habló con Petro y con Ecopetrol en Bogotá.';
 
@@ -38,6 +38,17 @@ describe('suggestions: one document', () => {
     const again = suggestDocument(text, [], rejected, matcher);
     assert.equal(again.added.length, 0);
     assert.deepEqual(again.suggestions, rejected);
+  });
+
+  it('counts for a dry run exactly what it would add, and slices texts with astral characters and marks', () => {
+    const astral = '😀 Petro y Petro en Bogota\u0301; 𝐁 Bogotá.';
+    const annotations = [{ id: 'aaaaaaaa', type: 'PERSON', start: 2, end: 7, text: 'Petro' }];
+    const made = suggestDocument(astral, annotations, [], matcher);
+    assert.deepEqual(made.added.map((item) => item.text), ['Petro', 'Bogota\u0301', 'Bogotá']);
+    for (const item of made.added) assert.equal([...astral].slice(item.start, item.end).join(''), item.text);
+    assert.equal(countSuggestions(astral, annotations, [], matcher), made.added.length);
+    assert.equal(countSuggestions(astral, annotations, made.suggestions, matcher), 0);
+    assert.equal(countSuggestions(astral, annotations, [], matcher, { types: new Set(['LOCATION']) }), 2);
   });
 
   it('keeps only the asked types', () => {

@@ -70,6 +70,20 @@ describe('AnnotationWorkspace: the one write path', () => {
     assert.equal(annotationsOn(files, second).length, 2);
   });
 
+  it('writes several files at once when asked, still one undo step in the order of the edits', async () => {
+    const many = Array.from({ length: 30 }, (_, index) => `corpus/many-${index}.txt`);
+    const files = new MemoryFileSystem(Object.fromEntries(many.map((textPath) => [textPath, text])));
+    const workspace = new AnnotationWorkspace(files);
+    const reported: number[] = [];
+    const outcome = await workspace.edit('Tag all Petro', many.map((textPath) => tagAll(textPath, 'Petro', 'PERSON')), { report: (done) => reported.push(done), isCancelled: () => false }, { concurrency: 8 });
+    assert.equal(outcome.added, 60);
+    assert.deepEqual([...outcome.changes.keys()], many);
+    assert.deepEqual([...reported].sort((left, right) => left - right), many.map((_, index) => index));
+    for (const textPath of many) assert.equal(annotationsOn(files, textPath).length, 2);
+    await workspace.undo();
+    for (const textPath of many) assert.deepEqual(annotationsOn(files, textPath), []);
+  });
+
   it('undo removes only what the action added, keeping a tag another writer added meanwhile', async () => {
     const { files, workspace } = setup();
     await workspace.edit('Tag Petro', [tagAll(first, 'Gustavo Petro', 'PERSON')]);
