@@ -2,7 +2,7 @@
 // copy of sample-corpus/:   npm run build && node scripts/screenshots.mjs [outDir] [--only NAME.png]
 // For screenshots meant for people install fonts first, or emoji and CJK draw as empty boxes:
 //   apt-get install fonts-noto-color-emoji fonts-noto-cjk
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +29,27 @@ async function openArticle(page, url) {
   await page.waitForTimeout(1500); // decorations are debounced; let them paint
 }
 
-async function shoot(browser, host, scratch, theme, allShots) {
+// Relations for the arc view's screenshot, added to the scratch copy only: the shipped sample
+// sidecars stay without relations, which the export and import tests count on.
+const sampleRelations = [
+  ['r2p6q8sf', 'located_in', '2lodoebc', 'zoygxgx3'],
+  ['r3v8n1xe', 'works_for', '57r4pova', 'tpu4ry66'],
+  ['r7m2k9qa', 'meets', '7ez4m7pg', 'gwcymk2x'],
+  ['r5c4t6yb', 'located_in', 'lsb5zlzp', 'w6qzyld7'],
+  ['r9h2w3zd', 'sister_city', 'zoygxgx3', 'iukiykhu'],
+];
+
+function addSampleRelations(workspace) {
+  const lines = sampleRelations.map(([id, type, from, to]) => `  - {id: "${id}", type: "${type}", from: "${from}", to: "${to}", annotator: "sample", created: "2026-11-24T09:00:00Z"}\n`);
+  appendFileSync(path.join(workspace, 'en', `${article}.ann.yaml`), `relations:\n${lines.join('')}`);
+}
+
+async function shoot(browser, host, scratch, theme, allShots, prepare = () => {}) {
   const shots = allShots.filter(([name]) => only === undefined || name === only);
   if (shots.length === 0) return;
   const workspace = path.join(scratch, `corpus-${theme}`);
   cpSync(path.join(root, 'sample-corpus'), workspace, { recursive: true });
+  prepare(workspace);
   const server = await startCodeServer({
     host,
     stateDir: path.join(scratch, `state-${theme}`),
@@ -127,6 +143,26 @@ try {
       },
     ],
   ]);
+  if (!highContrastOnly) await shoot(browser, host, scratch, 'light', [
+    [
+      'arcs.png',
+      async (page) => {
+        // Show Arcs from the command palette: the article drawn beside the editor, brat-like
+        // (the side bar closed, so both have room).
+        await page.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Control+B');
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input').first();
+        await input.waitFor();
+        await input.fill('>News Annotator: Show Arcs');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Arcs' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        const view = page.frameLocator('iframe.webview').first().frameLocator('iframe');
+        await view.locator('svg path.arc').first().waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(800);
+      },
+    ],
+  ], addSampleRelations);
 } finally {
   await browser.close();
   rmSync(scratch, { recursive: true, force: true });

@@ -14,7 +14,7 @@ function escapeHtml(text: string): string {
 }
 
 // Colours and fonts come from the theme's CSS variables, so the view follows light, dark and
-// high-contrast themes; `--room` (set by the script) is the space above tagged pieces.
+// high-contrast themes. The script sets each tagged piece's top padding: the room its row needs.
 const style = `
 body { color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); padding: 0 16px 24px; }
 h1 { font-size: 1.1em; font-weight: 600; margin: 12px 0; }
@@ -22,7 +22,7 @@ h1 { font-size: 1.1em; font-weight: 600; margin: 12px 0; }
 #page { position: relative; }
 #article { font-family: var(--vscode-editor-font-family), sans-serif; font-size: calc(var(--vscode-editor-font-size, 14px) + 1px); line-height: 1.6; white-space: pre-wrap; overflow-wrap: anywhere; }
 .line { min-height: 1.6em; }
-.tagged { display: inline-block; padding-top: var(--room, 18px); background-clip: content-box; border-bottom: 2px solid transparent; cursor: pointer; white-space: pre; }
+.tagged { display: inline-block; padding-top: 18px; background-clip: content-box; border-bottom: 2px solid transparent; cursor: pointer; white-space: pre; }
 .tagged:hover { outline: 1px solid var(--vscode-focusBorder); }
 #overlay { position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }
 #overlay .label { pointer-events: auto; cursor: pointer; }

@@ -108,7 +108,8 @@ function drawLabels(layer) {
       let x = Math.max(0, centre - width / 2);
       let y = row.top - labelHeight - 1;
       while (placed.some((box) => box.x < x + width && x < box.x + box.width && Math.abs(box.y - y) < labelHeight - 1)) y -= labelHeight;
-      placed.push({ x, y, width });
+      placed.push({ x, y, width, row: row.top });
+      need(row.top, row.top - y + 2);
       const colour = colourOf(span);
       const box = add(group, 'rect', { x, y, width, height: labelHeight - 2, rx: 3, fill: colour, 'fill-opacity': 0.25, stroke: colour });
       group.insertBefore(box, text);
@@ -118,41 +119,89 @@ function drawLabels(layer) {
       if (!anchors.has(span.id)) anchors.set(span.id, { x: x + width / 2, y, row: row.top });
     }
   }
-  return { anchors, top: placed.length === 0 ? 0 : Math.min.apply(null, placed.map((box) => box.y)) };
+  return { anchors, placed };
 }
 
-/** Arcs from the source's label to the target's, nested by width on each row. */
-function drawArcs(layer, anchors) {
-  const arcs = data.relations.map((relation) => ({ relation, from: anchors.get(relation.from), to: anchors.get(relation.to) })).filter((arc) => arc.from && arc.to);
-  arcs.sort((a, b) => Math.abs(a.from.x - a.to.x) - Math.abs(b.from.x - b.to.x));
-  const done = [];
-  let deepest = 0;
-  const foreground = getComputedStyle(document.body).color;
-  for (const arc of arcs) {
-    const left = Math.min(arc.from.x, arc.to.x);
-    const right = Math.max(arc.from.x, arc.to.x);
-    const row = Math.min(arc.from.row, arc.to.row);
+/** Room each row needs above its text (labels and arcs), found by a drawing pass. */
+let needs = [];
+function need(top, room) {
+  const found = needs.find((row) => Math.abs(row.top - top) < 4);
+  if (found) found.room = Math.max(found.room, room);
+  else needs.push({ top, room });
+}
+
+/**
+ * The pieces of each arc: one curve when both ends are on one row; across rows, as brat does,
+ * a curve from the upper end out to the right edge and one in from the left edge to the lower.
+ * On each row the narrower pieces sit lower, so nested arcs do not cross.
+ */
+function arcPieces(anchors) {
+  const width = page.clientWidth;
+  const pieces = [];
+  for (const relation of data.relations) {
+    const from = anchors.get(relation.from);
+    const to = anchors.get(relation.to);
+    if (!from || !to) continue;
+    if (Math.abs(from.row - to.row) < 4) {
+      pieces.push({ relation, kind: 'full', row: from.row, left: Math.min(from.x, to.x), right: Math.max(from.x, to.x), from, to, named: true });
+      continue;
+    }
+    const upper = from.row < to.row ? from : to;
+    const lower = upper === from ? to : from;
+    // The relation's name goes on the wider half, where it has room.
+    const outWider = width - upper.x > lower.x;
+    pieces.push({ relation, kind: 'out', row: upper.row, left: upper.x, right: width, anchor: upper, arrow: upper === to, named: outWider });
+    pieces.push({ relation, kind: 'in', row: lower.row, left: 0, right: lower.x, anchor: lower, arrow: lower === to, named: !outWider });
+  }
+  pieces.sort((a, b) => (a.right - a.left) - (b.right - b.left));
+  const placed = [];
+  for (const piece of pieces) {
     let level = 0;
-    for (const other of done) if (other.row === row && other.left < right + 20 && left - 20 < other.right) level = Math.max(level, other.level + 1);
-    done.push({ left, right, row, level });
-    deepest = Math.max(deepest, level);
-    const top = Math.min(arc.from.y, arc.to.y) - levelStep - level * levelStep;
-    const path = 'M' + arc.from.x + ',' + arc.from.y + ' C' + arc.from.x + ',' + top + ' ' + arc.to.x + ',' + top + ' ' + arc.to.x + ',' + (arc.to.y - 2);
-    add(layer, 'path', { d: path, fill: 'none', stroke: foreground, 'stroke-width': 1.2, 'marker-end': 'url(#arrow)', class: 'arc' });
-    const middleX = (arc.from.x + arc.to.x) / 2;
-    const middleY = 0.125 * (arc.from.y + arc.to.y) + 0.75 * top;
+    for (const other of placed) if (Math.abs(other.row - piece.row) < 4 && other.left < piece.right + 20 && piece.left - 20 < other.right) level = Math.max(level, other.level + 1);
+    piece.level = level;
+    placed.push(piece);
+  }
+  return pieces;
+}
+
+function drawArcs(layer, anchors, labels) {
+  const foreground = getComputedStyle(document.body).color;
+  const pieces = arcPieces(anchors);
+  // Arcs start above the highest label of their row, so they never cross a label.
+  const rowBase = (row) => Math.min.apply(null, labels.filter((box) => Math.abs(box.row - row) < 4).map((box) => box.y).concat([row]));
+  for (const piece of pieces) {
+    const top = rowBase(piece.row) - levelStep - piece.level * levelStep;
+    need(piece.row, piece.row - top + 8);
+    let path;
+    let middleX;
+    if (piece.kind === 'full') {
+      path = 'M' + piece.from.x + ',' + piece.from.y + ' C' + piece.from.x + ',' + top + ' ' + piece.to.x + ',' + top + ' ' + piece.to.x + ',' + (piece.to.y - 2);
+      middleX = (piece.from.x + piece.to.x) / 2;
+    } else {
+      const x = piece.anchor.x;
+      const edge = piece.kind === 'out' ? piece.right : 0;
+      const bend = piece.kind === 'out' ? x + 12 : x - 12;
+      const atAnchor = 'Q' + x + ',' + top + ' ' + x + ',' + (piece.anchor.y - 2);
+      // The path ends at the target, where the arrowhead goes.
+      path = piece.arrow ? 'M' + edge + ',' + top + ' L' + bend + ',' + top + ' ' + atAnchor : 'M' + x + ',' + piece.anchor.y + ' Q' + x + ',' + top + ' ' + bend + ',' + top + ' L' + edge + ',' + top;
+      middleX = (x + edge) / 2;
+    }
+    const attributes = { d: path, fill: 'none', stroke: foreground, 'stroke-width': 1.2, class: 'arc' };
+    if (piece.kind === 'full' || piece.arrow) attributes['marker-end'] = 'url(#arrow)';
+    add(layer, 'path', attributes);
+    if (!piece.named) continue;
+    const middleY = piece.kind === 'full' ? 0.125 * (piece.from.y + piece.to.y) + 0.75 * top : top;
     const group = add(layer, 'g', { class: 'arc-label' });
     const text = add(group, 'text', { x: middleX, y: middleY + 3, 'font-size': 10, 'text-anchor': 'middle', fill: foreground });
-    text.textContent = arc.relation.type;
+    text.textContent = piece.relation.type;
     const width = text.getComputedTextLength() + 6;
     const box = add(group, 'rect', { x: middleX - width / 2, y: middleY - 6, width, height: 12, rx: 2, class: 'arc-box' });
     group.insertBefore(box, text);
   }
-  return { count: arcs.length, deepest: arcs.length === 0 ? -1 : deepest };
+  return new Set(pieces.map((piece) => piece.relation.id)).size;
 }
 
 function draw() {
-  if (!data) return;
   svg.textContent = '';
   const defs = add(svg, 'defs', {});
   const marker = add(defs, 'marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
@@ -161,22 +210,38 @@ function draw() {
   svg.setAttribute('height', String(page.scrollHeight));
   const labels = add(svg, 'g', {});
   const arcs = add(svg, 'g', {});
-  const { anchors } = drawLabels(labels);
-  const drawn = drawArcs(arcs, anchors);
+  const { anchors, placed } = drawLabels(labels);
+  const count = drawArcs(arcs, anchors, placed);
   svg.appendChild(labels);
-  return { anchors, drawn };
+  return count;
 }
 
-/** Room above tagged pieces for stacked labels and arcs, measured by a first drawing pass. */
+/** The top of a tagged piece's text (without its padding), relative to the page. */
+function textTop(element) {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return range.getBoundingClientRect().top - page.getBoundingClientRect().top;
+}
+
+/**
+ * Two passes: draw with a label's room above every tagged piece, note what each row needs, give
+ * each row's tagged pieces that room (rows keep their words: only heights change), draw again.
+ */
 function layout() {
   if (!data) return;
-  document.body.style.setProperty('--room', (labelHeight + 4) + 'px');
-  const first = draw();
-  const stacked = first ? Math.max(0, ...Array.from(first.anchors.values()).map((anchor) => anchor.row - anchor.y)) : labelHeight;
-  const room = stacked + 4 + (first && first.drawn.deepest >= 0 ? (first.drawn.deepest + 2) * levelStep : 0);
-  document.body.style.setProperty('--room', room + 'px');
-  const second = draw();
-  vscode.postMessage({ type: 'drawn', spans: data.spans.length, arcs: second ? second.drawn.count : 0, rows: article.children.length });
+  const tagged = segments.filter((segment) => segment.element.className === 'tagged');
+  for (const segment of tagged) segment.element.style.paddingTop = (labelHeight + 4) + 'px';
+  needs = [];
+  draw();
+  const rooms = tagged.map((segment) => {
+    const top = textTop(segment.element);
+    const row = needs.find((candidate) => Math.abs(candidate.top - top) < 4);
+    return row ? row.room : labelHeight + 4;
+  });
+  tagged.forEach((segment, index) => { segment.element.style.paddingTop = rooms[index] + 'px'; });
+  needs = [];
+  const arcs = draw();
+  vscode.postMessage({ type: 'drawn', spans: data.spans.length, arcs });
 }
 
 window.addEventListener('message', (event) => {
