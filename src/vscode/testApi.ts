@@ -11,6 +11,7 @@ import type { DecorationController } from './decorations/decorationController';
 import type { SuggestionDecorations } from './suggestions/suggestionDecorations';
 import type { RelationsFeature } from './relations/registerRelations';
 import type { ArcDrawing } from './relations/arcPanel';
+import { matchingRelationTypes } from './relations/relationListing';
 import type { AnnotatedDocuments } from './documents/annotatedDocuments';
 import type { CorpusIndexService } from './index/corpusIndexService';
 import { searchAll } from './search/registerSearchCommand';
@@ -42,6 +43,8 @@ export interface NewsAnnotatorApi {
   suggestionsOf(uri: vscode.Uri): Promise<{ suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected: boolean }[]; painted: number }>;
   /** Relation hints painted after tags in an editor (`→ type: target`), and how many ranges the tags fill. */
   relationHints(uri: vscode.Uri): { hints: readonly string[]; filledRanges: number };
+  /** The relation types Search Tags lists above the tags for a query: `type count`. */
+  searchRelationTypes(query: string): Promise<readonly string[]>;
   /** What the arc view last reported drawing; undefined when it is closed or has not drawn yet. */
   arcDrawing(): ArcDrawing | undefined;
 }
@@ -158,5 +161,9 @@ export function createTestApi(parts: {
       return { hints: relations.hints.painted.get(uri.toString()) ?? [], filledRanges: decorations.paintedRanges.get(uri.toString()) ?? 0 };
     },
     arcDrawing: () => relations.arcs.drawn,
+    searchRelationTypes: async (query) => {
+      await indexes.whenReady();
+      return indexes.all().flatMap((folderIndex) => matchingRelationTypes(folderIndex, query).map(([type, count]) => `${type} ${count}`));
+    },
   };
 }

@@ -93,4 +93,27 @@ describe('Relations and discontinuous spans in the editor', () => {
     assert.equal(await vscode.commands.executeCommand<number>('newsAnnotator.linkTag', { type: 'located_in' }), 1);
     await eventually(async () => ((await api()).arcDrawing()?.arcs === 2 ? true : undefined), 'the arc view redrawn with two arcs', 10_000);
   });
+
+  it('lists relations per type in the Tags view, and Search Tags finds a relation type', async () => {
+    // The two relations the previous test drew are still in the sidecar.
+    const rows = await eventually(async () => {
+      const found = await (await api()).tagsRows(3);
+      return found.some((row) => row.startsWith('Relations | ')) ? found : undefined;
+    }, 'a Relations group in the Tags view', 10_000);
+    const group = rows.indexOf('Relations | 2 relations');
+    assert.ok(group >= 0, rows.join('\n'));
+    assert.deepEqual(rows.slice(group + 1, group + 5).sort(), [
+      '  located_in | 1 relation',
+      '    Teatro Adolfo Mejía → Cartagena | en/cartagena-hangzhou-sister-cities.txt',
+      '  works_for | 1 relation',
+      '    Marisol Quintero Baena → APC-Colombia | en/cartagena-hangzhou-sister-cities.txt',
+    ].sort());
+    // A relation row reveals its source tag.
+    const item = (await (await api()).tagsItems(3)).find((row) => row.row.startsWith('    Marisol'));
+    assert.ok(item?.command);
+    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
+    await eventually(() => (vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection) === 'Marisol Quintero Baena' ? true : undefined), 'the source tag selected');
+    assert.deepEqual(await (await api()).searchRelationTypes('work'), ['works_for 1']);
+    assert.deepEqual(await (await api()).searchRelationTypes('zzz'), []);
+  });
 });

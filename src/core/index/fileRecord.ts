@@ -20,6 +20,8 @@ export interface FileMeta {
   readonly orphans: number;
   /** The text changed since the sidecar's offsets were written: they wait to be settled. */
   readonly stale?: boolean;
+  /** Relations per type; absent when the file has none. */
+  readonly relationTypes?: Readonly<Record<string, number>>;
   readonly sidecarStamp: FileStamp | null | undefined;
   readonly textStamp: FileStamp | null | undefined;
   /** When the files were read (ms since the epoch), if known: see indexCache.ts on racy entries. */
@@ -80,6 +82,7 @@ export function metaOf(entry: IndexEntry): FileMeta {
     unreadable: entry.unreadable,
     orphans: entry.orphans,
     ...(entry.stale ? { stale: true } : {}),
+    ...(entry.relationTypes ? { relationTypes: entry.relationTypes } : {}),
     sidecarStamp: entry.sidecarStamp,
     textStamp: entry.textStamp,
     ...(entry.readAt !== undefined ? { readAt: entry.readAt } : {}),

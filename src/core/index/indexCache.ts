@@ -16,12 +16,13 @@ import type { FileStamp } from './indexEntry';
 import { validColumns, type CachedColumns } from './validateCacheEntry';
 
 export const indexCacheFormat = 'news-annotator/index-cache';
-export const indexCacheVersion = 1;
+// Version 2 added each file's relations per type (the Relations slot).
+export const indexCacheVersion = 2;
 
 /** Positions in a file's array, and its length. */
 const Slot = {
   Path: 0, Sidecar: 1, Text: 2, Status: 3, Problems: 4, Unreadable: 5, Orphans: 6,
-  Ids: 7, Starts: 8, Lengths: 9, Forms: 10, Notes: 11, Context: 12, Splits: 13, Size: 14,
+  Ids: 7, Starts: 8, Lengths: 9, Forms: 10, Notes: 11, Context: 12, Splits: 13, Relations: 14, Size: 15,
 } as const;
 
 /**
@@ -80,7 +81,7 @@ function fileSlots(record: FileRecord, slotOfForm: (form: number) => number): un
   const notes = columns.notes ? [...columns.notes] : [];
   return [
     record.path, stampSlot(meta.sidecarStamp), stampSlot(meta.textStamp), meta.status, meta.problems, meta.unreadable ? 1 : 0, meta.orphans,
-    columns.ids, starts, lengths, Array.from(columns.forms, slotOfForm), notes, columns.context, splits,
+    columns.ids, starts, lengths, Array.from(columns.forms, slotOfForm), notes, columns.context, splits, meta.relationTypes ?? null,
   ];
 }
 
@@ -152,7 +153,7 @@ export class IndexCache {
   restore(index: CorpusIndex, path: string): boolean {
     const file = this.files.get(path);
     const meta = file && metaOf(file);
-    const columns = file && meta && validColumns(file.slice(Slot.Ids, Slot.Size) as CachedColumns, this.formTexts.length);
+    const columns = file && meta && validColumns(file.slice(Slot.Ids, Slot.Relations) as CachedColumns, this.formTexts.length);
     if (!meta || !columns) {
       this.files.delete(path);
       return false;
@@ -182,8 +183,19 @@ function metaOf(file: unknown[]): FileMeta | undefined {
   const orphans = file[Slot.Orphans];
   const unreadable = file[Slot.Unreadable];
   if (sidecarStamp === undefined || textStamp === undefined) return undefined;
+  const relationTypes = file[Slot.Relations];
   if (!sidecarStatuses.includes(status as SidecarStatus) || !isCount(problems) || !isCount(orphans) || (unreadable !== 0 && unreadable !== 1)) return undefined;
-  return { hasSidecar: sidecarStamp !== null, status: status as SidecarStatus, problems, orphans, unreadable: unreadable === 1, sidecarStamp, textStamp };
+  const relations = relationTypes === null ? undefined : relationCounts(relationTypes);
+  if (relationTypes !== null && relations === undefined) return undefined;
+  return { hasSidecar: sidecarStamp !== null, status: status as SidecarStatus, problems, orphans, unreadable: unreadable === 1, sidecarStamp, textStamp, ...(relations ? { relationTypes: relations } : {}) };
+}
+
+/** A cached `{type: count}` object, checked entry by entry; undefined when it is anything else. */
+function relationCounts(value: unknown): Record<string, number> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0 || !entries.every(([, count]) => isCount(count) && (count) > 0)) return undefined;
+  return Object.fromEntries(entries) as Record<string, number>;
 }
 
 function stampOf(value: unknown): FileStamp | null | undefined {

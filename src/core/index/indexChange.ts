@@ -14,6 +14,8 @@ export interface FileSummary {
   readonly problems: number;
   readonly unreadable: boolean;
   readonly orphans: number;
+  /** Relations per type; absent when the file has none. */
+  readonly relationTypes?: Readonly<Record<string, number>>;
 }
 
 export interface IndexChange {
@@ -38,6 +40,7 @@ export function summaryOf(record: FileRecord): FileSummary {
     problems: meta.problems,
     unreadable: meta.unreadable,
     orphans: meta.orphans,
+    ...(meta.relationTypes ? { relationTypes: meta.relationTypes } : {}),
   };
 }
 

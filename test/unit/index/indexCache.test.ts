@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusIndex } from '../../../src/core/index/corpusIndex';
-import { IndexCache, indexCacheFormat, serializeIndexCache } from '../../../src/core/index/indexCache';
+import { IndexCache, indexCacheFormat, indexCacheVersion, serializeIndexCache } from '../../../src/core/index/indexCache';
 import { entry, mention } from './indexTestSupport';
 
 const stamp = (size: number, mtimeMs = 1_000_000) => ({ size, mtimeMs });
@@ -10,7 +10,7 @@ function sample(): CorpusIndex {
   const index = new CorpusIndex();
   index.setFile('a.txt', entry([mention('PERSON', 'Petro', 0, { note: 'check', prefix: 'x\ny 😀', suffix: '👩‍👩‍👧 z' }), mention('LOCATION', 'Bogota\u0301', 40)], { sidecarStamp: stamp(10), textStamp: stamp(20) }));
   // Odd but readable data: a reversed span, an id with a quote, no context.
-  index.setFile('b/c.txt', entry([{ id: 'q"1', type: 'ORG', start: 9, end: 4, text: 'UN' }], { status: 'done', problems: 1, sidecarStamp: stamp(11), textStamp: null }));
+  index.setFile('b/c.txt', entry([{ id: 'q"1', type: 'ORG', start: 9, end: 4, text: 'UN' }], { status: 'done', problems: 1, relationTypes: { meets: 2, located_in: 1 }, sidecarStamp: stamp(11), textStamp: null }));
   index.setFile('d.txt', entry([], { hasSidecar: false, status: 'untouched', sidecarStamp: null, textStamp: null }));
   return index;
 }
@@ -84,7 +84,7 @@ describe('index cache', () => {
       assert.equal(IndexCache.parse(bad, 'types=A'), undefined, String(bad).slice(0, 30));
     }
     assert.equal(IndexCache.parse(text, 'types=B'), undefined);
-    assert.equal(IndexCache.parse(text.replace('"version":1', '"version":2'), 'types=A'), undefined);
+    assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, `"version":${indexCacheVersion + 1}`), 'types=A'), undefined);
     assert.equal(IndexCache.parse(text.replace('"formTypes":[', '"formTypes":[99,'), 'types=A'), undefined);
   });
 
