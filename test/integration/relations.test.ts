@@ -109,10 +109,12 @@ describe('Relations and discontinuous spans in the editor', () => {
       '    Marisol Quintero Baena → APC-Colombia | en/cartagena-hangzhou-sister-cities.txt',
     ].sort());
     // A relation row reveals its source tag.
-    const item = (await (await api()).tagsItems(3)).find((row) => row.row.startsWith('    Marisol'));
+    const item = (await (await api()).tagsItems(3)).find((row) => row.row.startsWith('    Marisol Quintero Baena → '));
     assert.ok(item?.command);
     await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
-    await eventually(() => (vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection) === 'Marisol Quintero Baena' ? true : undefined), 'the source tag selected');
+    // The arc view is open beside the article, so look at every visible editor, not only the active one.
+    const selected = () => vscode.window.visibleTextEditors.map((editor) => editor.document.getText(editor.selection));
+    await eventually(() => (selected().includes('Marisol Quintero Baena') ? true : undefined), 'the source tag selected');
     assert.deepEqual(await (await api()).searchRelationTypes('work'), ['works_for 1']);
     assert.deepEqual(await (await api()).searchRelationTypes('zzz'), []);
   });
