@@ -3,7 +3,7 @@
 // For screenshots meant for people install fonts first, or emoji and CJK draw as empty boxes:
 //   apt-get install fonts-noto-color-emoji fonts-noto-cjk
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,21 @@ async function openArticle(page, url) {
   await page.locator('.monaco-list-row', { hasText: article }).first().click();
   await page.locator('.view-line', { hasText: 'Lucía Ferrán Osorio' }).first().waitFor();
   await page.waitForTimeout(1500); // decorations are debounced; let them paint
+}
+
+// Relations for the arc view's screenshot, added to the scratch copy only: the shipped sample
+// sidecars stay without relations, which the export and import tests count on.
+const sampleRelations = [
+  ['r2p6q8sf', 'located_in', '2lodoebc', 'zoygxgx3'],
+  ['r3v8n1xe', 'works_for', '57r4pova', 'tpu4ry66'],
+  ['r7m2k9qa', 'meets', '7ez4m7pg', 'gwcymk2x'],
+  ['r5c4t6yb', 'located_in', 'lsb5zlzp', 'w6qzyld7'],
+  ['r9h2w3zd', 'sister_city', 'zoygxgx3', 'iukiykhu'],
+];
+
+function addSampleRelations(workspace) {
+  const lines = sampleRelations.map(([id, type, from, to]) => `  - {id: "${id}", type: "${type}", from: "${from}", to: "${to}", annotator: "sample", created: "2026-11-24T09:00:00Z"}\n`);
+  appendFileSync(path.join(workspace, 'en', `${article}.ann.yaml`), `relations:\n${lines.join('')}`);
 }
 
 // `prepare(workspace)` changes the scratch copy of the corpus before the workbench opens it; such
@@ -166,6 +181,26 @@ try {
       },
     ],
   ]);
+  if (!highContrastOnly) await shoot(browser, host, scratch, 'light', [
+    [
+      'arcs.png',
+      async (page) => {
+        // Show Arcs from the command palette: the article drawn beside the editor, brat-like
+        // (the side bar closed, so both have room).
+        await page.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Control+B');
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input').first();
+        await input.waitFor();
+        await input.fill('>News Annotator: Show Arcs');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Arcs' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        const view = page.frameLocator('iframe.webview').first().frameLocator('iframe');
+        await view.locator('svg path.arc').first().waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(800);
+      },
+    ],
+  ], { copy: 'light-arcs', prepare: addSampleRelations });
 } finally {
   await browser.close();
   rmSync(scratch, { recursive: true, force: true });

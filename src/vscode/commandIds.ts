@@ -44,6 +44,12 @@ export const commandIds = {
   nextSuggestion: 'newsAnnotator.nextSuggestion',
   previousSuggestion: 'newsAnnotator.previousSuggestion',
   suggestFromGazetteer: 'newsAnnotator.suggestFromGazetteer',
+  linkTag: 'newsAnnotator.linkTag',
+  removeRelation: 'newsAnnotator.removeRelation',
+  tagSelectionsAsOneSpan: 'newsAnnotator.tagSelectionsAsOneSpan',
+  setAttribute: 'newsAnnotator.setAttribute',
+  setKnowledgeBaseLink: 'newsAnnotator.setKnowledgeBaseLink',
+  showArcs: 'newsAnnotator.showArcs',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -26,6 +26,7 @@ import { createTestApi, type NewsAnnotatorApi } from './testApi';
 import { registerRevealMention } from './tags/revealMention';
 import { registerTagsView } from './tags/registerTagsView';
 import { registerSuggestions } from './suggestions/registerSuggestions';
+import { registerRelations } from './relations/registerRelations';
 
 /** Composition root: each feature registers itself and returns one Disposable. */
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const statusBar = registerStatusBar(documents);
   const agreement = registerAgreementCommands(tagging);
   const suggestions = registerSuggestions(tagging);
+  const relations = registerRelations(tagging);
   context.subscriptions.push(
     project,
     workspace,
@@ -55,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerTaggingCommands(tagging),
     registerTagAllCommand(tagging),
     suggestions.disposable,
+    relations.disposable,
     registerUndoCommands(tagging, undoKeys),
     registerAnnotationHover(documents, project),
     registerGuidelinesCommand(project, documents),
@@ -71,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);
     }),
   );
-  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, suggestionDecorations: suggestions.decorations, statusBar: statusBar.item, agreement });
+  return createTestApi({ indexes, corpusView, tagsView, documents, decorations, suggestionDecorations: suggestions.decorations, statusBar: statusBar.item, agreement, relations });
 }
 
 export function deactivate(): void {

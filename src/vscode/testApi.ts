@@ -9,6 +9,9 @@ import type { AgreementFeature } from './agreement/registerAgreementCommands';
 import type { CorpusView } from './corpus/registerCorpusView';
 import type { DecorationController } from './decorations/decorationController';
 import type { SuggestionDecorations } from './suggestions/suggestionDecorations';
+import type { RelationsFeature } from './relations/registerRelations';
+import type { ArcDrawing } from './relations/arcPanel';
+import { matchingRelationTypes } from './relations/relationListing';
 import type { AnnotatedDocuments } from './documents/annotatedDocuments';
 import type { CorpusIndexService } from './index/corpusIndexService';
 import { searchAll } from './search/registerSearchCommand';
@@ -38,6 +41,12 @@ export interface NewsAnnotatorApi {
   ghostSpans(uri: vscode.Uri): readonly string[];
   /** The file's suggestions as the sidecar holds them (rejected ones too), and how many the editor draws. */
   suggestionsOf(uri: vscode.Uri): Promise<{ suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected: boolean }[]; painted: number }>;
+  /** Relation hints painted after tags in an editor (`→ type: target`), and how many ranges the tags fill. */
+  relationHints(uri: vscode.Uri): { hints: readonly string[]; filledRanges: number };
+  /** The relation types Search Tags lists above the tags for a query: `type count`. */
+  searchRelationTypes(query: string): Promise<readonly string[]>;
+  /** What the arc view last reported drawing; undefined when it is closed or has not drawn yet. */
+  arcDrawing(): ArcDrawing | undefined;
 }
 
 interface TreeRow {
@@ -87,8 +96,9 @@ export function createTestApi(parts: {
   suggestionDecorations: SuggestionDecorations;
   statusBar: vscode.StatusBarItem;
   agreement: AgreementFeature;
+  relations: RelationsFeature;
 }): NewsAnnotatorApi {
-  const { indexes, corpusView, tagsView, documents, decorations, suggestionDecorations, statusBar, agreement } = parts;
+  const { indexes, corpusView, tagsView, documents, decorations, suggestionDecorations, statusBar, agreement, relations } = parts;
   return {
     corpusFiles: async () => {
       await indexes.whenReady();
@@ -144,6 +154,16 @@ export function createTestApi(parts: {
       suggestionDecorations.paintAll();
       const suggestions = (session?.sidecar?.suggestions ?? []).map(({ id, type, start, end, text, rejected }) => ({ id, type, start, end, text, rejected: rejected === true }));
       return { suggestions, painted: suggestionDecorations.painted.get(uri.toString()) ?? 0 };
+    },
+    relationHints: (uri) => {
+      decorations.paintAll();
+      relations.hints.paintAll();
+      return { hints: relations.hints.painted.get(uri.toString()) ?? [], filledRanges: decorations.paintedRanges.get(uri.toString()) ?? 0 };
+    },
+    arcDrawing: () => relations.arcs.drawn,
+    searchRelationTypes: async (query) => {
+      await indexes.whenReady();
+      return indexes.all().flatMap((folderIndex) => matchingRelationTypes(folderIndex, query).map(([type, count]) => `${type} ${count}`));
     },
   };
 }

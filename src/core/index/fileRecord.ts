@@ -22,6 +22,8 @@ export interface FileMeta {
   readonly suggestions?: readonly IndexSuggestion[];
   /** The text changed since the sidecar's offsets were written: they wait to be settled. */
   readonly stale?: boolean;
+  /** Relations per type; absent when the file has none. */
+  readonly relationTypes?: Readonly<Record<string, number>>;
   readonly sidecarStamp: FileStamp | null | undefined;
   readonly textStamp: FileStamp | null | undefined;
   /** When the files were read (ms since the epoch), if known: see indexCache.ts on racy entries. */
@@ -83,6 +85,7 @@ export function metaOf(entry: IndexEntry): FileMeta {
     orphans: entry.orphans,
     ...(entry.suggestions !== undefined && entry.suggestions.length > 0 ? { suggestions: entry.suggestions } : {}),
     ...(entry.stale ? { stale: true } : {}),
+    ...(entry.relationTypes ? { relationTypes: entry.relationTypes } : {}),
     sidecarStamp: entry.sidecarStamp,
     textStamp: entry.textStamp,
     ...(entry.readAt !== undefined ? { readAt: entry.readAt } : {}),

@@ -16,13 +16,13 @@ import type { FileStamp, IndexSuggestion } from './indexEntry';
 import { validColumns, type CachedColumns } from './validateCacheEntry';
 
 export const indexCacheFormat = 'news-annotator/index-cache';
-// 2: each file also keeps its open suggestions.
-export const indexCacheVersion = 2;
+// 2: each file also keeps its open suggestions; 3: and its relations per type (the Relations slot).
+export const indexCacheVersion = 3;
 
 /** Positions in a file's array, and its length. */
 const Slot = {
   Path: 0, Sidecar: 1, Text: 2, Status: 3, Problems: 4, Unreadable: 5, Orphans: 6,
-  Ids: 7, Starts: 8, Lengths: 9, Forms: 10, Notes: 11, Context: 12, Splits: 13, Suggestions: 14, Size: 15,
+  Ids: 7, Starts: 8, Lengths: 9, Forms: 10, Notes: 11, Context: 12, Splits: 13, Suggestions: 14, Relations: 15, Size: 16,
 } as const;
 
 /**
@@ -83,6 +83,7 @@ function fileSlots(record: FileRecord, slotOfForm: (form: number) => number): un
     record.path, stampSlot(meta.sidecarStamp), stampSlot(meta.textStamp), meta.status, meta.problems, meta.unreadable ? 1 : 0, meta.orphans,
     columns.ids, starts, lengths, Array.from(columns.forms, slotOfForm), notes, columns.context, splits,
     (meta.suggestions ?? []).map(({ id, type, start, end, text }) => [id, type, start, end, text]),
+    meta.relationTypes ?? null,
   ];
 }
 
@@ -184,9 +185,12 @@ function metaOf(file: unknown[]): FileMeta | undefined {
   const orphans = file[Slot.Orphans];
   const unreadable = file[Slot.Unreadable];
   if (sidecarStamp === undefined || textStamp === undefined) return undefined;
+  const relationTypes = file[Slot.Relations];
   if (!sidecarStatuses.includes(status as SidecarStatus) || !isCount(problems) || !isCount(orphans) || (unreadable !== 0 && unreadable !== 1)) return undefined;
   const suggestions = suggestionsOf(file[Slot.Suggestions]);
   if (suggestions === undefined) return undefined;
+  const relations = relationTypes === null ? undefined : relationCounts(relationTypes);
+  if (relationTypes !== null && relations === undefined) return undefined;
   return {
     hasSidecar: sidecarStamp !== null,
     status: status as SidecarStatus,
@@ -196,6 +200,7 @@ function metaOf(file: unknown[]): FileMeta | undefined {
     ...(suggestions.length > 0 ? { suggestions } : {}),
     sidecarStamp,
     textStamp,
+    ...(relations ? { relationTypes: relations } : {}),
   };
 }
 
@@ -210,6 +215,14 @@ function suggestionsOf(value: unknown): IndexSuggestion[] | undefined {
     suggestions.push({ id, type, start, end, text });
   }
   return suggestions;
+}
+
+/** A cached `{type: count}` object, checked entry by entry; undefined when it is anything else. */
+function relationCounts(value: unknown): Record<string, number> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0 || !entries.every(([, count]) => isCount(count) && (count) > 0)) return undefined;
+  return Object.fromEntries(entries) as Record<string, number>;
 }
 
 function stampOf(value: unknown): FileStamp | null | undefined {

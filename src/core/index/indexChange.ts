@@ -16,6 +16,8 @@ export interface FileSummary {
   readonly orphans: number;
   /** Open suggestions. */
   readonly suggestions: number;
+  /** Relations per type; absent when the file has none. */
+  readonly relationTypes?: Readonly<Record<string, number>>;
 }
 
 export interface IndexChange {
@@ -41,6 +43,7 @@ export function summaryOf(record: FileRecord): FileSummary {
     unreadable: meta.unreadable,
     orphans: meta.orphans,
     suggestions: meta.suggestions?.length ?? 0,
+    ...(meta.relationTypes ? { relationTypes: meta.relationTypes } : {}),
   };
 }
 

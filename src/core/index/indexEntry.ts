@@ -3,7 +3,7 @@
  * Building an entry needs only the sidecar: snippets come from each annotation's stored
  * prefix and suffix, and line numbers are worked out later, from the text, when shown (lineOf.ts).
  */
-import type { SidecarStatus } from '../sidecar/model';
+import type { Sidecar, SidecarStatus } from '../sidecar/model';
 import { parseSidecar, type ParseOptions } from '../sidecar/parseSidecar';
 import { validateSidecar } from '../sidecar/validateSidecar';
 import type { LoadResult } from '../store/sidecarStore';
@@ -61,6 +61,8 @@ export interface IndexEntry {
   readonly suggestions?: readonly IndexSuggestion[];
   /** The text was checked and differs from the one the offsets were written for. */
   readonly stale?: boolean;
+  /** Relations per type (the Tags view's Relations group); absent when the file has none. */
+  readonly relationTypes?: Readonly<Record<string, number>>;
   /** The sidecar as read: null when there is none, undefined when not known (never cached then). */
   readonly sidecarStamp?: FileStamp | null;
   /** The text as checked for orphans: null when not checked. */
@@ -126,6 +128,7 @@ export function entryFromSidecar(content: string | undefined, sidecarPath: strin
     unreadable: false,
     orphans,
     ...withSuggestions(openIndexSuggestions(sidecar.suggestions)),
+    ...relationCounts(sidecar),
     ...(options.text !== undefined && options.text.sha256 !== sidecar.source.sha256 ? { stale: true } : {}),
     sidecarStamp: options.sidecarStamp,
     textStamp: options.textStamp,
@@ -158,7 +161,16 @@ export function entryFromLoad(result: LoadResult): IndexEntry {
     unreadable: false,
     ...withSuggestions(openIndexSuggestions(result.sidecar.suggestions)),
     orphans,
+    ...relationCounts(result.sidecar),
   };
+}
+
+/** `{ relationTypes }` with the sidecar's relations counted per type, or nothing when it has none. */
+function relationCounts(sidecar: Sidecar): { relationTypes?: Record<string, number> } {
+  if ((sidecar.relations ?? []).length === 0) return {};
+  const relationTypes: Record<string, number> = {};
+  for (const relation of sidecar.relations ?? []) relationTypes[relation.type] = (relationTypes[relation.type] ?? 0) + 1;
+  return { relationTypes };
 }
 
 const anchoringCodes: ReadonlySet<string> = new Set(['annotation-orphaned', 'annotation-fuzzy', 'text-mismatch', 'span-out-of-range']);

@@ -5,6 +5,7 @@ import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import { appendTypeGuidance } from '../guidelines/typeGuidance';
 import type { ProjectService } from '../project/projectService';
 import { commandLink, escapeMarkdown } from './markdownText';
+import { appendRelationSection, relationHoverCommands } from '../relations/relationHover';
 
 /**
  * Hovering a tagged span shows its type with the type's definition and examples (and a link to
@@ -19,7 +20,7 @@ export function registerAnnotationHover(documents: AnnotatedDocuments, project: 
       const here = session.live.filter((item) => isPlaced(item) && item.start <= offset && offset <= item.end);
       if (here.length === 0) return undefined;
       const markdown = new vscode.MarkdownString(undefined, true);
-      markdown.isTrusted = { enabledCommands: [commandIds.changeTagType, commandIds.removeTag, commandIds.editNote, commandIds.openGuidelines] };
+      markdown.isTrusted = { enabledCommands: [commandIds.changeTagType, commandIds.removeTag, commandIds.editNote, commandIds.openGuidelines, ...relationHoverCommands] };
       const types = project.typesFor(document.uri);
       const guidelines = project.guidelinesFor(document.uri) !== undefined ? { uri: document.uri } : undefined;
       for (const item of here) {
@@ -39,6 +40,7 @@ export function registerAnnotationHover(documents: AnnotatedDocuments, project: 
         markdown.appendMarkdown(
           `${commandLink(vscode.l10n.t('Change type'), commandIds.changeTagType, args)} · ${commandLink(vscode.l10n.t('Remove'), commandIds.removeTag, args)} · ${commandLink(annotation.note ? vscode.l10n.t('Edit note') : vscode.l10n.t('Add note'), commandIds.editNote, args)}\n\n`,
         );
+        appendRelationSection(markdown, session, annotation, document.uri);
         if (here.length > 1) markdown.appendMarkdown('---\n\n');
       }
       return new vscode.Hover(markdown);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
+import { livePieces } from '../../core/editing/livePieces';
 import type { EntityType } from '../../core/project';
 import { hasRightToLeft, isolate } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
@@ -18,6 +19,8 @@ export class DecorationController implements vscode.Disposable {
   private decorationTypes = new Map<string, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** How many filled ranges each editor got in the last paint, by document URI (tests read it). */
+  readonly paintedRanges = new Map<string, number>();
 
   constructor(
     private readonly documents: AnnotatedDocuments,
@@ -73,7 +76,10 @@ export class DecorationController implements vscode.Disposable {
       if (!isPlaced(item) || item.end <= item.start) continue;
       const list = byType.get(item.annotation.type) ?? [];
       const colour = showLabels ? colours.get(item.annotation.type) : undefined;
-      const range = spanRange(editor.document, session!, item);
+      // A discontinuous tag fills each of its pieces; its label follows the last one.
+      const pieces = livePieces(item).map(([start, end]) => pieceRange(editor.document, session!, start, end));
+      const range = pieces.pop()!;
+      for (const piece of pieces) list.push({ range: piece });
       if (colour && isRightToLeftLine(range.end.line)) {
         // On a line with right-to-left text the editor lays out each piece between decorations
         // on its own, left to right: a label beside the words would redraw the line in another
@@ -86,6 +92,8 @@ export class DecorationController implements vscode.Disposable {
       byType.set(item.annotation.type, list);
     }
     for (const [name, decorationType] of this.decorationTypes) editor.setDecorations(decorationType, byType.get(name) ?? []);
+    const filled = [...byType.values()].flat().filter((option) => !option.range.isEmpty).length;
+    this.paintedRanges.set(editor.document.uri.toString(), filled);
   }
 
   dispose(): void {
@@ -110,8 +118,8 @@ function createDecorationType(type: EntityType): vscode.TextEditorDecorationType
   });
 }
 
-function spanRange(document: vscode.TextDocument, session: DocumentSession, item: LiveAnnotation): vscode.Range {
-  return new vscode.Range(document.positionAt(session.text.toUtf16(item.start)), document.positionAt(session.text.toUtf16(item.end)));
+function pieceRange(document: vscode.TextDocument, session: DocumentSession, start: number, end: number): vscode.Range {
+  return new vscode.Range(document.positionAt(session.text.toUtf16(start)), document.positionAt(session.text.toUtf16(end)));
 }
 
 function labelOptions(item: LiveAnnotation, labelColour: EntityType['color']): vscode.DecorationInstanceRenderOptions {

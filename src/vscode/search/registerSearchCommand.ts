@@ -7,10 +7,13 @@ import { commandIds } from '../commandIds';
 import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import { revealMention } from '../tags/revealMention';
+import { matchingRelationTypes, relationLabel, relationsOfType } from '../relations/relationListing';
 
 interface ResultItem extends vscode.QuickPickItem {
   readonly folderIndex: FolderIndex;
-  readonly result: SearchResult;
+  readonly result?: SearchResult;
+  /** A relation type whose name matches the query (listed above the tags). */
+  readonly relationType?: string;
 }
 
 const limit = 60;
@@ -24,7 +27,7 @@ export function searchAll(indexes: CorpusIndexService, query: string, max = limi
     .slice(0, max);
 }
 
-function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): ResultItem {
+function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): ResultItem & { result: SearchResult } {
   const snippet = `${result.before}${result.text}${result.after}`.replace(/\s+/g, ' ').trim();
   return {
     folderIndex,
@@ -36,6 +39,29 @@ function toItem(folderIndex: FolderIndex, result: SearchResult, line?: number): 
     // The engine already matched typos and accents: keep VS Code from filtering its results again.
     alwaysShow: true,
   };
+}
+
+/** Relation types whose name holds the query, as rows above the tags. */
+function relationTypeItems(indexes: CorpusIndexService, query: string): ResultItem[] {
+  return indexes.all().flatMap((folderIndex) =>
+    matchingRelationTypes(folderIndex, query).map(([type, count]) => ({
+      folderIndex,
+      relationType: type,
+      label: `$(arrow-right) ${type}`,
+      description: count === 1 ? vscode.l10n.t('relation type · 1 relation') : vscode.l10n.t('relation type · {0} relations', count),
+      alwaysShow: true,
+    })),
+  );
+}
+
+/** The relations of one type; the chosen one's source tag is revealed. */
+async function pickRelation(documents: AnnotatedDocuments, folderIndex: FolderIndex, type: string): Promise<void> {
+  const entries = await relationsOfType(documents.workspace, folderIndex, type);
+  const picked = await vscode.window.showQuickPick(
+    entries.map((entry) => ({ label: relationLabel(entry), description: entry.file, entry })),
+    { title: vscode.l10n.t('Relations: {0}', type), matchOnDescription: true },
+  );
+  if (picked) await revealMention(documents, picked.entry.source);
 }
 
 /**
@@ -70,9 +96,10 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
       const current = ++generation;
       quickPick.busy = indexes.building !== undefined;
       const found = searchAll(indexes, value);
-      quickPick.items = found.map(({ folderIndex, result }) => toItem(folderIndex, result));
+      const relations = relationTypeItems(indexes, value);
+      quickPick.items = [...relations, ...found.map(({ folderIndex, result }) => toItem(folderIndex, result))];
       void Promise.all(found.map(async ({ folderIndex, result }) => toItem(folderIndex, result, (await lineIndex(folderIndex, result.file))?.lineOf(result.start)))).then((items) => {
-        if (current === generation) quickPick.items = items;
+        if (current === generation) quickPick.items = [...relations, ...items];
       });
     };
     quickPick.onDidChangeValue(update);
@@ -81,7 +108,8 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
       quickPick.onDidAccept(() => {
         const chosen = quickPick.selectedItems[0];
         quickPick.hide();
-        if (chosen) {
+        if (chosen?.relationType !== undefined) void pickRelation(documents, chosen.folderIndex, chosen.relationType);
+        else if (chosen?.result) {
           const { result } = chosen;
           void revealMention(documents, { uri: vscode.Uri.joinPath(chosen.folderIndex.folder.uri, result.file), start: result.start, end: result.end, id: result.id, text: result.text });
         }

@@ -10,12 +10,14 @@ import type { ProjectService } from '../project/projectService';
 import type { EntityType } from '../../core/project';
 import { escapeMarkdown } from '../decorations/markdownText';
 import { appendTypeGuidance, hasGuidance } from '../guidelines/typeGuidance';
+import { relationChildren, relationsRoot, relationTreeItem, type RelationNode } from '../relations/relationTreeItems';
 
 export type TagNode =
   | { kind: 'type'; folderIndex: FolderIndex; total: TypeTotal }
   | { kind: 'entity'; folderIndex: FolderIndex; entity: EntitySummary }
   | { kind: 'mention'; folderIndex: FolderIndex; mention: Mention; line: number | undefined }
-  | { kind: 'more'; folderIndex: FolderIndex; parent: TagNode; shown: number; total: number };
+  | { kind: 'more'; folderIndex: FolderIndex; parent: TagNode; shown: number; total: number }
+  | RelationNode;
 
 /** Entities and mentions are listed a page at a time: a type can have tens of thousands. */
 const pageSize = 200;
@@ -55,13 +57,15 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
 
   async getChildren(node?: TagNode): Promise<TagNode[]> {
     if (!node) {
-      return this.indexes.all().flatMap((folderIndex) =>
-        this.tree(folderIndex)
+      return this.indexes.all().flatMap((folderIndex): TagNode[] => [
+        ...this.tree(folderIndex)
           .types(this.sort)
           .filter((total) => total.mentions > 0)
           .map((total) => ({ kind: 'type' as const, folderIndex, total })),
-      );
+        ...relationsRoot(folderIndex),
+      ]);
     }
+    if (node.kind === 'relations' || node.kind === 'relationType') return relationChildren(node, this.workspace);
     const shown = this.pages.get(this.keyOf(node)) ?? pageSize;
     if (node.kind === 'type') {
       const page = this.tree(node.folderIndex).entities(node.total.type, this.sort, { limit: shown });
@@ -150,6 +154,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         };
         return item;
       }
+      case 'relations':
+      case 'relationType':
+      case 'relation':
+        return relationTreeItem(node);
       case 'more': {
         const item = new vscode.TreeItem(vscode.l10n.t('Show more ({0} of {1} shown)…', node.shown, node.total), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('ellipsis');

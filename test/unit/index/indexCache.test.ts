@@ -10,7 +10,7 @@ function sample(): CorpusIndex {
   const index = new CorpusIndex();
   index.setFile('a.txt', entry([mention('PERSON', 'Petro', 0, { note: 'check', prefix: 'x\ny 😀', suffix: '👩‍👩‍👧 z' }), mention('LOCATION', 'Bogota\u0301', 40)], { sidecarStamp: stamp(10), textStamp: stamp(20) }));
   // Odd but readable data: a reversed span, an id with a quote, no context.
-  index.setFile('b/c.txt', entry([{ id: 'q"1', type: 'ORG', start: 9, end: 4, text: 'UN' }], { status: 'done', problems: 1, sidecarStamp: stamp(11), textStamp: null }));
+  index.setFile('b/c.txt', entry([{ id: 'q"1', type: 'ORG', start: 9, end: 4, text: 'UN' }], { status: 'done', problems: 1, relationTypes: { meets: 2, located_in: 1 }, sidecarStamp: stamp(11), textStamp: null }));
   index.setFile('d.txt', entry([], { hasSidecar: false, status: 'untouched', sidecarStamp: null, textStamp: null }));
   return index;
 }
@@ -85,8 +85,9 @@ describe('index cache', () => {
     }
     assert.equal(IndexCache.parse(text, 'types=B'), undefined);
     assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, `"version":${indexCacheVersion + 1}`), 'types=A'), undefined);
-    // A cache of the version before suggestions were indexed is not read as this one.
+    // A cache of an earlier version (before suggestions and relations were indexed) is not read as this one.
     assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, '"version":1'), 'types=A'), undefined);
+    assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, '"version":2'), 'types=A'), undefined);
     assert.equal(IndexCache.parse(text.replace('"formTypes":[', '"formTypes":[99,'), 'types=A'), undefined);
   });
 

@@ -1,0 +1,51 @@
+import { arcScript } from './arcScript';
+
+/** What the arc view's page is drawn from (UTF-16 offsets: the webview slices JavaScript strings). */
+export interface ArcArticle {
+  readonly type: 'article';
+  readonly title: string;
+  readonly text: string;
+  readonly spans: readonly { id: string; type: string; start: number; end: number; pieces: readonly (readonly [number, number])[]; light: string; dark: string }[];
+  readonly relations: readonly { id: string; type: string; from: string; to: string }[];
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+// Colours and fonts come from the theme's CSS variables, so the view follows light, dark and
+// high-contrast themes. The script sets each tagged piece's top padding: the room its row needs.
+const style = `
+body { color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); padding: 0 16px 24px; }
+h1 { font-size: 1.1em; font-weight: 600; margin: 12px 0; }
+#empty { color: var(--vscode-descriptionForeground); }
+#page { position: relative; }
+#article { font-family: var(--vscode-editor-font-family), sans-serif; font-size: calc(var(--vscode-editor-font-size, 14px) + 1px); line-height: 1.6; white-space: pre-wrap; overflow-wrap: anywhere; }
+.line { min-height: 1.6em; }
+.tagged { display: inline-block; padding-top: 18px; background-clip: content-box; border-bottom: 2px solid transparent; cursor: pointer; white-space: pre; }
+.tagged:hover { outline: 1px solid var(--vscode-focusBorder); }
+#overlay { position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }
+#overlay .label { pointer-events: auto; cursor: pointer; }
+#overlay .label text { fill: var(--vscode-editor-foreground); }
+#overlay .arc-box { fill: var(--vscode-editor-background); fill-opacity: 0.85; }
+`;
+
+/** The page: a title, the article's text, and the SVG the script draws labels and arcs in. */
+export function arcHtml(nonce: string, cspSource: string, language: string, emptyText: string): string {
+  const policy = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${cspSource};`;
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${escapeHtml(nonce)}">${style}</style>
+</head>
+<body>
+<h1 id="title"></h1>
+<p id="empty" hidden>${escapeHtml(emptyText)}</p>
+<div id="page"><div id="article"></div><svg id="overlay" xmlns="http://www.w3.org/2000/svg"></svg></div>
+<script nonce="${escapeHtml(nonce)}">${arcScript}</script>
+</body>
+</html>`;
+}

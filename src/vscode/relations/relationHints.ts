@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { isPlaced } from '../../core/editing/liveAnnotations';
+import { isolate } from '../../core/text/bidiIsolate';
+import { printable } from '../../core/text/printable';
+import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+
+/** Longest target text a hint shows before it is cut with an ellipsis. */
+const hintTextLength = 32;
+
+/** `→ meets: Gustavo Petro`: one hint per relation leaving a tag (the target's text, cut short). */
+export function relationHintText(type: string, targetText: string): string {
+  const characters = Array.from(printable(targetText));
+  const shown = characters.length > hintTextLength ? `${characters.slice(0, hintTextLength - 1).join('')}…` : characters.join('');
+  return `→ ${type}: ${shown}`;
+}
+
+/**
+ * Draws each tag's outgoing relations after it, as decoration text in the editor's inlay-hint
+ * colours (one decoration type, owned here; repaints debounced like the tags' own decorations).
+ * Decoration text is used rather than inlay hints because it needs no provider round trip and
+ * repaints with the tags; labels of wrapped lines are the one thing it cannot move.
+ */
+export class RelationHints implements vscode.Disposable {
+  private readonly decorationType = vscode.window.createTextEditorDecorationType({
+    after: {
+      color: new vscode.ThemeColor('editorInlayHint.foreground'),
+      backgroundColor: new vscode.ThemeColor('editorInlayHint.background'),
+      margin: '0 0 0 4px',
+      textDecoration: 'none; font-size: 0.85em; border-radius: 3px; padding: 0 3px;',
+    },
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The hint texts each editor got in the last paint, by document URI (tests read them). */
+  readonly painted = new Map<string, string[]>();
+
+  constructor(private readonly documents: AnnotatedDocuments) {
+    this.disposables.push(
+      documents.onDidChange(() => this.schedule()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+    );
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.paintAll();
+    }, 30);
+  }
+
+  paintAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.paint(editor);
+  }
+
+  private paint(editor: vscode.TextEditor): void {
+    const session = this.documents.loadedSession(editor.document.uri);
+    const relations = session?.sidecar?.relations ?? [];
+    const options: vscode.DecorationOptions[] = [];
+    const texts: string[] = [];
+    if (session && relations.length > 0) {
+      const placed = new Map(session.live.filter(isPlaced).map((item) => [item.annotation.id, item]));
+      const hintsBySource = new Map<string, string[]>();
+      for (const relation of relations) {
+        const target = placed.get(relation.to);
+        if (!placed.has(relation.from) || !target) continue;
+        const list = hintsBySource.get(relation.from) ?? [];
+        list.push(relationHintText(relation.type, target.annotation.text));
+        hintsBySource.set(relation.from, list);
+      }
+      for (const [id, hints] of hintsBySource) {
+        const source = placed.get(id)!;
+        const end = editor.document.positionAt(session.text.toUtf16(source.end));
+        texts.push(...hints);
+        // Isolated, so the hint's own direction never reorders a right-to-left line around it.
+        options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: isolate(hints.join(' · ')) } } });
+      }
+    }
+    editor.setDecorations(this.decorationType, options);
+    this.painted.set(editor.document.uri.toString(), texts);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.decorationType.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
