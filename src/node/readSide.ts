@@ -11,8 +11,9 @@
  * sidecar cannot be read is left out and reported with its problems.
  */
 import path from 'node:path';
-import type { Side } from '../core/agreement/agreementReport';
-import { loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
+import type { Side, SideDocument } from '../core/agreement/agreementReport';
+import { corpusDocument } from '../core/corpus/loadCorpus';
+import { mapConcurrent } from '../core/corpus/mapConcurrent';
 import { readProject } from '../core/corpus/readProject';
 import type { Problem } from '../core/problem';
 import { createCorpusMatcher, projectFileName } from '../core/project';
@@ -78,8 +79,7 @@ async function readFolderSide(spec: string, options: ReadSideOptions): Promise<S
   const corpus = await openCorpus(root, { syncReads: options.syncReads ?? true });
   if ('error' in corpus) return corpus;
   const files = options.shard === undefined ? corpus.files : corpus.files.filter((file) => inShard(file, options.shard));
-  const load = await loadCorpus(corpus.store, files, { onProgress: options.onProgress, validate: false });
-  return { ...sideOf(spec, load), display: (file) => displayFrom(options.cwd, path.resolve(root, file)), folder: root };
+  return { ...(await readDocuments(spec, corpus.store, files, options.onProgress)), display: (file) => displayFrom(options.cwd, path.resolve(root, file)), folder: root };
 }
 
 async function readGitSide(spec: string, ref: string, options: ReadSideOptions): Promise<SideRead | { error: string }> {
@@ -100,21 +100,41 @@ async function readGitSide(spec: string, ref: string, options: ReadSideOptions):
   const files = fileSystem.list().filter((file) => matcher(file) && inShard(file, options.shard) && !file.split('/').slice(0, -1).some((folder) => skippedFolders.has(folder)));
   await fileSystem.load(files.flatMap((file) => [file, sidecarPathFor(file)]));
   const store = new SidecarStore(fileSystem, { knownTypes: new Set(project.config.types.map((type) => type.name)) });
-  const load = await loadCorpus(store, files, { onProgress: options.onProgress, validate: false });
-  return { ...sideOf(spec, load), display: (file) => `${ref}:${prefix}${file}` };
+  return { ...(await readDocuments(spec, store, files, options.onProgress)), display: (file) => `${ref}:${prefix}${file}` };
 }
 
-function sideOf(name: string, load: CorpusLoad): Omit<SideRead, 'display' | 'folder'> {
+/**
+ * Each document read and cut down at once to what the comparison needs (its text and placed
+ * annotations): the rest of a load (positions, anchors, the parsed sidecar) is let go file by
+ * file instead of living until every file is read.
+ */
+async function readDocuments(name: string, store: SidecarStore, files: readonly string[], onProgress: ReadSideOptions['onProgress']): Promise<Omit<SideRead, 'display' | 'folder'>> {
+  const results = await mapConcurrent(
+    files,
+    32,
+    async (file): Promise<{ failure: SideRead['unreadable'][number] } | { document: SideDocument; unplaced: number } | undefined> => {
+      // Problems of documents that were read are validation findings (`validate` reports them, and
+      // they are not even looked for here); only documents that could not be read at all are left out.
+      const loaded = await store.load(file, { validate: false });
+      if (!loaded.ok) return { failure: { path: file, problems: loaded.problems } };
+      // A text nobody has tagged yet (no sidecar) is not "no entities".
+      if (loaded.version === undefined) return undefined;
+      const document = corpusDocument(file, loaded);
+      return { document: { path: file, text: loaded.text.text, annotations: document.placed }, unplaced: document.unplaced.length };
+    },
+    onProgress,
+  );
+  const documents: SideDocument[] = [];
+  const unreadable: SideRead['unreadable'] = [];
   let unplaced = 0;
-  const documents = [];
-  for (const document of load.documents) {
-    if (!document.hasSidecar) continue;
-    unplaced += document.unplaced.length;
-    documents.push({ path: document.path, text: document.loaded.text.text, annotations: document.placed });
+  for (const result of results) {
+    if (result === undefined) continue;
+    if ('failure' in result) unreadable.push(result.failure);
+    else {
+      documents.push(result.document);
+      unplaced += result.unplaced;
+    }
   }
-  // Problems of documents that were read are validation findings (`validate` reports them, and
-  // they are not even looked for here); only documents that could not be read at all are left out.
-  const unreadable = load.failures.map((failure) => ({ path: failure.path, problems: failure.problems }));
   return { side: { name, documents }, unreadable, unplaced };
 }
 

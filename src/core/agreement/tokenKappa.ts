@@ -16,7 +16,7 @@
  */
 import type { Annotation } from '../sidecar/model';
 import { CodePointIndex } from '../text/codePoints';
-import { scanTokens, splitTokensAt } from '../export/tokenize';
+import { TokenScanner } from '../export/tokenize';
 import { compareStrings } from './matchAnnotations';
 
 export const outsideLabel = 'O';
@@ -113,10 +113,20 @@ export function tallyDocument(tally: KappaTally, text: CodePointIndex | string, 
   const boundaries: number[] = [];
   for (const span of leftSpans) boundaries.push(span.start, span.end);
   for (const span of rightSpans) boundaries.push(span.start, span.end);
+  // Tokens split at every boundary inside them, as splitTokensAt does, by their bounds alone.
+  const cuts = Array.from(new Set(boundaries)).sort((a, b) => a - b);
   const leftLabels = new Labeller(leftSpans);
   const rightLabels = new Labeller(rightSpans);
-  for (const token of splitTokensAt(scanTokens(index), index, boundaries)) {
-    tally.add(leftLabels.labelAt(token.start, token.end), rightLabels.labelAt(token.start, token.end));
+  const scanner = new TokenScanner(index.text);
+  let next = 0;
+  while (scanner.next()) {
+    while (next < cuts.length && cuts[next] <= scanner.start) next++;
+    let start = scanner.start;
+    while (next < cuts.length && cuts[next] < scanner.end) {
+      tally.add(leftLabels.labelAt(start, cuts[next]), rightLabels.labelAt(start, cuts[next]));
+      start = cuts[next++];
+    }
+    tally.add(leftLabels.labelAt(start, scanner.end), rightLabels.labelAt(start, scanner.end));
   }
 }
 

@@ -50,12 +50,10 @@ export interface LoadCorpusOptions {
   /** Files read at the same time; 32 by default. */
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
-  /** False: skip the validation findings (see SidecarStore.load); for readers that only compare. */
-  validate?: boolean;
 }
 
 export async function loadCorpus(store: SidecarStore, files: readonly string[], options: LoadCorpusOptions = {}): Promise<CorpusLoad> {
-  const results = await mapConcurrent(files, options.concurrency ?? 32, (file) => store.load(file, { validate: options.validate }), options.onProgress);
+  const results = await mapConcurrent(files, options.concurrency ?? 32, (file) => store.load(file), options.onProgress);
   const documents: CorpusDocument[] = [];
   const failures: CorpusFailure[] = [];
   const problems: Problem[] = [];

@@ -78,66 +78,95 @@ const zeroWidthJoiner = 0x200d;
 const isWordStart = (flags: number) => (flags & letterOrDigit) !== 0 && (flags & han) === 0;
 
 /**
+ * The scanner under the tokenizer: `next()` moves to the next token and leaves its bounds in
+ * `start`/`end` (code points) and `startUnit`/`endUnit` (UTF-16), making nothing per token.
+ * Agreement's token kappa walks millions of tokens and needs only their bounds; the objects and
+ * substrings of `scanTokens` were most of its garbage.
+ */
+export class TokenScanner {
+  start = 0;
+  end = 0;
+  startUnit = 0;
+  endUnit = 0;
+  /** The scanner's position, in UTF-16 units and in code points. */
+  private at = 0;
+  private codePoint = 0;
+
+  constructor(readonly text: string) {}
+
+  next(): boolean {
+    const text = this.text;
+    const length = text.length;
+    while (this.at < length && this.classAt(this.at) & whitespace) this.step();
+    if (this.at >= length) return false;
+    const flags = this.classAt(this.at);
+    this.startUnit = this.at;
+    this.start = this.codePoint;
+    if (isWordStart(flags)) {
+      this.scanWordUnits();
+      // A joiner between two words keeps them one token; "." and "," only between digits.
+      while (this.at + 1 < length) {
+        const joiner = text.charCodeAt(this.at);
+        const afterFlags = this.classAt(this.at + 1);
+        if (!isWordStart(afterFlags)) break;
+        const joins = joiners.has(joiner) || ((joiner === 0x2e || joiner === 0x2c) && this.classAt(previousStart(text, this.at)) & digit && afterFlags & digit);
+        if (!joins) break;
+        this.step();
+        this.scanWordUnits();
+      }
+    } else if (flags & han) {
+      this.step();
+      this.stepWhile(mark);
+    } else {
+      this.step();
+      if (flags & regional && this.at < length && this.classAt(this.at) & regional) this.step();
+      // Marks, skin-tone modifiers and zero-width-joined characters belong to the one before.
+      while (this.at < length) {
+        if (this.classAt(this.at) & (mark | modifier)) this.step();
+        else if (text.charCodeAt(this.at) === zeroWidthJoiner && this.at + 1 < length && !(this.classAt(this.at + 1) & whitespace)) {
+          this.step();
+          this.step();
+        } else break;
+      }
+    }
+    this.endUnit = this.at;
+    this.end = this.codePoint;
+    return true;
+  }
+
+  /** Whether whitespace follows the current token. */
+  followedBySpace(): boolean {
+    return this.endUnit < this.text.length && (classOf(this.text.charCodeAt(this.endUnit)) & whitespace) !== 0;
+  }
+
+  private classAt(offset: number): number {
+    return classOf(this.text.codePointAt(offset)!);
+  }
+
+  private step(): void {
+    this.at += this.text.codePointAt(this.at)! > 0xffff ? 2 : 1;
+    this.codePoint++;
+  }
+
+  private stepWhile(flags: number): void {
+    while (this.at < this.text.length && (this.classAt(this.at) & flags) !== 0) this.step();
+  }
+
+  private scanWordUnits(): void {
+    while (this.at < this.text.length && isWordStart(this.classAt(this.at))) {
+      this.step();
+      this.stepWhile(mark);
+    }
+  }
+}
+
+/**
  * The text's tokens in order, one at a time, so a long document never needs all its tokens in
  * memory at once. Offsets count code points.
  */
 export function* scanTokens(index: CodePointIndex): Generator<Token> {
-  const text = index.text;
-  const length = text.length;
-  // The scanner's position, in UTF-16 units and in code points.
-  let at = 0;
-  let codePoint = 0;
-  const classAt = (offset: number) => classOf(text.codePointAt(offset)!);
-  const step = () => {
-    at += text.codePointAt(at)! > 0xffff ? 2 : 1;
-    codePoint++;
-  };
-  const stepWhile = (flags: number) => {
-    while (at < length && (classAt(at) & flags) !== 0) step();
-  };
-  const scanWordUnits = () => {
-    while (at < length && isWordStart(classAt(at))) {
-      step();
-      stepWhile(mark);
-    }
-  };
-  while (at < length) {
-    const flags = classAt(at);
-    if (flags & whitespace) {
-      stepWhile(whitespace);
-      continue;
-    }
-    const start = at;
-    const startCodePoint = codePoint;
-    if (isWordStart(flags)) {
-      scanWordUnits();
-      // A joiner between two words keeps them one token; "." and "," only between digits.
-      while (at + 1 < length) {
-        const joiner = text.charCodeAt(at);
-        const afterFlags = classAt(at + 1);
-        if (!isWordStart(afterFlags)) break;
-        const joins = joiners.has(joiner) || ((joiner === 0x2e || joiner === 0x2c) && classAt(previousStart(text, at)) & digit && afterFlags & digit);
-        if (!joins) break;
-        step();
-        scanWordUnits();
-      }
-    } else if (flags & han) {
-      step();
-      stepWhile(mark);
-    } else {
-      step();
-      if (flags & regional && at < length && classAt(at) & regional) step();
-      // Marks, skin-tone modifiers and zero-width-joined characters belong to the one before.
-      while (at < length) {
-        if (classAt(at) & (mark | modifier)) step();
-        else if (text.charCodeAt(at) === zeroWidthJoiner && at + 1 < length && !(classAt(at + 1) & whitespace)) {
-          step();
-          step();
-        } else break;
-      }
-    }
-    yield { text: text.slice(start, at), start: startCodePoint, end: codePoint, ws: at < length && (classOf(text.charCodeAt(at)) & whitespace) !== 0 };
-  }
+  const scanner = new TokenScanner(index.text);
+  while (scanner.next()) yield { text: index.text.slice(scanner.startUnit, scanner.endUnit), start: scanner.start, end: scanner.end, ws: scanner.followedBySpace() };
 }
 
 /** Offset of the code point that ends just before `offset`. */
