@@ -19,7 +19,9 @@ async function statusEverywhere(file: string): Promise<Record<string, string>> {
   const name = path.basename(file);
   const row = (await extension.corpusRows()).find((candidate) => candidate.trim().startsWith(`${name} |`)) ?? '';
   const symbols: Record<string, string> = { '○': 'untouched', '◐': 'in-progress', '✓': 'done' };
-  const corpusView = symbols[/· ([○◐✓])$/.exec(row)?.[1] ?? ''] ?? `(row: ${row})`;
+  // The row reads `tags · status`, then ` · N?` when the file has open suggestions (the
+  // annotator's tagging makes some: the name's other occurrences).
+  const corpusView = symbols[/· ([○◐✓])(?: · \d+\?)?$/.exec(row)?.[1] ?? ''] ?? `(row: ${row})`;
   const statusBar = /· (Untouched|In progress|Done)/.exec(extension.statusBarText())?.[1]?.toLowerCase().replace(' ', '-') ?? `(status bar: ${extension.statusBarText()})`;
   const sidecar = readSidecarFromDisk(file)?.status ?? '(no sidecar)';
   const stats = JSON.parse((await cli(['stats', '.', '--json'])).stdout) as { perFile: { path: string; status: string }[] };
