@@ -19,6 +19,7 @@ const expectedFiles = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/agreeWorker.js',
   'dist/cli.js',
   'docs/command-line.md',
   'docs/export-formats.md',
