@@ -7,7 +7,7 @@ import { api, eventually, openArticle, restoreSampleCorpus, select, workspaceFil
 const article = 'en/cartagena-hangzhou-sister-cities.txt';
 
 interface StoredSidecar {
-  annotations: { id: string; type: string; start: number; end: number; text: string; fragments?: [number, number][] }[];
+  annotations: { id: string; type: string; start: number; end: number; text: string; fragments?: [number, number][]; attributes?: Record<string, unknown>; links?: string[] }[];
   relations?: { id: string; type: string; from: string; to: string }[];
 }
 
@@ -17,6 +17,22 @@ function stored(): StoredSidecar {
 }
 
 const idOf = (text: string) => stored().annotations.find((entry) => entry.text === text)?.id;
+const entryOf = (text: string) => stored().annotations.find((entry) => entry.text === text);
+
+/**
+ * Runs a command that asks with quick picks and takes the first offered item of each, the way
+ * Enter does: there is no event for a pick being shown, so the accept is repeated until the
+ * command ends (an accept with no pick open does nothing).
+ */
+async function acceptingFirstItems<T>(command: string, ...args: unknown[]): Promise<T> {
+  let done = false;
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => (done = true));
+  for (let attempt = 0; attempt < 50 && !done; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return running;
+}
 const hints = async () => (await api()).relationHints(workspaceFile(article)).hints;
 
 describe('Relations and discontinuous spans in the editor', () => {
@@ -117,5 +133,35 @@ describe('Relations and discontinuous spans in the editor', () => {
     await eventually(() => (selected().includes('Marisol Quintero Baena') ? true : undefined), 'the source tag selected');
     assert.deepEqual(await (await api()).searchRelationTypes('work'), ['works_for 1']);
     assert.deepEqual(await (await api()).searchRelationTypes('zzz'), []);
+  });
+
+  it('Link Tag… from the cursor offers the nearest tag the project allows first, not the nearest tag', async () => {
+    await restoreSampleCorpus();
+    const editor = await openArticle(article);
+    // "Hangzhou" (LOCATION) stands between the two names, but the project allows PERSON → PERSON
+    // (meets) and PERSON → ORG (works_for) only; meets being the one type, no type is asked.
+    editor.selection = select(editor, 'Lucía Ferrán Osorio');
+    assert.equal(await acceptingFirstItems<number>('newsAnnotator.linkTag'), 1);
+    assert.deepEqual(stored().relations?.map(({ type, from, to }) => [type, from, to]), [['meets', idOf('Lucía Ferrán Osorio'), idOf('Zhou Mingyuan')]]);
+    await vscode.commands.executeCommand('newsAnnotator.undo');
+    await eventually(() => (stored().relations === undefined ? true : undefined), 'the link undone');
+  });
+
+  it('Set Attribute… and Set Knowledge-Base Link… write what was picked, each undone in one step', async () => {
+    await restoreSampleCorpus();
+    const editor = await openArticle(article);
+    editor.selection = select(editor, 'Zhou Mingyuan');
+    // The project's first attribute, Negated, is yes/no: picking it sets it without a value question.
+    assert.equal(await acceptingFirstItems<boolean>('newsAnnotator.setAttribute'), true);
+    assert.deepEqual(entryOf('Zhou Mingyuan')?.attributes, { Negated: true });
+    await vscode.commands.executeCommand('newsAnnotator.undo');
+    await eventually(() => (entryOf('Zhou Mingyuan')?.attributes === undefined ? true : undefined), 'the attribute undone');
+
+    // The link is picked from the project's local lookup (kb/wikidata.tsv: its first row is Colombia).
+    editor.selection = select(editor, 'Colombia');
+    assert.equal(await acceptingFirstItems<boolean>('newsAnnotator.setKnowledgeBaseLink'), true);
+    assert.deepEqual(entryOf('Colombia')?.links, ['wikidata:Q739']);
+    await vscode.commands.executeCommand('newsAnnotator.undo');
+    await eventually(() => (entryOf('Colombia')?.links === undefined ? true : undefined), 'the link undone');
   });
 });

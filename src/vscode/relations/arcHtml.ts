@@ -28,6 +28,12 @@ h1 { font-size: 1.1em; font-weight: 600; margin: 12px 0; }
 #overlay .label { pointer-events: auto; cursor: pointer; }
 #overlay .label text { fill: var(--vscode-editor-foreground); }
 #overlay .arc-box { fill: var(--vscode-editor-background); fill-opacity: 0.85; }
+#overlay .arc-target { stroke: transparent; stroke-width: 10px; pointer-events: stroke; }
+#overlay.focused .arc, #overlay.focused .arc-label, #overlay.focused .label { opacity: 0.25; }
+#overlay.focused .hot { opacity: 1; }
+#overlay.focused .arc.hot { stroke: var(--vscode-focusBorder); stroke-width: 2.4px; }
+#overlay.focused .label.hot rect { stroke-width: 2px; }
+.tagged:focus { outline: 2px solid var(--vscode-focusBorder); }
 `;
 
 /** The page: a title, the article's text, and the SVG the script draws labels and arcs in. */

@@ -4,6 +4,8 @@
  * each tag with `getClientRects` and draws labels and arcs in an SVG laid over the text. Tagged
  * pieces are inline blocks with room above them (padding), which makes a line with tags taller
  * the way brat's rows are. A first pass measures how high the arcs stack; the second draws.
+ * Pointing at (or focusing) a tag or an arc brings out its relations and their ends and fades the
+ * rest, so an arc that continues on the next row can be followed by eye.
  */
 export const arcScript = `
 const vscode = acquireVsCodeApi();
@@ -48,7 +50,14 @@ function build() {
       element.style.borderBottomColor = colour;
       element.dataset.id = covering[0].id;
       element.title = covering.map((span) => span.type).join(', ');
+      element.tabIndex = 0;
       element.addEventListener('click', () => vscode.postMessage({ type: 'reveal', id: covering[0].id }));
+      element.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); vscode.postMessage({ type: 'reveal', id: covering[0].id }); } });
+      const ids = covering.map((span) => span.id);
+      element.addEventListener('mouseenter', () => focusSpans(ids));
+      element.addEventListener('focus', () => focusSpans(ids));
+      element.addEventListener('mouseleave', clearFocus);
+      element.addEventListener('blur', clearFocus);
     }
     line.appendChild(element);
     segments.push({ start, end, element });
@@ -116,6 +125,8 @@ function drawLabels(layer) {
       text.setAttribute('x', String(x + 3));
       text.setAttribute('y', String(y + labelHeight - 5));
       group.addEventListener('click', () => vscode.postMessage({ type: 'reveal', id: span.id }));
+      group.addEventListener('mouseenter', () => focusSpans([span.id]));
+      group.addEventListener('mouseleave', clearFocus);
       if (!anchors.has(span.id)) anchors.set(span.id, { x: x + width / 2, y, row: row.top });
     }
   }
@@ -148,10 +159,9 @@ function arcPieces(anchors) {
     }
     const upper = from.row < to.row ? from : to;
     const lower = upper === from ? to : from;
-    // The relation's name goes on the wider half, where it has room.
-    const outWider = width - upper.x > lower.x;
-    pieces.push({ relation, kind: 'out', row: upper.row, left: upper.x, right: width, anchor: upper, arrow: upper === to, named: outWider });
-    pieces.push({ relation, kind: 'in', row: lower.row, left: 0, right: lower.x, anchor: lower, arrow: lower === to, named: !outWider });
+    // Both halves carry the relation's name, so the half on the next row can be matched up.
+    pieces.push({ relation, kind: 'out', row: upper.row, left: upper.x, right: width, anchor: upper, arrow: upper === to, named: true });
+    pieces.push({ relation, kind: 'in', row: lower.row, left: 0, right: lower.x, anchor: lower, arrow: lower === to, named: true });
   }
   pieces.sort((a, b) => (a.right - a.left) - (b.right - b.left));
   const placed = [];
@@ -186,12 +196,19 @@ function drawArcs(layer, anchors, labels) {
       path = piece.arrow ? 'M' + edge + ',' + top + ' L' + bend + ',' + top + ' ' + atAnchor : 'M' + x + ',' + piece.anchor.y + ' Q' + x + ',' + top + ' ' + bend + ',' + top + ' L' + edge + ',' + top;
       middleX = (x + edge) / 2;
     }
-    const attributes = { d: path, fill: 'none', stroke: foreground, 'stroke-width': 1.2, class: 'arc' };
+    const attributes = { d: path, fill: 'none', stroke: foreground, 'stroke-width': 1.2, class: 'arc', 'data-relation': piece.relation.id };
     if (piece.kind === 'full' || piece.arrow) attributes['marker-end'] = 'url(#arrow)';
+    // A half that goes on at the page's edge ends (or starts) there with an open chevron.
+    // (Paths run towards the target, so an arrowed half starts at the edge and the other ends there.)
+    if (piece.kind !== 'full') attributes[piece.arrow ? 'marker-start' : 'marker-end'] = 'url(#onward)';
     add(layer, 'path', attributes);
+    // A wider, invisible copy of the path is what the pointer catches.
+    const target = add(layer, 'path', { d: path, fill: 'none', class: 'arc-target', 'data-relation': piece.relation.id });
+    target.addEventListener('mouseenter', () => focusRelations([piece.relation]));
+    target.addEventListener('mouseleave', clearFocus);
     if (!piece.named) continue;
     const middleY = piece.kind === 'full' ? 0.125 * (piece.from.y + piece.to.y) + 0.75 * top : top;
-    const group = add(layer, 'g', { class: 'arc-label' });
+    const group = add(layer, 'g', { class: 'arc-label', 'data-relation': piece.relation.id });
     const text = add(group, 'text', { x: middleX, y: middleY + 3, 'font-size': 10, 'text-anchor': 'middle', fill: foreground });
     text.textContent = piece.relation.type;
     const width = text.getComputedTextLength() + 6;
@@ -204,8 +221,11 @@ function drawArcs(layer, anchors, labels) {
 function draw() {
   svg.textContent = '';
   const defs = add(svg, 'defs', {});
-  const marker = add(defs, 'marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  // Markers keep their size when a focused arc is drawn thicker (user units, not stroke widths).
+  const marker = add(defs, 'marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' });
   add(marker, 'path', { d: 'M0,0 L10,5 L0,10 z', fill: getComputedStyle(document.body).color });
+  const onward = add(defs, 'marker', { id: 'onward', viewBox: '0 0 10 10', refX: 5, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' });
+  add(onward, 'path', { d: 'M2,1 L8,5 L2,9', fill: 'none', stroke: getComputedStyle(document.body).color, 'stroke-width': 1.5 });
   svg.setAttribute('width', String(page.scrollWidth));
   svg.setAttribute('height', String(page.scrollHeight));
   const labels = add(svg, 'g', {});
@@ -214,6 +234,25 @@ function draw() {
   const count = drawArcs(arcs, anchors, placed);
   svg.appendChild(labels);
   return count;
+}
+
+/** Brings out these relations and the tags at their ends; everything else fades. */
+function focusRelations(relations) {
+  const relationIds = new Set(relations.map((relation) => relation.id));
+  const spanIds = new Set();
+  for (const relation of relations) { spanIds.add(relation.from); spanIds.add(relation.to); }
+  svg.classList.add('focused');
+  for (const element of svg.querySelectorAll('[data-relation]')) element.classList.toggle('hot', relationIds.has(element.getAttribute('data-relation')));
+  for (const element of svg.querySelectorAll('.label')) element.classList.toggle('hot', spanIds.has(element.getAttribute('data-id')));
+}
+function focusSpans(ids) {
+  const relations = data.relations.filter((relation) => ids.includes(relation.from) || ids.includes(relation.to));
+  focusRelations(relations);
+  for (const element of svg.querySelectorAll('.label')) if (ids.includes(element.getAttribute('data-id'))) element.classList.add('hot');
+}
+function clearFocus() {
+  svg.classList.remove('focused');
+  for (const element of svg.querySelectorAll('.hot')) element.classList.remove('hot');
 }
 
 /** The top of a tagged piece's text (without its padding), relative to the page. */

@@ -65,7 +65,11 @@ with open(os.path.join(folder, 'corpus.spacy'), encoding='utf-8') as handle:
     record = json.loads(handle.readline())
 tokens = record['tokens']
 prodigy = []
+# Read the way Explosion's relation-extraction tutorial reads Prodigy's output: head and
+# child are the last token of a span, mapped back to the span by its token_end.
+span_by_end = {span['token_end']: span for span in record['spans']}
 for r in record['relations']:
+    assert span_by_end[r['head']] == r['head_span'] and span_by_end[r['child']] == r['child_span'], r
     for end, span in (('head', r['head_span']), ('child', r['child_span'])):
         assert tokens[r[end]]['end'] == span['end'] and tokens[span['token_start']]['start'] == span['start'], r
         assert span in record['spans'], span
