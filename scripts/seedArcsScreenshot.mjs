@@ -30,6 +30,8 @@ const names = [
   ['Beijing', 'LOCATION'], ['Bogota', 'LOCATION'], ['Colombia', 'LOCATION'], ['China', 'LOCATION'], ['Peru', 'LOCATION'], ['Lima', 'LOCATION'],
   ['Chancay', 'LOCATION'], ['Cartagena', 'LOCATION'], ['Hangzhou', 'LOCATION'], ['South America', 'LOCATION'], ['Munich', 'LOCATION'],
   ['2024-10-11', 'DATE'], ['2025-05-15', 'DATE'], ['2023-10-25', 'DATE'], ['October 25th', 'DATE'],
+  // Chinese names (matched inside unspaced text), to look at the view with CJK, e.g. on the sample's zh pages.
+  ['周明远', 'PERSON'], ['露西娅·费兰·奥索里奥', 'PERSON'], ['林晓帆', 'PERSON'], ['浙江大学', 'ORG'], ['杭州', 'LOCATION'], ['卡塔赫纳', 'LOCATION'], ['哥伦比亚', 'LOCATION'],
 ];
 
 /** Every whole-word occurrence of the names, longest first, without overlaps, in code points. */
@@ -43,7 +45,8 @@ function findMentions(text) {
     for (let start = 0; start + namePoints.length <= points.length; start++) {
       const end = start + namePoints.length;
       if (namePoints.some((point, offset) => points[start + offset] !== point)) continue;
-      if (isWordPoint(points[start - 1]) || isWordPoint(points[end])) continue;
+      const spaced = !/\p{Script=Han}/u.test(name);
+      if (spaced && (isWordPoint(points[start - 1]) || isWordPoint(points[end]))) continue;
       if (taken.slice(start, end).some(Boolean)) continue;
       for (let index = start; index < end; index++) taken[index] = true;
       mentions.push({ start, end, type, text: name });
