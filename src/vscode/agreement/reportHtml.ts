@@ -9,6 +9,7 @@
 import type { AgreementReport, Disagreement, DisagreementKind, MatchScores, Scores } from '../../core/agreement/agreementReport';
 import type { Annotation } from '../../core/sidecar/model';
 import { printable } from '../../core/text/printable';
+import { escapeHtml, webviewPage } from '../webviewPage';
 
 export interface ReportLabels {
   readonly title: string;
@@ -52,12 +53,6 @@ export interface ReportPage {
 /** The most disagreements the page lists; the rest are reached with Next Disagreement. */
 export const listedDisagreements = 1000;
 
-const htmlEscapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe for HTML content and attribute values (quoted with "). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
-}
 
 /** Text from a file: control and bidi characters as visible escapes, then HTML-escaped. */
 function fromFile(text: string): string {
@@ -197,18 +192,14 @@ if (table) {
 `;
 
 export function reportHtml({ report, labels, nonce, cspSource, language }: ReportPage): string {
-  const policy = `default-src 'none'; img-src ${cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${cspSource};`;
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(labels.title)}</title>
-<style nonce="${escapeHtml(nonce)}">${style}</style>
-</head>
-<body>
-<h1>${escapeHtml(labels.title)}</h1>
+  return webviewPage({
+    nonce,
+    cspSource,
+    language,
+    title: labels.title,
+    style,
+    script,
+    body: `<h1>${escapeHtml(labels.title)}</h1>
 <p class="subtitle">${fill(labels.comparing, `<bdi>${fromFile(report.left)}</bdi>`, `<bdi>${fromFile(report.right)}</bdi>`)}</p>
 ${overall(report, labels)}
 <h2>${escapeHtml(labels.byType)}</h2>
@@ -217,8 +208,6 @@ ${typeChart(report.byType, labels)}
 ${documentTable(report, labels)}
 <h2>${escapeHtml(labels.disagreements)} (${report.disagreements.length})</h2>
 ${disagreementList(report.disagreements, labels)}
-${skippedList(report, labels)}
-<script nonce="${escapeHtml(nonce)}">${script}</script>
-</body>
-</html>`;
+${skippedList(report, labels)}`,
+  });
 }

@@ -1,3 +1,4 @@
+import { escapeHtml, webviewPage } from '../webviewPage';
 import { arcScript } from './arcScript';
 
 /** What the arc view's page is drawn from (UTF-16 offsets: the webview slices JavaScript strings). */
@@ -7,10 +8,6 @@ export interface ArcArticle {
   readonly text: string;
   readonly spans: readonly { id: string; type: string; start: number; end: number; pieces: readonly (readonly [number, number])[]; light: string; dark: string }[];
   readonly relations: readonly { id: string; type: string; from: string; to: string }[];
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 // Colours and fonts come from the theme's CSS variables, so the view follows light, dark and
@@ -38,20 +35,14 @@ h1 { font-size: 1.1em; font-weight: 600; margin: 12px 0; }
 
 /** The page: a title, the article's text, and the SVG the script draws labels and arcs in. */
 export function arcHtml(nonce: string, cspSource: string, language: string, emptyText: string): string {
-  const policy = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${cspSource};`;
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${escapeHtml(nonce)}">${style}</style>
-</head>
-<body>
-<h1 id="title"></h1>
+  return webviewPage({
+    nonce,
+    cspSource,
+    language,
+    style,
+    script: arcScript,
+    body: `<h1 id="title"></h1>
 <p id="empty" hidden>${escapeHtml(emptyText)}</p>
-<div id="page"><div id="article"></div><svg id="overlay" xmlns="http://www.w3.org/2000/svg"></svg></div>
-<script nonce="${escapeHtml(nonce)}">${arcScript}</script>
-</body>
-</html>`;
+<div id="page"><div id="article"></div><svg id="overlay" xmlns="http://www.w3.org/2000/svg"></svg></div>`,
+  });
 }

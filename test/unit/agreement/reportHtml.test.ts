@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { AgreementReport } from '../../../src/core/agreement/agreementReport';
 import { compareSides } from '../../../src/core/agreement/compareSides';
 import type { Annotation } from '../../../src/core/sidecar/model';
-import { escapeHtml, reportHtml, type ReportLabels } from '../../../src/vscode/agreement/reportHtml';
+import { reportHtml, type ReportLabels } from '../../../src/vscode/agreement/reportHtml';
+import { escapeHtml } from '../../../src/vscode/webviewPage';
 
 const labels: ReportLabels = {
   title: 'Agreement',
