@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './host/browser.mjs';
 import { freePort, startCodeServer, workbenchUrl } from './host/codeServer.mjs';
 import { ensureHost } from './host/install.mjs';
+import { showArcs } from './host/showArcs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(process.argv.slice(2).find((argument, index, all) => !argument.startsWith('--') && all[index - 1] !== '--only') ?? path.join(root, 'docs', 'images'));
@@ -185,19 +186,8 @@ try {
     [
       'arcs.png',
       async (page) => {
-        // Show Arcs from the command palette: the article drawn beside the editor, brat-like
-        // (the side bar closed, so both have room).
-        await page.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
-        await page.keyboard.press('Control+B');
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input').first();
-        await input.waitFor();
-        await input.fill('>News Annotator: Show Arcs');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Arcs' }).first().waitFor();
-        await page.keyboard.press('Enter');
-        const view = page.frameLocator('iframe.webview').first().frameLocator('iframe');
-        await view.locator('svg path.arc').first().waitFor({ timeout: 30_000 });
-        await page.waitForTimeout(800);
+        // The article drawn beside the editor, brat-like.
+        await showArcs(page);
       },
     ],
   ], { copy: 'light-arcs', prepare: addSampleRelations });

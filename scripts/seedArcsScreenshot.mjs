@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './host/browser.mjs';
 import { freePort, startCodeServer, workbenchUrl } from './host/codeServer.mjs';
 import { ensureHost } from './host/install.mjs';
+import { showArcs } from './host/showArcs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [seedPage, outArgument] = process.argv.slice(2);
@@ -110,17 +111,7 @@ try {
     await page.locator('.monaco-list-row', { hasText: 'page.txt' }).first().click();
     await page.locator('.view-lines').first().waitFor();
     await page.waitForTimeout(1500);
-    await page.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Control+B');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor();
-    await input.fill('>News Annotator: Show Arcs');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Arcs' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const view = page.frameLocator('iframe.webview').first().frameLocator('iframe');
-    await view.locator('svg path.arc').first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(800);
+    const view = await showArcs(page);
     await page.screenshot({ path: path.join(outDir, 'arcs-seed.png') });
     // Pointing at a related tag brings out its relations and fades the rest.
     if (firstRelated) {
