@@ -91,76 +91,88 @@ class MarkdownString {
   }
 }
 
-/** A text document over a string, with VS Code's line and offset arithmetic (LF, CRLF, CR). */
+/**
+ * A text document kept as lines, as VS Code's extension host keeps it (so `lineAt` is cheap and
+ * `getText` joins the lines), with its line and offset arithmetic (LF, CRLF, CR).
+ */
 export class FakeTextDocument {
-  private lineStarts: number[] = [0];
+  private lines: string[] = [];
+  /** Each line's terminator ('' for the last). */
+  private breaks: string[] = [];
+  /** UTF-16 offset at which each line starts. */
+  private lineStarts: number[] = [];
   readonly version = 1;
   isDirty = false;
   readonly languageId = 'plaintext';
-  constructor(readonly uri: Uri, private text: string) {
-    this.indexLines();
+  constructor(readonly uri: Uri, text: string) {
+    this.setText(text);
   }
 
-  private indexLines(): void {
-    const starts = [0];
-    const text = this.text;
+  private setText(text: string): void {
+    this.lines = [];
+    this.breaks = [];
+    this.lineStarts = [];
+    let start = 0;
     for (let index = 0; index < text.length; index++) {
       const unit = text.charCodeAt(index);
-      if (unit === 0x0d) {
-        if (text.charCodeAt(index + 1) === 0x0a) index++;
-        starts.push(index + 1);
-      } else if (unit === 0x0a) starts.push(index + 1);
+      if (unit !== 0x0a && unit !== 0x0d) continue;
+      const crlf = unit === 0x0d && text.charCodeAt(index + 1) === 0x0a;
+      this.lineStarts.push(start);
+      this.lines.push(text.slice(start, index));
+      this.breaks.push(crlf ? '\r\n' : text[index]);
+      if (crlf) index++;
+      start = index + 1;
     }
-    this.lineStarts = starts;
+    this.lineStarts.push(start);
+    this.lines.push(text.slice(start));
+    this.breaks.push('');
   }
 
   get lineCount(): number {
-    return this.lineStarts.length;
+    return this.lines.length;
   }
   getText(range?: Range): string {
-    return range ? this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.text;
+    const text = this.lines.map((line, index) => line + this.breaks[index]).join('');
+    return range ? text.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : text;
   }
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(this.text.length, Math.floor(offset)));
+    const last = this.lines.length - 1;
+    const clamped = Math.max(0, Math.min(this.lineStarts[last] + this.lines[last].length, Math.floor(offset)));
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = last;
     while (low < high) {
       const middle = (low + high + 1) >>> 1;
       if (this.lineStarts[middle] <= clamped) low = middle;
       else high = middle - 1;
     }
-    return new Position(low, clamped - this.lineStarts[low]);
+    return new Position(low, Math.min(clamped - this.lineStarts[low], this.lines[low].length));
   }
   offsetAt(position: Position): number {
-    const line = Math.max(0, Math.min(this.lineStarts.length - 1, position.line));
-    return Math.min(this.lineStarts[line] + position.character, this.lineEnd(line));
-  }
-  private lineEnd(line: number): number {
-    if (line + 1 >= this.lineStarts.length) return this.text.length;
-    const next = this.lineStarts[line + 1];
-    return this.text.charCodeAt(next - 2) === 0x0d && this.text.charCodeAt(next - 1) === 0x0a ? next - 2 : next - 1;
+    const line = Math.max(0, Math.min(this.lines.length - 1, position.line));
+    return this.lineStarts[line] + Math.max(0, Math.min(position.character, this.lines[line].length));
   }
   lineAt(lineOrPosition: number | Position): { text: string; range: Range } {
     const line = typeof lineOrPosition === 'number' ? lineOrPosition : lineOrPosition.line;
-    const start = this.lineStarts[line];
-    const end = this.lineEnd(line);
-    return { text: this.text.slice(start, end), range: new Range(new Position(line, 0), new Position(line, end - start)) };
+    const text = this.lines[line];
+    return { text, range: new Range(new Position(line, 0), new Position(line, text.length)) };
   }
 
   /**
    * Replaces UTF-16 [offset, offset + length) with `inserted`, as typing does, and returns the
-   * change event VS Code would send (line starts are recomputed only from the edit on).
+   * change event VS Code would send.
    */
   replace(offset: number, length: number, inserted: string): vscode.TextDocumentChangeEvent {
     const range = new Range(this.positionAt(offset), this.positionAt(offset + length));
-    const splitsLineBreak = offset > 0 && this.text.charCodeAt(offset - 1) === 0x0d && this.text.charCodeAt(offset) === 0x0a;
-    this.text = this.text.slice(0, offset) + inserted + this.text.slice(offset + length);
-    if (length > 0 || /[\r\n]/.test(inserted) || splitsLineBreak) this.indexLines();
-    else {
-      const delta = inserted.length;
-      // Typing on one line moves the starts of the lines after it only.
-      const line = range.start.line;
+    const line = range.start.line;
+    if (range.end.line === line && !/[\r\n]/.test(inserted)) {
+      // Typing on one line: that line changes, the lines after it start further on.
+      const text = this.lines[line];
+      this.lines[line] = text.slice(0, range.start.character) + inserted + text.slice(range.end.character);
+      const delta = inserted.length - length;
       for (let index = line + 1; index < this.lineStarts.length; index++) this.lineStarts[index] += delta;
+    } else {
+      const text = this.getText();
+      this.setText(text.slice(0, offset) + inserted + text.slice(offset + length));
     }
     this.isDirty = true;
     const change = { range, rangeOffset: offset, rangeLength: length, text: inserted };

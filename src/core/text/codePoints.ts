@@ -8,23 +8,41 @@
  */
 export class CodePointIndex {
   /** UTF-16 offsets of the high surrogate of every astral character, ascending. */
-  private readonly astralStarts: number[] = [];
+  private readonly astralStarts: number[];
   readonly utf16Length: number;
   readonly codePointLength: number;
 
-  constructor(readonly text: string) {
-    for (let index = 0; index < text.length; index++) {
-      const unit = text.charCodeAt(index);
-      if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
-        const next = text.charCodeAt(index + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          this.astralStarts.push(index);
-          index++;
-        }
-      }
-    }
+  /** `astralStarts` is for `edited` only: where the astral characters of `text` are, known already. */
+  constructor(readonly text: string, astralStarts?: number[]) {
+    this.astralStarts = astralStarts ?? astralStartsIn(text, 0, text.length);
     this.utf16Length = text.length;
     this.codePointLength = text.length - this.astralStarts.length;
+  }
+
+  /**
+   * The index of this text with UTF-16 [start, end) replaced by `inserted`, without scanning the
+   * whole text again: what a keystroke in a 2 MB article needs. Whether two code units form an
+   * astral character depends on those two units alone, so only the pairs that could touch the
+   * edit (from one unit before it to the end of the inserted text) are looked for again; the
+   * others keep their place or move by the change in length.
+   */
+  edited(start: number, end: number, inserted: string): CodePointIndex {
+    const from = clamp(start, 0, this.utf16Length);
+    const to = clamp(end, from, this.utf16Length);
+    const text = this.text.slice(0, from) + inserted + this.text.slice(to);
+    const delta = inserted.length - (to - from);
+    const starts = this.astralStarts;
+    // Pairs wholly before the edit: their low half is before `from`.
+    const before = firstAtLeast(starts, from - 1);
+    // Pairs wholly after it: their high half is at or after `to`.
+    const after = firstAtLeast(starts, to);
+    const rescanned = astralStartsIn(text, Math.max(0, from - 1), from + inserted.length);
+    const moved = new Array<number>(before + rescanned.length + starts.length - after);
+    let at = 0;
+    for (let index = 0; index < before; index++) moved[at++] = starts[index];
+    for (const position of rescanned) moved[at++] = position;
+    for (let index = after; index < starts.length; index++) moved[at++] = starts[index] + delta;
+    return new CodePointIndex(text, moved);
   }
 
   /** Code-point offset of a UTF-16 offset. An offset inside a surrogate pair rounds down. */
@@ -78,6 +96,34 @@ export function codePointLength(text: string): number {
     }
   }
   return length;
+}
+
+/** UTF-16 offsets in [from, to) where an astral character (a high then a low surrogate) starts. */
+function astralStartsIn(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let index = from; index < to; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        starts.push(index);
+        index++;
+      }
+    }
+  }
+  return starts;
+}
+
+/** The first index of an ascending list whose value is at least `value` (the length if none). */
+function firstAtLeast(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -98,7 +98,7 @@ export class DocumentSession {
       return { start, end, insertedLength: [...change.text].length };
     });
     this.live = applyTextChanges(this.live, changes);
-    this.text = new CodePointIndex(event.document.getText());
+    this.text = followText(before, event);
     if (changes.length > 0) this.pendingEdits = true;
   }
 
@@ -114,4 +114,20 @@ export class DocumentSession {
     await this.reload(document);
     return result;
   }
+}
+
+/**
+ * The editor's text after an edit, with its code-point index updated where the edit was rather
+ * than rebuilt: reading the whole document (`getText`) and scanning 2 MB again on every keystroke
+ * was most of a keystroke's cost in a long article. The changes of one event are in the
+ * coordinates of the text before it, applied last first (as the extension host applies them);
+ * if the result's length is not the document's, the text is read again.
+ */
+function followText(before: CodePointIndex, event: vscode.TextDocumentChangeEvent): CodePointIndex {
+  let text = before;
+  const ordered = [...event.contentChanges].sort((left, right) => right.rangeOffset - left.rangeOffset);
+  for (const change of ordered) text = text.edited(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text);
+  const document = event.document;
+  const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  return text.utf16Length === length ? text : new CodePointIndex(document.getText());
 }

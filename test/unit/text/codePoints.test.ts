@@ -79,4 +79,28 @@ describe('CodePointIndex', () => {
     assert.equal(index.slice(1, 2), '\u{1F600}');
     assert.equal(index.slice(2, 1), '');
   });
+
+  it('edited(start, end, inserted) is the index of the edited text, pairs cut or made by the edit included', () => {
+    fc.assert(
+      fc.property(anyText, anyText, fc.nat(), fc.nat(), (text, inserted, first, second) => {
+        const start = first % (text.length + 1);
+        const end = start + (second % (text.length - start + 1));
+        const edited = new CodePointIndex(text).edited(start, end, inserted);
+        const fresh = new CodePointIndex(text.slice(0, start) + inserted + text.slice(end));
+        assert.equal(edited.text, fresh.text);
+        assert.equal(edited.codePointLength, fresh.codePointLength);
+        for (let offset = 0; offset <= fresh.utf16Length; offset++) assert.equal(edited.toCodePoint(offset), fresh.toCodePoint(offset), `toCodePoint(${offset})`);
+        for (let offset = 0; offset <= fresh.codePointLength; offset++) assert.equal(edited.toUtf16(offset), fresh.toUtf16(offset), `toUtf16(${offset})`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('edited keeps an astral character whole when an edit joins its two halves', () => {
+    // A lone high surrogate, then text, then a lone low one: deleting the text between makes a pair.
+    const index = new CodePointIndex('a\ud83cxyz\udf0db').edited(2, 5, '');
+    assert.equal(index.text, 'a\u{1f30d}b');
+    assert.equal(index.codePointLength, 3);
+    assert.equal(index.toUtf16(2), 3);
+  });
 });
