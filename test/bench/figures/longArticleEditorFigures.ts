@@ -72,10 +72,11 @@ export async function longArticleEditorFigures(size: LongArticleSize, runs: numb
     let session: DocumentSessionClass | undefined;
     const documents = { onDidChange: changed.event, loadedSession: () => session, all: () => (session ? [session] : []) };
     const project = { allTypes: () => types, typesFor: () => types, guidelinesFor: () => undefined, onDidChange: () => ({ dispose() {} }) };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const controller = new code.DecorationController(documents as any, project as any);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    code.registerAnnotationHover(documents as any, project as any);
+    // Stand-ins with just what the painters and the hover call.
+    type Documents = ConstructorParameters<EditorCode['DecorationController']>[0];
+    type Project = ConstructorParameters<EditorCode['DecorationController']>[1];
+    const controller = new code.DecorationController(documents as unknown as Documents, project as unknown as Project);
+    code.registerAnnotationHover(documents as unknown as Documents, project as unknown as Project);
     const hover = fake.hoverProviders[0];
 
     // Open: a new session reads and places the sidecar, then the first paint. Each run opens the
@@ -134,7 +135,7 @@ export async function longArticleEditorFigures(size: LongArticleSize, runs: numb
     const hovers: number[] = [];
     for (let run = 0; run < 20; run++) {
       const started = performance.now();
-      const answer = hover.provideHover(document as unknown as vscode.TextDocument, hoverAt as unknown as vscode.Position, cancel as unknown as vscode.CancellationToken);
+      const answer = hover.provideHover(document as unknown as vscode.TextDocument, hoverAt as unknown as vscode.Position, cancel);
       hovers.push(performance.now() - started);
       if (!answer) throw new Error('bench: the hover found no tag where one is');
     }

@@ -13,7 +13,7 @@ function reference(live: readonly LiveAnnotation[], changes: readonly TextChange
   return live.map((item) => {
     if (item.state === 'orphan' || item.state === 'deleted') return item;
     let { start, end } = item;
-    let state = item.state;
+    let state: LiveState = item.state;
     for (const change of ordered) {
       const shifted = shiftSpan({ start, end }, change);
       ({ start, end } = shifted);
@@ -69,7 +69,7 @@ describe('applyTextChanges', () => {
     // each span where a search of the new text from scratch would place it.
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'é', '😀', '𠮷', '\n', ' '), { minLength: 30, maxLength: 200 }), fc.array(fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom('', 'x', '𠮷', 'yz')), { maxLength: 30 }), (characters, edits) => {
-        let text = [...characters];
+        let text: string[] = [...characters];
         let live: LiveAnnotation[] = [];
         for (let start = 0; start + 3 <= text.length; start += 7) live.push({ annotation: annotation(start, start, start + 3), start, end: start + 3, state: 'ok' });
         const expected = new Map(live.map((item) => [item.annotation.id, text.slice(item.start, item.end).join('')]));
