@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyTextChanges, liveAnnotations, placeAnnotations, type LiveAnnotation } from '../../core/editing/liveAnnotations';
+import { applyTextChanges, isPlaced, liveAnnotations, placeAnnotations, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import type { TextChange } from '../../core/editing/shiftSpan';
 import { problem, type Problem } from '../../core/problem';
 import type { DecodedText } from '../../core/text/decodeText';
@@ -110,7 +110,9 @@ export class DocumentSession {
   async writeAfterSave(document: vscode.TextDocument): Promise<UpdateResult | undefined> {
     if (!this.pendingEdits || !this.sidecar) return undefined;
     const live = this.live;
-    const result = await this.workspace.update(this.textPath, (sidecar, text) => placeAnnotations(sidecar, live, text));
+    // The store need not search the changed text for the tags this editor followed.
+    const placedAt = new Map(live.filter(isPlaced).map((item) => [item.annotation.id, [item.start, item.end] as const]));
+    const result = await this.workspace.update(this.textPath, (sidecar, text) => placeAnnotations(sidecar, live, text), { placedAt });
     await this.reload(document);
     return result;
   }
