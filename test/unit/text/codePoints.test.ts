@@ -96,6 +96,28 @@ describe('CodePointIndex', () => {
     );
   });
 
+  it('edited many times over is the index of the text after every edit (property)', () => {
+    const edit = fc.tuple(fc.nat(), fc.nat(6), fc.oneof(anyText, fc.constantFrom('', '\ud83c', '\udf0d', '😀')));
+    fc.assert(
+      fc.property(anyText, fc.array(edit, { maxLength: 40 }), (text, edits) => {
+        let index = new CodePointIndex(text);
+        let expected = text;
+        for (const [at, removed, inserted] of edits) {
+          const start = at % (expected.length + 1);
+          const end = Math.min(expected.length, start + removed);
+          index = index.edited(start, end, inserted);
+          expected = expected.slice(0, start) + inserted + expected.slice(end);
+          assert.equal(index.utf16Length, expected.length);
+        }
+        const fresh = new CodePointIndex(expected);
+        assert.equal(index.codePointLength, fresh.codePointLength);
+        for (let offset = 0; offset <= fresh.codePointLength; offset++) assert.equal(index.toUtf16(offset), fresh.toUtf16(offset), `toUtf16(${offset})`);
+        assert.equal(index.text, expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('edited keeps an astral character whole when an edit joins its two halves', () => {
     // A lone high surrogate, then text, then a lone low one: deleting the text between makes a pair.
     const index = new CodePointIndex('a\ud83cxyz\udf0db').edited(2, 5, '');
