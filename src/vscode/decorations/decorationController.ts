@@ -90,9 +90,17 @@ export class DecorationController implements vscode.Disposable {
     ]);
     if (windows) this.paintedWindows.set(editor, windows);
     else this.paintedWindows.delete(editor);
+    // Tags of one type and certainty share their label's options (thousands of tags, six types).
+    const labels = new Map<string, vscode.DecorationInstanceRenderOptions>();
+    const label = (item: LiveAnnotation, colour: EntityType['color']) => {
+      const key = `${item.annotation.type}\u0000${item.state === 'fuzzy' || item.state === 'clipped'}`;
+      let options = labels.get(key);
+      if (!options) labels.set(key, (options = labelOptions(item, colour)));
+      return options;
+    };
     for (const item of live) {
-      if (!isPlaced(item) || item.end <= item.start) continue;
       if (ranges && !touchesAny(item.start, item.end, ranges)) continue;
+      if (!isPlaced(item) || item.end <= item.start) continue;
       const list = byType.get(item.annotation.type) ?? [];
       const colour = showLabels ? colours.get(item.annotation.type) : undefined;
       // A discontinuous tag fills each of its pieces; its label follows the last one.
@@ -104,9 +112,9 @@ export class DecorationController implements vscode.Disposable {
         // on its own, left to right: a label beside the words would redraw the line in another
         // order. The words keep their fill and underline; the label goes to the end of the line.
         const lineEnd = editor.document.lineAt(range.end.line).range.end;
-        list.push({ range }, { range: new vscode.Range(lineEnd, lineEnd), renderOptions: labelOptions(item, colour) });
+        list.push({ range }, { range: new vscode.Range(lineEnd, lineEnd), renderOptions: label(item, colour) });
       } else {
-        list.push({ range, ...(colour ? { renderOptions: labelOptions(item, colour) } : {}) });
+        list.push(colour ? { range, renderOptions: label(item, colour) } : { range });
       }
       byType.set(item.annotation.type, list);
     }
