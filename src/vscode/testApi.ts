@@ -33,6 +33,8 @@ export interface NewsAnnotatorApi {
   annotationsOf(uri: vscode.Uri): Promise<readonly { id: string; type: string; start: number; end: number; text: string; state: string; note?: string }[]>;
   /** Repaints decorations now instead of after the debounce (tests read them right after). */
   paintNow(): void;
+  /** How many ranges the tags of an editor filled in its last paint, without painting again. */
+  lastPaintedRanges(uri: vscode.Uri): number;
   /** The agreement report the open report panel last drew; undefined when no panel is open. */
   agreementReport(): AgreementReport | undefined;
   /** The disagreement Next/Previous Disagreement or a click in the report went to. */
@@ -140,6 +142,7 @@ export function createTestApi(parts: {
       decorations.paintAll();
       suggestionDecorations.paintAll();
     },
+    lastPaintedRanges: (uri) => decorations.paintedRanges.get(uri.toString()) ?? 0,
     agreementReport: () => (agreement.panel.visible ? agreement.panel.shown : undefined),
     currentDisagreement: () => agreement.session.disagreement(),
     ghostSpans: (uri) => {

@@ -14,7 +14,7 @@ import type { AnnotationRules } from '../core/sidecar/validateLinks';
 import type { FileSystem } from '../core/store/fileSystem';
 import { anchorProblems } from '../core/store/anchorProblems';
 import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
-import { SidecarStore, type LoadResult, type SidecarChange, type UpdateResult } from '../core/store/sidecarStore';
+import { SidecarStore, type LoadResult, type SidecarChange, type UpdateOptions, type UpdateResult } from '../core/store/sidecarStore';
 import type { CodePointIndex } from '../core/text/codePoints';
 import { decodeText } from '../core/text/decodeText';
 import { EditHistory, type FileReplacement, type HistoryEntry } from './editHistory';
@@ -90,12 +90,16 @@ export class AnnotationWorkspace {
    * tells the listeners. Not recorded for undo: for writes that are not the user's action
    * (spans moved by typing, re-anchored offsets, imports).
    */
-  async update(textPath: string, change: SidecarChange): Promise<UpdateResult> {
-    const result = await this.storeFor(textPath).update(textPath, (sidecar, text) => {
-      const changed = change(sidecar, text);
-      if ('code' in changed && 'severity' in changed) return changed;
-      return withStatus(changed);
-    });
+  async update(textPath: string, change: SidecarChange, options: UpdateOptions = {}): Promise<UpdateResult> {
+    const result = await this.storeFor(textPath).update(
+      textPath,
+      (sidecar, text) => {
+        const changed = change(sidecar, text);
+        if ('code' in changed && 'severity' in changed) return changed;
+        return withStatus(changed);
+      },
+      options,
+    );
     if (result.ok && result.written) this.changeListeners.fire([textPath]);
     return result;
   }

@@ -14,6 +14,7 @@ import { activationFigure } from './figures/activationFigure';
 import { agreeFigures } from './figures/agreeFigures';
 import { commandLineFigures } from './figures/commandLineFigures';
 import { longArticleFigures } from './figures/longArticleFigures';
+import { longArticleEditorFigures } from './figures/longArticleEditorFigures';
 import { exportFigures } from './figures/exportFigures';
 import { indexFigures } from './figures/indexFigures';
 import { loadFigures } from './figures/loadFigures';
@@ -93,6 +94,10 @@ async function main(): Promise<void> {
     if (wants('long')) {
       log('a long article from the command line');
       figures.push(...longArticleFigures(root, sizes.longArticle, sizes.longRuns));
+    }
+    if (wants('long-article')) {
+      log('a long article in the editor: open, typing, hover, Tags view');
+      figures.push(...(await longArticleEditorFigures(sizes.longArticle, sizes.longRuns, quick ? 50 : 200)));
     }
     if (wants('search')) {
       log(`searching ${sizes.search.annotations} annotations`);

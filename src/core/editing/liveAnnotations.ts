@@ -55,23 +55,42 @@ const outcomeState = { resized: 'edited', clipped: 'clipped', deleted: 'deleted'
 /**
  * Moves every span through text changes given in the order an editor reports them for one
  * edit (non-overlapping, each in the coordinates of the text before the edit).
+ *
+ * This runs on every keystroke, over every tag of the file (20,000 in a long article), so the
+ * two common cases are decided here without allocating: a change after the span leaves it
+ * alone, a change before it moves it by the change's length difference. Entries that did not
+ * move are the same objects in the result.
  */
 export function applyTextChanges(live: readonly LiveAnnotation[], changes: readonly TextChange[]): LiveAnnotation[] {
   // Applying the last change first keeps every earlier change's offsets valid.
-  const ordered = [...changes].sort((left, right) => right.start - left.start);
-  return live.map((item) => {
-    if (item.state === 'orphan' || item.state === 'deleted') return item;
+  const ordered = changes.length > 1 ? [...changes].sort((left, right) => right.start - left.start) : changes;
+  const result = new Array<LiveAnnotation>(live.length);
+  for (let index = 0; index < live.length; index++) {
+    const item = live[index];
+    if (item.state === 'orphan' || item.state === 'deleted') {
+      result[index] = item;
+      continue;
+    }
     let { start, end } = item;
     let state: LiveState = item.state;
     for (const change of ordered) {
+      // The first two rules of shiftSpan, inline.
+      if (change.start >= end) continue;
+      if (change.end <= start) {
+        const delta = change.insertedLength - (change.end - change.start);
+        start += delta;
+        end += delta;
+        continue;
+      }
       const shifted = shiftSpan({ start, end }, change);
       start = shifted.start;
       end = shifted.end;
       if (shifted.outcome in outcomeState) state = outcomeState[shifted.outcome as keyof typeof outcomeState];
       if (state === 'deleted') break;
     }
-    return { annotation: item.annotation, start, end, state };
-  });
+    result[index] = start === item.start && end === item.end && state === item.state ? item : { annotation: item.annotation, start, end, state };
+  }
+  return result;
 }
 
 /**

@@ -75,6 +75,16 @@ export type LoadResult = LoadedSidecar | StoreFailure;
 /** Returns the new sidecar, or a problem to abort the update without writing. */
 export type SidecarChange = (sidecar: Sidecar, text: CodePointIndex) => Sidecar | Problem;
 
+export interface UpdateOptions {
+  /**
+   * Where the caller knows annotations to be in the text as it is now, by id: the editor, which
+   * followed every edit. When the text changed since the sidecar was written, an annotation whose
+   * text is exactly there starts its anchoring there instead of at its stored offsets, so it needs
+   * no search (searching for every tag of a long article after typing took seconds per save).
+   */
+  readonly placedAt?: ReadonlyMap<string, readonly [number, number]>;
+}
+
 export interface UpdatedSidecar {
   ok: true;
   sidecar: Sidecar;
@@ -164,9 +174,9 @@ export class SidecarStore {
     return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
   }
 
-  async update(textPath: string, change: SidecarChange): Promise<UpdateResult> {
+  async update(textPath: string, change: SidecarChange, options: UpdateOptions = {}): Promise<UpdateResult> {
     const sidecarPath = sidecarPathFor(textPath);
-    return this.locked(sidecarPath, () => this.updateLocked(textPath, sidecarPath, change));
+    return this.locked(sidecarPath, () => this.updateLocked(textPath, sidecarPath, change, options));
   }
 
   /**
@@ -247,7 +257,7 @@ export class SidecarStore {
     }
   }
 
-  private async updateLocked(textPath: string, sidecarPath: string, change: SidecarChange): Promise<UpdateResult> {
+  private async updateLocked(textPath: string, sidecarPath: string, change: SidecarChange, options: UpdateOptions): Promise<UpdateResult> {
     const attempts = Math.max(1, this.options.maximumAttempts ?? 5);
     for (let attempt = 0; attempt < attempts; attempt++) {
       const bytes = await readText(this.fileSystem, textPath);
@@ -262,7 +272,7 @@ export class SidecarStore {
         return { ok: false, problems: [problem('sidecar-read-only', message, sidecarPath)], decoded };
       }
 
-      const prepared = this.prepare(snapshot, textPath, sidecarPath, decoded, text, change);
+      const prepared = this.prepare(snapshot, textPath, sidecarPath, decoded, text, change, options.placedAt);
       if (!prepared.ok) return prepared;
       if (snapshot.data !== undefined && sameBytes(snapshot.data, prepared.data)) {
         return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: false, version: snapshot.version! };
@@ -313,6 +323,7 @@ export class SidecarStore {
     decoded: DecodedText,
     text: CodePointIndex,
     change: SidecarChange,
+    placedAt?: ReadonlyMap<string, readonly [number, number]>,
   ): { ok: true; sidecar: Sidecar; data: Uint8Array; problems: Problem[]; positions: EntryPosition[]; lineEnding: LineEnding } | StoreFailure {
     let base: Sidecar;
     let lineEnding: LineEnding = 'lf';
@@ -328,6 +339,7 @@ export class SidecarStore {
       base = parsed.sidecar;
       lineEnding = parsed.lineEnding;
     }
+    if (placedAt !== undefined && base.source.sha256 !== decoded.sha256) base = startingAt(base, placedAt, text);
     const { sidecar: anchored, settled } = applyAnchors(base, this.anchor(base, text, decoded.sha256));
     if (base.source.sha256 !== decoded.sha256 && anchored.suggestions !== undefined) {
       anchored.suggestions = anchorSuggestions(anchored.suggestions, base.annotations, text);
@@ -481,4 +493,16 @@ function isProblem(value: Sidecar | Problem): value is Problem {
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The sidecar with each annotation moved to where `placedAt` says it is, when its text is exactly there (see UpdateOptions). */
+function startingAt(sidecar: Sidecar, placedAt: ReadonlyMap<string, readonly [number, number]>, text: CodePointIndex): Sidecar {
+  const annotations = sidecar.annotations.map((annotation) => {
+    const place = placedAt.get(annotation.id);
+    if (place === undefined || annotation.fragments !== undefined) return annotation;
+    const [start, end] = place;
+    if ((start === annotation.start && end === annotation.end) || end > text.codePointLength || start > end || text.slice(start, end) !== annotation.text) return annotation;
+    return { ...annotation, start, end };
+  });
+  return { ...sidecar, annotations };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isPlaced, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import { livePieces } from '../../core/editing/livePieces';
+import { coversVisible, paintAllUpTo, paintWindows, touchesAny, type LineWindow } from '../../core/editing/paintWindows';
 import type { EntityType } from '../../core/project';
 import { hasRightToLeft, isolate } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
@@ -14,6 +15,8 @@ const showLabelsSetting = 'decorations.showLabels';
  * Paints annotations in the visible editors: one decoration type per entity type (created once,
  * re-created only when the project's types change), the type's name after each span unless
  * labels are switched off, repaints debounced so typing and bursts of file events stay cheap.
+ * A file with thousands of tags is painted around what is on screen only, and again on scrolling
+ * (see paintWindows.ts).
  */
 export class DecorationController implements vscode.Disposable {
   private decorationTypes = new Map<string, vscode.TextEditorDecorationType>();
@@ -21,6 +24,8 @@ export class DecorationController implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** How many filled ranges each editor got in the last paint, by document URI (tests read it). */
   readonly paintedRanges = new Map<string, number>();
+  /** The lines painted in editors painted only around what they show. */
+  private readonly paintedWindows = new WeakMap<vscode.TextEditor, LineWindow[]>();
 
   constructor(
     private readonly documents: AnnotatedDocuments,
@@ -34,6 +39,10 @@ export class DecorationController implements vscode.Disposable {
         this.schedule();
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
+        const painted = this.paintedWindows.get(event.textEditor);
+        if (painted && !coversVisible(painted, event.visibleRanges.map(linesOf), event.textEditor.document.lineCount)) this.schedule();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`newsAnnotator.${showLabelsSetting}`) || event.affectsConfiguration('editor.wordWrap')) this.schedule();
       }),
@@ -72,7 +81,25 @@ export class DecorationController implements vscode.Disposable {
       if (found === undefined) rightToLeftLines.set(line, (found = hasRightToLeft(editor.document.lineAt(line).text)));
       return found;
     };
-    for (const item of session?.live ?? []) {
+    const live = session?.live ?? [];
+    // Around the screen only, in a file with many tags: code-point ranges of the painted lines.
+    const windows = live.length > paintAllUpTo ? paintWindows(editor.visibleRanges.map(linesOf), editor.document.lineCount) : undefined;
+    const ranges = windows?.map((window): [number, number] => [
+      session!.text.toCodePoint(editor.document.offsetAt(new vscode.Position(window.first, 0))),
+      session!.text.toCodePoint(editor.document.offsetAt(editor.document.lineAt(window.last).range.end)),
+    ]);
+    if (windows) this.paintedWindows.set(editor, windows);
+    else this.paintedWindows.delete(editor);
+    // Tags of one type and certainty share their label's options (thousands of tags, six types).
+    const labels = new Map<string, vscode.DecorationInstanceRenderOptions>();
+    const label = (item: LiveAnnotation, colour: EntityType['color']) => {
+      const key = `${item.annotation.type}\u0000${item.state === 'fuzzy' || item.state === 'clipped'}`;
+      let options = labels.get(key);
+      if (!options) labels.set(key, (options = labelOptions(item, colour)));
+      return options;
+    };
+    for (const item of live) {
+      if (ranges && !touchesAny(item.start, item.end, ranges)) continue;
       if (!isPlaced(item) || item.end <= item.start) continue;
       const list = byType.get(item.annotation.type) ?? [];
       const colour = showLabels ? colours.get(item.annotation.type) : undefined;
@@ -85,9 +112,9 @@ export class DecorationController implements vscode.Disposable {
         // on its own, left to right: a label beside the words would redraw the line in another
         // order. The words keep their fill and underline; the label goes to the end of the line.
         const lineEnd = editor.document.lineAt(range.end.line).range.end;
-        list.push({ range }, { range: new vscode.Range(lineEnd, lineEnd), renderOptions: labelOptions(item, colour) });
+        list.push({ range }, { range: new vscode.Range(lineEnd, lineEnd), renderOptions: label(item, colour) });
       } else {
-        list.push({ range, ...(colour ? { renderOptions: labelOptions(item, colour) } : {}) });
+        list.push(colour ? { range, renderOptions: label(item, colour) } : { range });
       }
       byType.set(item.annotation.type, list);
     }
@@ -116,6 +143,10 @@ function createDecorationType(type: EntityType): vscode.TextEditorDecorationType
     overviewRulerLane: vscode.OverviewRulerLane.Center,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
+}
+
+function linesOf(range: vscode.Range): LineWindow {
+  return { first: range.start.line, last: range.end.line };
 }
 
 function pieceRange(document: vscode.TextDocument, session: DocumentSession, start: number, end: number): vscode.Range {

@@ -24,8 +24,12 @@ export function registerLabelInlayHints(documents: AnnotatedDocuments): vscode.D
       const session = documents.loadedSession(document.uri);
       if (!session || !labelsAsInlayHints(document)) return [];
       const hints: vscode.InlayHint[] = [];
+      // The editor asks for what it shows: compare code-point offsets before making positions,
+      // so a long article's thousands of tags elsewhere cost a comparison each.
+      const from = session.text.toCodePoint(document.offsetAt(range.start));
+      const to = session.text.toCodePoint(document.offsetAt(range.end));
       for (const item of session.live) {
-        if (!isPlaced(item) || item.end <= item.start) continue;
+        if (!isPlaced(item) || item.end <= item.start || item.end < from || item.end > to) continue;
         let position = document.positionAt(session.text.toUtf16(item.end));
         if (!range.contains(position)) continue;
         // As with decorations: beside right-to-left words a label would reorder the line, so it

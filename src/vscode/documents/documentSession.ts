@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyTextChanges, liveAnnotations, placeAnnotations, type LiveAnnotation } from '../../core/editing/liveAnnotations';
+import { applyTextChanges, isPlaced, liveAnnotations, placeAnnotations, type LiveAnnotation } from '../../core/editing/liveAnnotations';
 import type { TextChange } from '../../core/editing/shiftSpan';
 import { problem, type Problem } from '../../core/problem';
 import type { DecodedText } from '../../core/text/decodeText';
@@ -98,7 +98,7 @@ export class DocumentSession {
       return { start, end, insertedLength: [...change.text].length };
     });
     this.live = applyTextChanges(this.live, changes);
-    this.text = new CodePointIndex(event.document.getText());
+    this.text = followText(before, event);
     if (changes.length > 0) this.pendingEdits = true;
   }
 
@@ -110,8 +110,26 @@ export class DocumentSession {
   async writeAfterSave(document: vscode.TextDocument): Promise<UpdateResult | undefined> {
     if (!this.pendingEdits || !this.sidecar) return undefined;
     const live = this.live;
-    const result = await this.workspace.update(this.textPath, (sidecar, text) => placeAnnotations(sidecar, live, text));
+    // The store need not search the changed text for the tags this editor followed.
+    const placedAt = new Map(live.filter(isPlaced).map((item) => [item.annotation.id, [item.start, item.end] as const]));
+    const result = await this.workspace.update(this.textPath, (sidecar, text) => placeAnnotations(sidecar, live, text), { placedAt });
     await this.reload(document);
     return result;
   }
+}
+
+/**
+ * The editor's text after an edit, with its code-point index updated where the edit was rather
+ * than rebuilt: reading the whole document (`getText`) and scanning 2 MB again on every keystroke
+ * was most of a keystroke's cost in a long article. The changes of one event are in the
+ * coordinates of the text before it, applied last first (as the extension host applies them);
+ * if the result's length is not the document's, the text is read again.
+ */
+function followText(before: CodePointIndex, event: vscode.TextDocumentChangeEvent): CodePointIndex {
+  let text = before;
+  const ordered = [...event.contentChanges].sort((left, right) => right.rangeOffset - left.rangeOffset);
+  for (const change of ordered) text = text.edited(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text);
+  const document = event.document;
+  const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  return text.utf16Length === length ? text : new CodePointIndex(document.getText());
 }

@@ -16,7 +16,10 @@ export function appendRelationSection(markdown: vscode.MarkdownString, session: 
   const sidecar = session.sidecar;
   if (!sidecar) return;
   const { outgoing, incoming } = relationsOf(sidecar, annotation.id);
-  const byId = new Map(session.live.map((item) => [item.annotation.id, item]));
+  // Only the other ends: a long article's hover would otherwise map every one of its tags.
+  const otherIds = new Set([...outgoing.map((relation) => relation.to), ...incoming.map((relation) => relation.from)]);
+  const byId = new Map<string, (typeof session.live)[number]>();
+  if (otherIds.size > 0) for (const item of session.live) if (otherIds.has(item.annotation.id)) byId.set(item.annotation.id, item);
   const row = (arrow: string, type: string, otherId: string, relationId: string) => {
     const other = byId.get(otherId);
     const otherText = other ? `“${escapeMarkdown(other.annotation.text)}” (${escapeMarkdown(other.annotation.type)})` : escapeMarkdown(otherId);

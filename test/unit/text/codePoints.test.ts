@@ -79,4 +79,50 @@ describe('CodePointIndex', () => {
     assert.equal(index.slice(1, 2), '\u{1F600}');
     assert.equal(index.slice(2, 1), '');
   });
+
+  it('edited(start, end, inserted) is the index of the edited text, pairs cut or made by the edit included', () => {
+    fc.assert(
+      fc.property(anyText, anyText, fc.nat(), fc.nat(), (text, inserted, first, second) => {
+        const start = first % (text.length + 1);
+        const end = start + (second % (text.length - start + 1));
+        const edited = new CodePointIndex(text).edited(start, end, inserted);
+        const fresh = new CodePointIndex(text.slice(0, start) + inserted + text.slice(end));
+        assert.equal(edited.text, fresh.text);
+        assert.equal(edited.codePointLength, fresh.codePointLength);
+        for (let offset = 0; offset <= fresh.utf16Length; offset++) assert.equal(edited.toCodePoint(offset), fresh.toCodePoint(offset), `toCodePoint(${offset})`);
+        for (let offset = 0; offset <= fresh.codePointLength; offset++) assert.equal(edited.toUtf16(offset), fresh.toUtf16(offset), `toUtf16(${offset})`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('edited many times over is the index of the text after every edit (property)', () => {
+    const edit = fc.tuple(fc.nat(), fc.nat(6), fc.oneof(anyText, fc.constantFrom('', '\ud83c', '\udf0d', '😀')));
+    fc.assert(
+      fc.property(anyText, fc.array(edit, { maxLength: 40 }), (text, edits) => {
+        let index = new CodePointIndex(text);
+        let expected = text;
+        for (const [at, removed, inserted] of edits) {
+          const start = at % (expected.length + 1);
+          const end = Math.min(expected.length, start + removed);
+          index = index.edited(start, end, inserted);
+          expected = expected.slice(0, start) + inserted + expected.slice(end);
+          assert.equal(index.utf16Length, expected.length);
+        }
+        const fresh = new CodePointIndex(expected);
+        assert.equal(index.codePointLength, fresh.codePointLength);
+        for (let offset = 0; offset <= fresh.codePointLength; offset++) assert.equal(index.toUtf16(offset), fresh.toUtf16(offset), `toUtf16(${offset})`);
+        assert.equal(index.text, expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('edited keeps an astral character whole when an edit joins its two halves', () => {
+    // A lone high surrogate, then text, then a lone low one: deleting the text between makes a pair.
+    const index = new CodePointIndex('a\ud83cxyz\udf0db').edited(2, 5, '');
+    assert.equal(index.text, 'a\u{1f30d}b');
+    assert.equal(index.codePointLength, 3);
+    assert.equal(index.toUtf16(2), 3);
+  });
 });
