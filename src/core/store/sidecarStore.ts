@@ -22,7 +22,7 @@ import { validateSuggestions } from '../sidecar/validateSuggestions';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
 import { describeEncoding } from '../text/detectEncoding';
-import type { Annotation } from '../sidecar/model';
+import type { Annotation, Suggestion } from '../sidecar/model';
 import { anchorAnnotations, applyAnchors, holdsText, refreshSidecar } from './anchorAnnotations';
 import { anchorSuggestions } from './anchorSuggestions';
 import { anchorProblems } from './anchorProblems';
@@ -123,6 +123,12 @@ export class SidecarStore {
    * thousands.
    */
   private readonly settledIn = new WeakMap<Annotation, CodePointIndex>();
+  /**
+   * Suggestions known to be inside the given text and to hold their text there, as the store
+   * wrote them: a file of thousands of suggestions is not checked again, entry by entry, on
+   * every accept or reject.
+   */
+  private readonly settledSuggestionsIn = new WeakMap<Suggestion, CodePointIndex>();
 
   constructor(
     private readonly fileSystem: FileSystem,
@@ -297,6 +303,9 @@ export class SidecarStore {
       for (const annotation of prepared.sidecar.annotations) {
         if (this.settledIn.get(annotation) !== text && holdsText(annotation, text)) this.settledIn.set(annotation, text);
       }
+      for (const suggestion of prepared.sidecar.suggestions ?? []) {
+        if (this.settledSuggestionsIn.get(suggestion) !== text && suggestionHoldsText(suggestion, text)) this.settledSuggestionsIn.set(suggestion, text);
+      }
       return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: true, version, ...(snapshot.data === undefined ? { created: true } : {}) };
     }
     return {
@@ -340,9 +349,10 @@ export class SidecarStore {
     }
     if (isProblem(changed)) return { ok: false, problems: [changed], decoded };
     const refreshed = this.refresh(changed, baseName(textPath), decoded, text, settled);
-    const data = serializeSidecarBytes(refreshed, lineEnding);
-    // Entries in file order with their lines in the new file, so problems can point into it.
+    // Entries in file order with their lines in the new file, so problems can point into it;
+    // written from that order, so the lists are sorted once, not once more by the writer.
     const { sidecar, positions, relationPositions, suggestionPositions } = canonicalLayout(refreshed);
+    const data = serializeSidecarBytes(sidecar, lineEnding);
     const problems = this.validate(sidecar, positions, relationPositions, suggestionPositions, text, sidecarPath).filter(
       // Annotations not yet found again in a changed text are expected not to match it.
       (item) => settled || item.code !== 'text-mismatch',
@@ -410,13 +420,19 @@ export class SidecarStore {
       ids.add(annotation.id);
       if (!this.isSettled(annotation, text)) pendingIndexes.push(index);
     }
-    if (pendingIndexes.length === annotations.length) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath, options);
+    const suggestions = sidecar.suggestions ?? [];
+    const pendingSuggestionIndexes: number[] = [];
+    for (let index = 0; index < suggestions.length; index++) if (this.settledSuggestionsIn.get(suggestions[index]) !== text) pendingSuggestionIndexes.push(index);
+    if (pendingIndexes.length === annotations.length && pendingSuggestionIndexes.length === suggestions.length) {
+      return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath, options);
+    }
     // Relations are checked against the whole file (their ends may be settled entries).
     const pending = { ...sidecar, annotations: pendingIndexes.map((index) => annotations[index]), relations: undefined, suggestions: undefined };
+    const pendingSuggestions = { ...sidecar, suggestions: pendingSuggestionIndexes.map((index) => suggestions[index]) };
     return [
       ...validateSidecar(pending, pendingIndexes.map((index) => positions[index]), text, knownTypes, sidecarPath, { rules: this.options.rules }),
       ...validateRelations(sidecar, relationPositions, this.options.rules, sidecarPath),
-      ...validateSuggestions(sidecar, suggestionPositions, text, sidecarPath),
+      ...validateSuggestions(pendingSuggestions, pendingSuggestionIndexes.map((index) => suggestionPositions[index]), text, sidecarPath),
     ];
   }
 
@@ -473,6 +489,11 @@ function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
   if (left.length !== right.length) return false;
   for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
   return true;
+}
+
+/** The store's rule for a suggestion that is fine in this text (`validateSuggestions` reports the others). */
+function suggestionHoldsText(suggestion: Suggestion, text: CodePointIndex): boolean {
+  return suggestion.start <= suggestion.end && suggestion.end <= text.codePointLength && text.slice(suggestion.start, suggestion.end) === suggestion.text;
 }
 
 function isProblem(value: Sidecar | Problem): value is Problem {
