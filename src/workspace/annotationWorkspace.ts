@@ -14,7 +14,7 @@ import type { AnnotationRules } from '../core/sidecar/validateLinks';
 import type { FileSystem } from '../core/store/fileSystem';
 import { anchorProblems } from '../core/store/anchorProblems';
 import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
-import { SidecarStore, type LoadResult, type SidecarChange, type UpdateResult } from '../core/store/sidecarStore';
+import { SidecarStore, type LoadedSpans, type LoadResult, type SidecarChange, type StoreFailure, type UpdateResult } from '../core/store/sidecarStore';
 import type { CodePointIndex } from '../core/text/codePoints';
 import { decodeText } from '../core/text/decodeText';
 import { EditHistory, type FileReplacement, type HistoryEntry } from './editHistory';
@@ -83,6 +83,11 @@ export class AnnotationWorkspace {
 
   load(textPath: string): Promise<LoadResult> {
     return this.storeFor(textPath).load(textPath);
+  }
+
+  /** The text and where its tags and suggestions are: `load` for readers that need only that (see `SidecarStore.loadSpans`). */
+  loadSpans(textPath: string): Promise<LoadedSpans | StoreFailure> {
+    return this.storeFor(textPath).loadSpans(textPath);
   }
 
   /**

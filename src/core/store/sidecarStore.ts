@@ -14,6 +14,8 @@ import { problem, type Problem } from '../problem';
 import { createSidecar } from '../sidecar/createSidecar';
 import type { EntryPosition, LineEnding, Sidecar } from '../sidecar/model';
 import { parseSidecar, type ParseOptions, type ParseResult, type ParsedSidecar } from '../sidecar/parseSidecar';
+import { readCanonicalSpans, type Span } from '../sidecar/readSpans';
+import { defaultMaximumSize } from '../sidecar/safetyChecks';
 import { canonicalLayout, serializeSidecarBytes } from '../sidecar/serializeSidecar';
 import { validateRelations, type AnnotationRules } from '../sidecar/validateLinks';
 import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
@@ -71,6 +73,20 @@ export interface StoreFailure {
 }
 
 export type LoadResult = LoadedSidecar | StoreFailure;
+
+/** What `loadSpans` gives: the text, and where its tags and suggestions are. */
+export interface LoadedSpans {
+  ok: true;
+  /** The text as `load` decodes it. */
+  text: string;
+  annotations: readonly Span[];
+  /** Every suggestion, rejected ones too. */
+  suggestions: readonly Span[];
+  /** As `load` says; false only when the file was read in full. */
+  writable: boolean;
+  /** Empty unless the file was read in full. */
+  problems: Problem[];
+}
 
 /** Returns the new sidecar, or a problem to abort the update without writing. */
 export type SidecarChange = (sidecar: Sidecar, text: CodePointIndex) => Sidecar | Problem;
@@ -168,6 +184,44 @@ export class SidecarStore {
     ];
     for (const item of anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })) problems.push(item);
     return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
+  }
+
+  /**
+   * The text and the spans of its tags and suggestions (offsets as stored), for a reader that
+   * needs nothing else (`suggest`, which must not suggest what is tagged or was rejected). A
+   * canonical sidecar is read for its spans alone, with no hash, validation or anchoring; any
+   * other file, or one the quick read is unsure of, is loaded in full (`load`), so the answer,
+   * and whether the file can be written, is always what `load` would give.
+   */
+  async loadSpans(textPath: string): Promise<LoadedSpans | StoreFailure> {
+    const bytes = await readText(this.fileSystem, textPath);
+    if (!bytes.ok) return bytes;
+    const decoded = decodeText(bytes.data);
+    const spans = await this.readSpans(sidecarPathFor(textPath));
+    if (spans === 'none') return { ok: true, text: decoded.text, annotations: [], suggestions: [], writable: true, problems: [] };
+    if (spans !== undefined) return { ok: true, text: decoded.text, ...spans, writable: true, problems: [] };
+    const loaded = await this.load(textPath);
+    if (!loaded.ok) return loaded;
+    return { ok: true, text: loaded.decoded.text, annotations: loaded.sidecar.annotations, suggestions: loaded.sidecar.suggestions ?? [], writable: loaded.writable, problems: loaded.problems };
+  }
+
+  /** The sidecar's spans by the quick read, 'none' when there is no sidecar, undefined to load it in full. */
+  private async readSpans(sidecarPath: string): Promise<{ annotations: Span[]; suggestions: Span[] } | 'none' | undefined> {
+    let data: Uint8Array | undefined;
+    try {
+      data = await this.fileSystem.readFile(sidecarPath);
+    } catch {
+      return undefined;
+    }
+    if (data === undefined) return 'none';
+    let content: string;
+    try {
+      content = strictDecoder.decode(data);
+    } catch {
+      return undefined;
+    }
+    if (content.length > (this.options.parse?.maximumSize ?? defaultMaximumSize)) return undefined;
+    return readCanonicalSpans(content, sidecarPath);
   }
 
   async update(textPath: string, change: SidecarChange): Promise<UpdateResult> {
