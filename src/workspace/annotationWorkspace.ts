@@ -14,7 +14,7 @@ import type { AnnotationRules } from '../core/sidecar/validateLinks';
 import type { FileSystem } from '../core/store/fileSystem';
 import { anchorProblems } from '../core/store/anchorProblems';
 import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
-import { SidecarStore, type LoadResult, type SidecarChange, type UpdateOptions, type UpdateResult } from '../core/store/sidecarStore';
+import { SidecarStore, type LoadedSpans, type LoadResult, type SidecarChange, type StoreFailure, type UpdateOptions, type UpdateResult } from '../core/store/sidecarStore';
 import type { CodePointIndex } from '../core/text/codePoints';
 import { decodeText } from '../core/text/decodeText';
 import { EditHistory, type FileReplacement, type HistoryEntry } from './editHistory';
@@ -39,6 +39,7 @@ export interface ProjectTypes {
 export class AnnotationWorkspace {
   readonly history = new EditHistory();
   private readonly stores = new Map<string, SidecarStore>();
+  private lastStore: { types: ReadonlySet<string> | undefined; rules: AnnotationRules | undefined; key: string; store: SidecarStore } | undefined;
   private readonly changeListeners = new Listeners<readonly string[]>();
   /** Text path -> text hash already settled, so a file is re-anchored on disk once per change. */
   private readonly settled = new Map<string, string>();
@@ -57,12 +58,16 @@ export class AnnotationWorkspace {
   storeFor(textPath: string): SidecarStore {
     const types = this.project.knownTypes(textPath);
     const rules = this.project.rules?.(textPath);
+    // Files of one project ask with the very same objects: skip building the key (a corpus-wide read asks once per file).
+    const last = this.lastStore;
+    if (last !== undefined && last.types === types && last.rules === rules && this.stores.get(last.key) === last.store) return last.store;
     const key = (types === undefined ? '*' : [...types].sort().join('\n')) + (rules === undefined ? '' : '\n' + JSON.stringify(rules));
     let store = this.stores.get(key);
     if (!store) {
       store = new SidecarStore(this.fileSystem, { ...(types === undefined ? {} : { knownTypes: types }), ...(rules === undefined ? {} : { rules }) });
       this.stores.set(key, store);
     }
+    this.lastStore = { types, rules, key, store };
     return store;
   }
 
@@ -83,6 +88,11 @@ export class AnnotationWorkspace {
 
   load(textPath: string): Promise<LoadResult> {
     return this.storeFor(textPath).load(textPath);
+  }
+
+  /** The text and where its tags and suggestions are: `load` for readers that need only that (see `SidecarStore.loadSpans`). */
+  loadSpans(textPath: string): Promise<LoadedSpans | StoreFailure> {
+    return this.storeFor(textPath).loadSpans(textPath);
   }
 
   /**

@@ -96,7 +96,8 @@ export async function suggestCorpus(workspace: AnnotationWorkspace, files: reado
         cancelled = true;
         return 0;
       }
-      const loaded = await workspace.load(textPath);
+      // Only where the tags and suggestions are is needed here: not the full, validated load.
+      const loaded = await workspace.loadSpans(textPath);
       if (!loaded.ok || !loaded.writable) {
         const why = loaded.problems.find((item) => item.severity === 'error') ?? loaded.problems[0];
         const file = why?.file ?? textPath;
@@ -104,7 +105,7 @@ export async function suggestCorpus(workspace: AnnotationWorkspace, files: reado
         problems.push(problem('suggest-skipped', message, file, why?.line ?? 1, why?.column ?? 1, 'warning'));
         return 0;
       }
-      return countSuggestions(loaded.text.text, loaded.sidecar.annotations, loaded.sidecar.suggestions ?? [], matcher, documentOptions);
+      return countSuggestions(loaded.text, loaded.annotations, loaded.suggestions, matcher, documentOptions);
     },
     (done, total) => options.progress?.report(done, total, ''),
   );

@@ -127,7 +127,7 @@ export function readCanonical(content: string, file: string): FastRead | undefin
 }
 
 /** A suggestion line, read generally and accepted only when the writer writes exactly that line. */
-function readSuggestionLine(line: string): Suggestion | undefined {
+export function readSuggestionLine(line: string): Suggestion | undefined {
   if (!line.startsWith(entryIndent)) return undefined;
   const entry = readFlowValue(line, entryIndent.length);
   if (entry === undefined || entry.end !== line.length) return undefined;
@@ -140,7 +140,7 @@ function readSuggestionLine(line: string): Suggestion | undefined {
 }
 
 /** A relation line, read generally and accepted only when the writer writes exactly that line. */
-function readRelationLine(line: string): Relation | undefined {
+export function readRelationLine(line: string): Relation | undefined {
   if (!line.startsWith(entryIndent)) return undefined;
   const entry = readFlowValue(line, entryIndent.length);
   if (entry === undefined || entry.end !== line.length) return undefined;
@@ -151,7 +151,7 @@ function readRelationLine(line: string): Relation | undefined {
 }
 
 /** An entry with attributes or unknown fields: read generally, then checked by writing it. */
-function readOtherEntry(line: string): Annotation | undefined {
+export function readOtherEntry(line: string): Annotation | undefined {
   if (!line.startsWith(entryIndent)) return undefined;
   const entry = readFlowValue(line, entryIndent.length);
   if (entry === undefined || entry.end !== line.length) return undefined;
@@ -161,7 +161,7 @@ function readOtherEntry(line: string): Annotation | undefined {
   return entryIndent + serializeAnnotation(annotation) === line ? annotation : undefined;
 }
 
-function readTopLevel(line: string): [string, unknown] | undefined {
+export function readTopLevel(line: string): [string, unknown] | undefined {
   const key = readKey(line, 0);
   if (key === undefined || !line.startsWith(': ', key.end)) return undefined;
   const valueStart = key.end + 2;

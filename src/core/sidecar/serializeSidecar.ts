@@ -50,69 +50,120 @@ export function serializeSidecar(sidecar: Sidecar, lineEnding: LineEnding = 'lf'
 
 const encoder = new TextEncoder();
 /** Each entry's encoded line with its line break, one cache per line ending. */
-const encodedLines = { lf: new WeakMap<Annotation, Uint8Array>(), crlf: new WeakMap<Annotation, Uint8Array>() };
-const encodedSuggestionLines = { lf: new WeakMap<Suggestion, Uint8Array>(), crlf: new WeakMap<Suggestion, Uint8Array>() };
+const encodedLines = { lf: new WeakMap<Annotation, EncodedLine>(), crlf: new WeakMap<Annotation, EncodedLine>() };
+const encodedSuggestionLines = { lf: new WeakMap<Suggestion, EncodedLine>(), crlf: new WeakMap<Suggestion, EncodedLine>() };
+
+/**
+ * An entry's encoded line (with its line break): `bytes` from `start` to `end`. `bytes` is the
+ * line alone, or a whole file written earlier that holds it; plain numbers, not a view, so
+ * finding runs of adjacent lines reads no typed-array getters.
+ */
+interface EncodedLine {
+  readonly bytes: Uint8Array;
+  readonly start: number;
+  readonly end: number;
+}
 
 /**
  * `serializeSidecar` as UTF-8 bytes, byte for byte the same, built from each entry's encoded
  * line kept from earlier writes. The store writes through this: tagging one span in a file of
  * thousands encodes one line and copies the rest, instead of building and encoding a
- * megabyte-long string.
+ * megabyte-long string. Lines that lie side by side in one buffer (the file as last written)
+ * are copied as one run: a copy per line cost more than everything else in a file of thousands.
  */
 export function serializeSidecarBytes(sidecar: Sidecar, lineEnding: LineEnding = 'lf'): Uint8Array {
   const newline = lineEnding === 'crlf' ? '\r\n' : '\n';
-  const cache = encodedLines[lineEnding === 'crlf' ? 'crlf' : 'lf'];
+  const caches = lineEnding === 'crlf' ? 'crlf' : 'lf';
   const annotations = sortAnnotations(sidecar.annotations);
   const header = headerLines(sidecar);
   header.push(annotations.length === 0 ? 'annotations: []' : 'annotations:');
   const head = encoder.encode(header.join(newline) + newline);
-  const lines = new Array<Uint8Array>(annotations.length);
-  let length = head.length;
-  for (let index = 0; index < annotations.length; index++) {
-    const annotation = annotations[index];
-    let line = cache.get(annotation);
-    if (line === undefined) {
-      line = encoder.encode(entryIndent + cachedLine(annotation) + newline);
-      cache.set(annotation, line);
-    }
-    lines[index] = line;
-    length += line.length;
-  }
+  const annotationEntries = encodeEntries(annotations, encodedLines[caches], (annotation) => entryIndent + cachedLine(annotation) + newline);
   const relations = relationLines(sidecar.relations);
   const tail = encoder.encode(relations.length === 0 ? '' : relations.join(newline) + newline);
-  length += tail.length;
   // Suggestions, like annotations, keep their encoded line: a file of thousands encodes one.
   const suggestions = sidecar.suggestions === undefined || sidecar.suggestions.length === 0 ? [] : sortSuggestions(sidecar.suggestions);
-  const suggestionCache = encodedSuggestionLines[lineEnding === 'crlf' ? 'crlf' : 'lf'];
-  const suggestionBytes = new Array<Uint8Array>(suggestions.length);
   const suggestionsHead = encoder.encode(suggestions.length === 0 ? '' : 'suggestions:' + newline);
-  length += suggestionsHead.length;
-  for (let index = 0; index < suggestions.length; index++) {
-    const suggestion = suggestions[index];
-    let line = suggestionCache.get(suggestion);
-    if (line === undefined) {
-      line = encoder.encode(entryIndent + serializeSuggestion(suggestion) + newline);
-      suggestionCache.set(suggestion, line);
-    }
-    suggestionBytes[index] = line;
-    length += line.length;
-  }
+  const suggestionEntries = encodeEntries(suggestions, encodedSuggestionLines[caches], (suggestion) => entryIndent + serializeSuggestion(suggestion) + newline);
+  const length = head.length + annotationEntries.length + tail.length + suggestionsHead.length + suggestionEntries.length;
   const bytes = new Uint8Array(length);
   bytes.set(head, 0);
   let offset = head.length;
-  for (const line of lines) {
-    bytes.set(line, offset);
-    offset += line.length;
-  }
+  const annotationsAt = offset;
+  offset = copyLines(bytes, offset, annotationEntries.lines);
   bytes.set(tail, offset);
   offset += tail.length;
   bytes.set(suggestionsHead, offset);
   offset += suggestionsHead.length;
-  for (const line of suggestionBytes) {
-    bytes.set(line, offset);
-    offset += line.length;
+  const suggestionsAt = offset;
+  copyLines(bytes, offset, suggestionEntries.lines);
+  // When most of the file was encoded just now (its first write), its lines are kept as views of
+  // the new file, so the next write copies them in a few runs. Lines made later keep their own
+  // bytes: a view would keep a whole file alive for one line.
+  if (2 * (annotationEntries.freshLength + suggestionEntries.freshLength) >= length) {
+    keepAsViews(bytes, annotationsAt, annotations, annotationEntries, encodedLines[caches]);
+    keepAsViews(bytes, suggestionsAt, suggestions, suggestionEntries, encodedSuggestionLines[caches]);
   }
   return bytes;
+}
+
+interface EncodedEntries {
+  readonly lines: EncodedLine[];
+  /** Their total length. */
+  readonly length: number;
+  /** Pairs of (index, offset from the first line) of the lines encoded just now. */
+  readonly fresh: number[];
+  readonly freshLength: number;
+}
+
+/** Each entry's encoded line: from the cache, or encoded now (and cached). */
+function encodeEntries<T extends object>(entries: readonly T[], cache: WeakMap<T, EncodedLine>, format: (entry: T) => string): EncodedEntries {
+  const lines = new Array<EncodedLine>(entries.length);
+  const fresh: number[] = [];
+  let length = 0;
+  let freshLength = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    let line = cache.get(entry);
+    if (line === undefined) {
+      const bytes = encoder.encode(format(entry));
+      line = { bytes, start: 0, end: bytes.length };
+      cache.set(entry, line);
+      fresh.push(index, length);
+      freshLength += bytes.length;
+    }
+    lines[index] = line;
+    length += line.end - line.start;
+  }
+  return { lines, length, fresh, freshLength };
+}
+
+/** Copies the lines one after the other from `offset`, one copy per run of lines adjacent in one buffer; returns the end. */
+function copyLines(bytes: Uint8Array, offset: number, lines: readonly EncodedLine[]): number {
+  let index = 0;
+  while (index < lines.length) {
+    const { bytes: source, start } = lines[index];
+    let end = lines[index].end;
+    let next = index + 1;
+    for (; next < lines.length; next++) {
+      const line = lines[next];
+      if (line.bytes !== source || line.start !== end) break;
+      end = line.end;
+    }
+    bytes.set(start === 0 && end === source.length ? source : source.subarray(start, end), offset);
+    offset += end - start;
+    index = next;
+  }
+  return offset;
+}
+
+function keepAsViews<T extends object>(bytes: Uint8Array, at: number, entries: readonly T[], encoded: EncodedEntries, cache: WeakMap<T, EncodedLine>): void {
+  for (let pair = 0; pair < encoded.fresh.length; pair += 2) {
+    const index = encoded.fresh[pair];
+    const start = at + encoded.fresh[pair + 1];
+    const line = encoded.lines[index];
+    cache.set(entries[index], { bytes, start, end: start + line.end - line.start });
+  }
 }
 
 /**

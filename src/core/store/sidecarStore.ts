@@ -14,6 +14,8 @@ import { problem, type Problem } from '../problem';
 import { createSidecar } from '../sidecar/createSidecar';
 import type { EntryPosition, LineEnding, Sidecar } from '../sidecar/model';
 import { parseSidecar, type ParseOptions, type ParseResult, type ParsedSidecar } from '../sidecar/parseSidecar';
+import { readCanonicalSpans, type Span } from '../sidecar/readSpans';
+import { defaultMaximumSize } from '../sidecar/safetyChecks';
 import { canonicalLayout, serializeSidecarBytes } from '../sidecar/serializeSidecar';
 import { validateRelations, type AnnotationRules } from '../sidecar/validateLinks';
 import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
@@ -22,7 +24,7 @@ import { validateSuggestions } from '../sidecar/validateSuggestions';
 import { CodePointIndex } from '../text/codePoints';
 import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
 import { describeEncoding } from '../text/detectEncoding';
-import type { Annotation } from '../sidecar/model';
+import type { Annotation, Suggestion } from '../sidecar/model';
 import { anchorAnnotations, applyAnchors, holdsText, refreshSidecar } from './anchorAnnotations';
 import { anchorSuggestions } from './anchorSuggestions';
 import { anchorProblems } from './anchorProblems';
@@ -71,6 +73,20 @@ export interface StoreFailure {
 }
 
 export type LoadResult = LoadedSidecar | StoreFailure;
+
+/** What `loadSpans` gives: the text, and where its tags and suggestions are. */
+export interface LoadedSpans {
+  ok: true;
+  /** The text as `load` decodes it. */
+  text: string;
+  annotations: readonly Span[];
+  /** Every suggestion, rejected ones too. */
+  suggestions: readonly Span[];
+  /** As `load` says; false only when the file was read in full. */
+  writable: boolean;
+  /** Empty unless the file was read in full. */
+  problems: Problem[];
+}
 
 /** Returns the new sidecar, or a problem to abort the update without writing. */
 export type SidecarChange = (sidecar: Sidecar, text: CodePointIndex) => Sidecar | Problem;
@@ -133,6 +149,12 @@ export class SidecarStore {
    * thousands.
    */
   private readonly settledIn = new WeakMap<Annotation, CodePointIndex>();
+  /**
+   * Suggestions known to be inside the given text and to hold their text there, as the store
+   * wrote them: a file of thousands of suggestions is not checked again, entry by entry, on
+   * every accept or reject.
+   */
+  private readonly settledSuggestionsIn = new WeakMap<Suggestion, CodePointIndex>();
 
   constructor(
     private readonly fileSystem: FileSystem,
@@ -172,6 +194,44 @@ export class SidecarStore {
     ];
     for (const item of anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })) problems.push(item);
     return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
+  }
+
+  /**
+   * The text and the spans of its tags and suggestions (offsets as stored), for a reader that
+   * needs nothing else (`suggest`, which must not suggest what is tagged or was rejected). A
+   * canonical sidecar is read for its spans alone, with no hash, validation or anchoring; any
+   * other file, or one the quick read is unsure of, is loaded in full (`load`), so the answer,
+   * and whether the file can be written, is always what `load` would give.
+   */
+  async loadSpans(textPath: string): Promise<LoadedSpans | StoreFailure> {
+    const bytes = await readText(this.fileSystem, textPath);
+    if (!bytes.ok) return bytes;
+    const decoded = decodeText(bytes.data);
+    const spans = await this.readSpans(sidecarPathFor(textPath));
+    if (spans === 'none') return { ok: true, text: decoded.text, annotations: [], suggestions: [], writable: true, problems: [] };
+    if (spans !== undefined) return { ok: true, text: decoded.text, ...spans, writable: true, problems: [] };
+    const loaded = await this.load(textPath);
+    if (!loaded.ok) return loaded;
+    return { ok: true, text: loaded.decoded.text, annotations: loaded.sidecar.annotations, suggestions: loaded.sidecar.suggestions ?? [], writable: loaded.writable, problems: loaded.problems };
+  }
+
+  /** The sidecar's spans by the quick read, 'none' when there is no sidecar, undefined to load it in full. */
+  private async readSpans(sidecarPath: string): Promise<{ annotations: Span[]; suggestions: Span[] } | 'none' | undefined> {
+    let data: Uint8Array | undefined;
+    try {
+      data = await this.fileSystem.readFile(sidecarPath);
+    } catch {
+      return undefined;
+    }
+    if (data === undefined) return 'none';
+    let content: string;
+    try {
+      content = strictDecoder.decode(data);
+    } catch {
+      return undefined;
+    }
+    if (content.length > (this.options.parse?.maximumSize ?? defaultMaximumSize)) return undefined;
+    return readCanonicalSpans(content, sidecarPath);
   }
 
   async update(textPath: string, change: SidecarChange, options: UpdateOptions = {}): Promise<UpdateResult> {
@@ -307,6 +367,9 @@ export class SidecarStore {
       for (const annotation of prepared.sidecar.annotations) {
         if (this.settledIn.get(annotation) !== text && holdsText(annotation, text)) this.settledIn.set(annotation, text);
       }
+      for (const suggestion of prepared.sidecar.suggestions ?? []) {
+        if (this.settledSuggestionsIn.get(suggestion) !== text && suggestionHoldsText(suggestion, text)) this.settledSuggestionsIn.set(suggestion, text);
+      }
       return { ok: true, sidecar: prepared.sidecar, problems: prepared.problems, written: true, version, ...(snapshot.data === undefined ? { created: true } : {}) };
     }
     return {
@@ -352,9 +415,10 @@ export class SidecarStore {
     }
     if (isProblem(changed)) return { ok: false, problems: [changed], decoded };
     const refreshed = this.refresh(changed, baseName(textPath), decoded, text, settled);
-    const data = serializeSidecarBytes(refreshed, lineEnding);
-    // Entries in file order with their lines in the new file, so problems can point into it.
+    // Entries in file order with their lines in the new file, so problems can point into it;
+    // written from that order, so the lists are sorted once, not once more by the writer.
     const { sidecar, positions, relationPositions, suggestionPositions } = canonicalLayout(refreshed);
+    const data = serializeSidecarBytes(sidecar, lineEnding);
     const problems = this.validate(sidecar, positions, relationPositions, suggestionPositions, text, sidecarPath).filter(
       // Annotations not yet found again in a changed text are expected not to match it.
       (item) => settled || item.code !== 'text-mismatch',
@@ -422,13 +486,19 @@ export class SidecarStore {
       ids.add(annotation.id);
       if (!this.isSettled(annotation, text)) pendingIndexes.push(index);
     }
-    if (pendingIndexes.length === annotations.length) return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath, options);
+    const suggestions = sidecar.suggestions ?? [];
+    const pendingSuggestionIndexes: number[] = [];
+    for (let index = 0; index < suggestions.length; index++) if (this.settledSuggestionsIn.get(suggestions[index]) !== text) pendingSuggestionIndexes.push(index);
+    if (pendingIndexes.length === annotations.length && pendingSuggestionIndexes.length === suggestions.length) {
+      return validateSidecar(sidecar, positions, text, knownTypes, sidecarPath, options);
+    }
     // Relations are checked against the whole file (their ends may be settled entries).
     const pending = { ...sidecar, annotations: pendingIndexes.map((index) => annotations[index]), relations: undefined, suggestions: undefined };
+    const pendingSuggestions = { ...sidecar, suggestions: pendingSuggestionIndexes.map((index) => suggestions[index]) };
     return [
       ...validateSidecar(pending, pendingIndexes.map((index) => positions[index]), text, knownTypes, sidecarPath, { rules: this.options.rules }),
       ...validateRelations(sidecar, relationPositions, this.options.rules, sidecarPath),
-      ...validateSuggestions(sidecar, suggestionPositions, text, sidecarPath),
+      ...validateSuggestions(pendingSuggestions, pendingSuggestionIndexes.map((index) => suggestionPositions[index]), text, sidecarPath),
     ];
   }
 
@@ -485,6 +555,11 @@ function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
   if (left.length !== right.length) return false;
   for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
   return true;
+}
+
+/** The store's rule for a suggestion that is fine in this text (`validateSuggestions` reports the others). */
+function suggestionHoldsText(suggestion: Suggestion, text: CodePointIndex): boolean {
+  return suggestion.start <= suggestion.end && suggestion.end <= text.codePointLength && text.slice(suggestion.start, suggestion.end) === suggestion.text;
 }
 
 function isProblem(value: Sidecar | Problem): value is Problem {

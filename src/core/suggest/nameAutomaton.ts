@@ -2,10 +2,12 @@
  * An Aho–Corasick automaton over code points: every name of a gazetteer found in one left-to-right
  * pass over a text, however many names there are. Nodes live in typed arrays (a 100,000-name
  * gazetteer makes about a million nodes, too many for one object or Map each); a node's children
- * are a linked list, indexed by a Map only for the few nodes with many children (the root and
- * the first letters), where a list would be slow.
+ * are a linked list, indexed by a Map only for the few nodes with many children (the first
+ * letters), where a list would be slow, and the root's by a table over the Basic Multilingual
+ * Plane: most steps of a search fall back to the root and look there.
  */
 const wideAfter = 8;
+const rootTableSize = 0x10000;
 
 export class NameAutomaton {
   private size = 1;
@@ -19,7 +21,11 @@ export class NameAutomaton {
   private outputLink: Int32Array<ArrayBuffer>;
   /** The key of the name that ends at a node, or -1. */
   private key: Int32Array<ArrayBuffer>;
-  private readonly wide = new Map<number, Map<number, number>>([[0, new Map()]]);
+  /** Per node: the index of its Map in `wideMaps`, or -1 (a typed array: no Map look-up to learn that a node has none). */
+  private wideIndex: Int32Array<ArrayBuffer>;
+  private readonly wideMaps: Map<number, number>[] = [new Map<number, number>()];
+  /** The root's children by code point (below U+10000; others are in the root's Map). */
+  private readonly rootChildren = new Int32Array(rootTableSize).fill(-1);
   private built = false;
 
   /** `expectedNodes`: at most how many nodes there will be (the names' total length), so the arrays are made once, not grown. */
@@ -33,6 +39,8 @@ export class NameAutomaton {
     this.fail = new Int32Array(capacity);
     this.outputLink = new Int32Array(capacity).fill(-1);
     this.key = new Int32Array(capacity).fill(-1);
+    this.wideIndex = new Int32Array(capacity).fill(-1);
+    this.wideIndex[0] = 0;
   }
 
   /** Adds a name (folded code points) under `key`; returns the key already there for the same name, if any. */
@@ -100,8 +108,9 @@ export class NameAutomaton {
   }
 
   private child(node: number, codePoint: number): number {
-    const index = this.wide.get(node);
-    if (index) return index.get(codePoint) ?? -1;
+    if (node === 0 && codePoint < rootTableSize) return this.rootChildren[codePoint];
+    const wide = this.wideIndex[node];
+    if (wide >= 0) return this.wideMaps[wide].get(codePoint) ?? -1;
     for (let child = this.firstChild[node]; child >= 0; child = this.nextSibling[child]) {
       if (this.label[child] === codePoint) return child;
     }
@@ -116,12 +125,13 @@ export class NameAutomaton {
     this.nextSibling[node] = this.firstChild[parent];
     this.firstChild[parent] = node;
     const count = ++this.childCount[parent];
-    const index = this.wide.get(parent);
-    if (index) index.set(codePoint, node);
+    if (parent === 0 && codePoint < rootTableSize) this.rootChildren[codePoint] = node;
+    else if (this.wideIndex[parent] >= 0) this.wideMaps[this.wideIndex[parent]].set(codePoint, node);
     else if (count > wideAfter) {
       const built = new Map<number, number>();
       for (let child = this.firstChild[parent]; child >= 0; child = this.nextSibling[child]) built.set(this.label[child], child);
-      this.wide.set(parent, built);
+      this.wideIndex[parent] = this.wideMaps.length;
+      this.wideMaps.push(built);
     }
     return node;
   }
@@ -141,5 +151,6 @@ export class NameAutomaton {
     this.fail = grown(this.fail, 0);
     this.outputLink = grown(this.outputLink, -1);
     this.key = grown(this.key, -1);
+    this.wideIndex = grown(this.wideIndex, -1);
   }
 }

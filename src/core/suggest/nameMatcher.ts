@@ -43,8 +43,12 @@ export class NameMatcher {
   private readonly edges: { start: boolean; end: boolean }[] = [];
 
   constructor(entries: Iterable<GazetteerEntry>, private readonly options: NameMatcherOptions) {
-    this.automaton = new NameAutomaton();
-    for (const entry of entries) {
+    const list = Array.isArray(entries) ? (entries as readonly GazetteerEntry[]) : [...entries];
+    // About one node per code point of the names: made at that size, the arrays are not grown (copied) on the way.
+    let length = 0;
+    for (const entry of list) length += entry.name.length;
+    this.automaton = new NameAutomaton(length);
+    for (const entry of list) {
       const codes = foldName(entry.name, options.ignoreCase);
       if (codes.length === 0) continue;
       const key = this.automaton.add(codes, this.entriesByKey.length);

@@ -6,6 +6,7 @@
  */
 import { newAnnotationId } from '../sidecar/annotationId';
 import type { Annotation } from '../sidecar/model';
+import type { Span } from '../sidecar/readSpans';
 import type { GazetteerEntry } from './gazetteerEntry';
 import type { NameMatch, NameMatcher } from './nameMatcher';
 import { compareSuggestions, type Suggestion } from './suggestion';
@@ -21,43 +22,82 @@ export interface DocumentSuggestions {
   readonly added: Suggestion[];
 }
 
-function spanKey(type: string, start: number, end: number): string {
-  return `${type}\u0000${start}\u0000${end}`;
+/**
+ * Spans with types, looked up by one number per span: `start * (limit + 1) + end`, exact for any
+ * span inside a text of `limit` UTF-16 units (a match always is). Spans that are not (stale
+ * offsets) can never equal a match and are left out, so they cannot stand for another span.
+ * (A string key per span cost more than matching the text.)
+ */
+class KnownSpans {
+  private readonly types = new Map<number, string[]>();
+  private readonly width: number;
+
+  constructor(private readonly limit: number) {
+    this.width = limit + 1;
+  }
+
+  /** Adds the span; false when it was already there with this type. */
+  add(type: string, start: number, end: number): boolean {
+    if (start < 0 || end > this.limit || start > end) return true;
+    const key = start * this.width + end;
+    const types = this.types.get(key);
+    if (types === undefined) {
+      this.types.set(key, [type]);
+      return true;
+    }
+    if (types.includes(type)) return false;
+    types.push(type);
+    return true;
+  }
 }
 
-/** Each name found that is new to the document (not tagged or suggested with that type), with its entry. */
-function* newSpans(
+/** Beyond this many UTF-16 units a span's number key would not be exact: string keys then. */
+const numberKeysUpTo = 90_000_000;
+
+/** The same, with string keys, for texts too long for number keys. */
+class KnownSpansByString {
+  private readonly keys = new Set<string>();
+
+  add(type: string, start: number, end: number): boolean {
+    const key = `${type}\u0000${start}\u0000${end}`;
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    return true;
+  }
+}
+
+/** Calls `found` for each name found that is new to the document (not tagged or suggested with that type), with its entry. */
+function forNewSpans(
   text: string,
-  annotations: readonly Annotation[],
-  existing: readonly Suggestion[],
+  annotations: readonly Span[],
+  existing: readonly Span[],
   matcher: NameMatcher,
   options: SuggestOptions,
-): Generator<{ match: NameMatch; entry: GazetteerEntry }> {
-  const known = new Set<string>();
-  for (const annotation of annotations) known.add(spanKey(annotation.type, annotation.start, annotation.end));
-  for (const suggestion of existing) known.add(spanKey(suggestion.type, suggestion.start, suggestion.end));
-  for (const match of matcher.find(text)) {
+  found: (match: NameMatch, entry: GazetteerEntry) => void,
+): void {
+  const matches = matcher.find(text);
+  if (matches.length === 0) return;
+  const known = text.length <= numberKeysUpTo ? new KnownSpans(text.length) : new KnownSpansByString();
+  for (const annotation of annotations) known.add(annotation.type, annotation.start, annotation.end);
+  for (const suggestion of existing) known.add(suggestion.type, suggestion.start, suggestion.end);
+  for (const match of matches) {
     for (const entry of match.entries) {
       if (options.types && !options.types.has(entry.type)) continue;
-      const key = spanKey(entry.type, match.start, match.end);
-      if (known.has(key)) continue;
-      known.add(key);
-      yield { match, entry };
+      if (known.add(entry.type, match.start, match.end)) found(match, entry);
     }
   }
 }
 
-/** How many suggestions `suggestDocument` would add, without making them (a dry run needs no ids). */
+/** How many suggestions `suggestDocument` would add, without making them (a dry run needs no ids, nor more of the entries than their spans). */
 export function countSuggestions(
   text: string,
-  annotations: readonly Annotation[],
-  existing: readonly Suggestion[],
+  annotations: readonly Span[],
+  existing: readonly Span[],
   matcher: NameMatcher,
   options: SuggestOptions = {},
 ): number {
   let count = 0;
-  const spans = newSpans(text, annotations, existing, matcher, options);
-  while (spans.next().done !== true) count++;
+  forNewSpans(text, annotations, existing, matcher, options, () => count++);
   return count;
 }
 
@@ -72,7 +112,7 @@ export function suggestDocument(
   const byStart = [...annotations].sort((left, right) => left.start - right.start);
 
   const added: Suggestion[] = [];
-  for (const { match, entry } of newSpans(text, annotations, existing, matcher, options)) {
+  forNewSpans(text, annotations, existing, matcher, options, (match, entry) => {
     const id = newAnnotationId(ids);
     ids.add(id);
     const overlaps = byStart.filter((annotation) => annotation.start < match.end && match.start < annotation.end).map((annotation) => annotation.id);
@@ -87,6 +127,6 @@ export function suggestDocument(
       ...(entry.kbId ? { link: entry.kbId } : {}),
       ...(overlaps.length > 0 ? { overlaps } : {}),
     });
-  }
+  });
   return { suggestions: [...existing, ...added].sort(compareSuggestions), added };
 }

@@ -13,14 +13,17 @@ import { suggestDocument } from './suggestDocument';
 
 /** Suggestions to show: not rejected, and holding their text (others are stale until the next save re-anchors them). */
 export function openSuggestions(sidecar: Sidecar | undefined, text: CodePointIndex): Suggestion[] {
-  return (sidecar?.suggestions ?? []).filter(
-    (suggestion) => suggestion.rejected !== true && suggestion.start < suggestion.end && suggestion.end <= text.codePointLength && text.slice(suggestion.start, suggestion.end) === suggestion.text,
-  );
+  return (sidecar?.suggestions ?? []).filter((suggestion) => isOpen(suggestion, text));
+}
+
+function isOpen(suggestion: Suggestion, text: CodePointIndex): boolean {
+  return suggestion.rejected !== true && suggestion.start < suggestion.end && suggestion.end <= text.codePointLength && text.slice(suggestion.start, suggestion.end) === suggestion.text;
 }
 
 /** Accepts the suggestions with these ids (those still in the file and open). */
 export function acceptSuggestions(sidecar: Sidecar, text: CodePointIndex, ids: ReadonlySet<string>, options: Omit<TagOptions, 'type'>): AnnotationChange {
-  const chosen = openSuggestions(sidecar, text).filter((suggestion) => ids.has(suggestion.id));
+  // The chosen few first: a file may hold thousands, and only these need their text checked.
+  const chosen = (sidecar.suggestions ?? []).filter((suggestion) => ids.has(suggestion.id) && isOpen(suggestion, text));
   const added: Annotation[] = [];
   let working = sidecar;
   for (const suggestion of chosen) {
