@@ -30,6 +30,8 @@ export interface OpenCorpus {
    * reports each one instead of leaving it out in silence.
    */
   files: string[];
+  /** Sidecar files below the root when it was opened (see CorpusEntries.sidecars): `validate` looks for sidecars without a text among them. */
+  sidecars: string[];
   /** The root's files; writing a file creates its missing folders inside the root. */
   fileSystem: ConfinedFileSystem;
   /** Reads (validate, export, stats); built with the project's types. */
@@ -61,9 +63,11 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
   const matcher = createCorpusMatcher(project.config);
   const knownTypes = new Set(project.config.types.map((type) => type.name));
   let files: string[];
+  let sidecars: string[];
   try {
     const entries = await listCorpusEntries(root, matcher);
     files = [...entries.files, ...entries.setAside].sort();
+    sidecars = entries.sidecars;
   } catch (error) {
     return { error: `The corpus folder ${root} could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -72,5 +76,5 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
     rules: () => annotationRulesOf(project.config),
   });
   const store = workspace.storeFor('');
-  return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, fileSystem, store, workspace };
+  return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, sidecars, fileSystem, store, workspace };
 }
