@@ -14,12 +14,12 @@ import { problem, type Problem } from '../core/problem';
 import { projectFileName, sidecarSuffix } from '../core/project';
 import type { OpenCorpus } from './openCorpus';
 
-export async function validateCorpus(corpus: OpenCorpus, load: CorpusLoad): Promise<Problem[]> {
+export function validateCorpus(corpus: OpenCorpus, load: CorpusLoad): Problem[] {
   return validateSummaries(corpus, summariseLoad(corpus.files, load));
 }
 
 /** The same from per-file summaries (what the command line keeps in its cache). */
-export async function validateSummaries(corpus: Pick<OpenCorpus, 'root' | 'files' | 'sidecars' | 'projectProblems'>, summaries: readonly FileSummary[]): Promise<Problem[]> {
+export function validateSummaries(corpus: Pick<OpenCorpus, 'root' | 'files' | 'sidecars' | 'projectProblems'>, summaries: readonly FileSummary[]): Problem[] {
   const problems: Problem[] = [...corpus.projectProblems];
   for (const summary of summaries) for (const item of summary.problems) problems.push(item);
   for (const summary of summaries) {

@@ -23,7 +23,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   if ('exitCode' in loaded) return loaded.exitCode;
   const { corpus, summaries, display } = loaded;
 
-  const problems = await validateSummaries(corpus, summaries);
+  const problems = validateSummaries(corpus, summaries);
   const shown = sortProblems(withDisplayPath(problems, display));
   io.stdout(problemLines(shown));
   const { errors, warnings } = countBySeverity(shown);
