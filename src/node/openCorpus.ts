@@ -71,10 +71,25 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
   } catch (error) {
     return { error: `The corpus folder ${root} could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const workspace = new AnnotationWorkspace(options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem, {
-    knownTypes: () => knownTypes,
-    rules: () => annotationRulesOf(project.config),
-  });
+  const workspace = workspaceOver(fileSystem, project.config, knownTypes, options);
   const store = workspace.storeFor('');
   return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, sidecars, fileSystem, store, workspace };
+}
+
+function workspaceOver(fileSystem: ConfinedFileSystem, config: ProjectConfig, knownTypes: ReadonlySet<string>, options: OpenCorpusOptions): AnnotationWorkspace {
+  return new AnnotationWorkspace(options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem, {
+    knownTypes: () => knownTypes,
+    rules: () => annotationRulesOf(config),
+  });
+}
+
+/**
+ * A store reading the corpus at `root` with synchronous reads, as openCorpus makes it, under a
+ * project configuration already read (a worker thread reads its share of a corpus the main
+ * thread opened, with the very configuration the main thread read, and lists nothing).
+ */
+export async function openCorpusStore(root: string, config: ProjectConfig): Promise<SidecarStore> {
+  const fileSystem = await ConfinedFileSystem.open(root, { createFolders: true });
+  const knownTypes = new Set(config.types.map((type) => type.name));
+  return workspaceOver(fileSystem, config, knownTypes, { syncReads: true }).storeFor('');
 }
