@@ -2,6 +2,7 @@
 //   dist/extension.js  the extension, one bundle ('vscode' is provided by the host)
 //   dist/cli.js        the `news-annotator` command line, one bundle
 //   dist/agreeWorker.js the worker threads of `news-annotator agree`
+//   dist/summaryWorker.js the worker threads of `news-annotator stats` and `validate`
 //   out/               every source and test file transpiled one to one, for mocha
 // --production (npm pack, npm run package) writes minified bundles without source maps, and no out/.
 // Type-checking is `tsc --noEmit`'s job; esbuild only strips types, which keeps builds fast.
@@ -51,6 +52,8 @@ const builds = testsOnly ? [] : [
   { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },
   // `agree`'s worker threads (src/node/compareInWorkers.ts) run this file, found beside cli.js.
   { ...bundleOptions, entryPoints: ['src/node/agreeWorker.ts'], outfile: 'dist/agreeWorker.js' },
+  // `stats` and `validate`'s worker threads (src/node/summariseInWorkers.ts), beside cli.js too.
+  { ...bundleOptions, entryPoints: ['src/node/summaryWorker.ts'], outfile: 'dist/summaryWorker.js' },
 ];
 if (!production) {
   builds.push({

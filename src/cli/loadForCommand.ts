@@ -1,10 +1,10 @@
 /** Opens the corpus named on the command line and loads it (or summarises it, through the cache), showing progress on a terminal. */
 import path from 'node:path';
-import { corpusDocument, loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
-import { mapConcurrent } from '../core/corpus/mapConcurrent';
-import { summariseDocument, summariseFailure, type FileSummary } from '../core/index/fileSummary';
+import { loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
+import type { FileSummary } from '../core/index/fileSummary';
 import { CommandLineCache, commandLineCacheFolder, stampsOf, type FileStamps } from '../node/commandLineCache';
 import { openCorpus, type OpenCorpus } from '../node/openCorpus';
+import { summariseInWorkers } from '../node/summariseInWorkers';
 import { exitCodes, type CliIo } from './cliIo';
 import { corpusDisplayPath } from './problemOutput';
 import { createProgress } from './progress';
@@ -49,9 +49,10 @@ export interface SummarisedForCommand {
 /**
  * What `stats` and `validate` need: each file's summary, from the command line's cache when its
  * sidecar and text are unchanged, else read (and then cached). `cache: false` (`--no-cache`)
- * reads every file and leaves the cache alone.
+ * reads every file and leaves the cache alone. The files to read are split over `threads`
+ * threads (default: one per core when there are enough files; see summariseInWorkers.ts).
  */
-export async function summariseForCommand(io: CliIo, directory: string | undefined, options: { cache: boolean }): Promise<SummarisedForCommand | { exitCode: number }> {
+export async function summariseForCommand(io: CliIo, directory: string | undefined, options: { cache: boolean; threads?: number }): Promise<SummarisedForCommand | { exitCode: number }> {
   const opened = await openForCommand(io, directory);
   if ('exitCode' in opened) return opened;
   const { corpus } = opened;
@@ -74,18 +75,12 @@ export async function summariseForCommand(io: CliIo, directory: string | undefin
   });
   const readAt = Date.now();
   const progress = createProgress(io, 'Reading the corpus:');
-  // Each file is summarised as soon as it is read and its text and parse let go: holding every
-  // text and annotation of a large corpus at once costs more in garbage collection than reading.
-  const fresh = await mapConcurrent(
-    toRead,
-    32,
-    async (file) => {
-      const result = await corpus.store.load(file);
-      return result.ok ? summariseDocument(corpusDocument(file, result)) : summariseFailure({ path: file, problems: result.problems });
-    },
-    progress.update,
-  );
+  const fresh = await summariseInWorkers(corpus, toRead, { threads: options.threads, onProgress: progress.update });
   progress.finish();
+  if ('error' in fresh) {
+    io.stderr(`news-annotator: ${fresh.error}\n`);
+    return { exitCode: exitCodes.failure };
+  }
   let next = 0;
   corpus.files.forEach((file, index) => {
     if (summaries[index] !== undefined) return;

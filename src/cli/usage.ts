@@ -58,7 +58,7 @@ Options:
   --marker-size N   length of the conflict markers (git passes its own as %L; default 7)
   -h, --help        show this help
 `,
-  validate: `Usage: news-annotator validate [DIR] [--strict] [--no-cache]
+  validate: `Usage: news-annotator validate [DIR] [--strict] [--no-cache] [--jobs N]
 
 Checks the project file (news-annotator.yaml) and every sidecar against its text: YAML errors,
 merge conflicts, spans that do not hold their text, unknown types, duplicate ids, annotations
@@ -68,12 +68,14 @@ Problems are printed one per line as path:line:column: severity: message.
 Options:
   --strict        exit with 1 on warnings too (default: only on errors)
   --no-cache      read every file; do not use or update the cache (see below)
+  --jobs N        threads to read with, the files split between them (default: one per core,
+                  at most 4, when there are at least 1,000 files to read per thread)
   -h, --help      show this help
 
 Files unchanged since the last run (same size and time of text and sidecar) are taken from a
 cache in $XDG_CACHE_HOME/news-annotator/cli (default ~/.cache/news-annotator/cli).
 `,
-  stats: `Usage: news-annotator stats [DIR] [--json] [--no-cache]
+  stats: `Usage: news-annotator stats [DIR] [--json] [--no-cache] [--jobs N]
 
 Counts the corpus: files per status, annotations per type, per annotator and per file.
 Unplaced annotations (orphaned or fuzzy after the text changed) are counted apart.
@@ -81,6 +83,8 @@ Unplaced annotations (orphaned or fuzzy after the text changed) are counted apar
 Options:
   --json          print the counts as JSON
   --no-cache      read every file; do not use or update the cache (see below)
+  --jobs N        threads to read with, the files split between them (default: one per core,
+                  at most 4, when there are at least 1,000 files to read per thread)
   -h, --help      show this help
 
 Files unchanged since the last run (same size and time of text and sidecar) are taken from a

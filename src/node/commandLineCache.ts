@@ -54,10 +54,13 @@ export function commandLineCacheFolder(root: string, env: Readonly<Record<string
  * cost a fraction of their promise-based form.
  */
 export function stampsOf(root: string, file: string): FileStamps | undefined {
+  // Joined by hand: corpus paths are already relative with forward slashes (which every platform's
+  // lstat takes), and path.join's normalising was a fifth of the cost of statting 20,000 files.
+  const absolute = root.endsWith('/') || root.endsWith(path.sep) ? root + file : `${root}/${file}`;
   try {
-    const text = lstatSync(path.join(root, file), { throwIfNoEntry: false });
+    const text = lstatSync(absolute, { throwIfNoEntry: false });
     if (text === undefined || !text.isFile()) return undefined;
-    const sidecar = lstatSync(path.join(root, sidecarPathFor(file)), { throwIfNoEntry: false });
+    const sidecar = lstatSync(sidecarPathFor(absolute), { throwIfNoEntry: false });
     if (sidecar !== undefined && !sidecar.isFile()) return undefined;
     return { sidecar: sidecar === undefined ? null : { size: sidecar.size, mtimeMs: sidecar.mtimeMs }, text: { size: text.size, mtimeMs: text.mtimeMs } };
   } catch {

@@ -30,6 +30,8 @@ export interface OpenCorpus {
    * reports each one instead of leaving it out in silence.
    */
   files: string[];
+  /** Sidecar files below the root when it was opened (see CorpusEntries.sidecars): `validate` looks for sidecars without a text among them. */
+  sidecars: string[];
   /** The root's files; writing a file creates its missing folders inside the root. */
   fileSystem: ConfinedFileSystem;
   /** Reads (validate, export, stats); built with the project's types. */
@@ -61,16 +63,33 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
   const matcher = createCorpusMatcher(project.config);
   const knownTypes = new Set(project.config.types.map((type) => type.name));
   let files: string[];
+  let sidecars: string[];
   try {
     const entries = await listCorpusEntries(root, matcher);
     files = [...entries.files, ...entries.setAside].sort();
+    sidecars = entries.sidecars;
   } catch (error) {
     return { error: `The corpus folder ${root} could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const workspace = new AnnotationWorkspace(options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem, {
-    knownTypes: () => knownTypes,
-    rules: () => annotationRulesOf(project.config),
-  });
+  const workspace = workspaceOver(fileSystem, project.config, knownTypes, options);
   const store = workspace.storeFor('');
-  return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, fileSystem, store, workspace };
+  return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, sidecars, fileSystem, store, workspace };
+}
+
+function workspaceOver(fileSystem: ConfinedFileSystem, config: ProjectConfig, knownTypes: ReadonlySet<string>, options: OpenCorpusOptions): AnnotationWorkspace {
+  return new AnnotationWorkspace(options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem, {
+    knownTypes: () => knownTypes,
+    rules: () => annotationRulesOf(config),
+  });
+}
+
+/**
+ * A store reading the corpus at `root` with synchronous reads, as openCorpus makes it, under a
+ * project configuration already read (a worker thread reads its share of a corpus the main
+ * thread opened, with the very configuration the main thread read, and lists nothing).
+ */
+export async function openCorpusStore(root: string, config: ProjectConfig): Promise<SidecarStore> {
+  const fileSystem = await ConfinedFileSystem.open(root, { createFolders: true });
+  const knownTypes = new Set(config.types.map((type) => type.name));
+  return workspaceOver(fileSystem, config, knownTypes, { syncReads: true }).storeFor('');
 }

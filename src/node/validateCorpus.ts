@@ -12,15 +12,14 @@ import { summariseLoad, type FileSummary } from '../core/index/fileSummary';
 import { describeEncoding } from '../core/text/detectEncoding';
 import { problem, type Problem } from '../core/problem';
 import { projectFileName, sidecarSuffix } from '../core/project';
-import { listFilesEndingWith } from './listFilesEndingWith';
 import type { OpenCorpus } from './openCorpus';
 
-export async function validateCorpus(corpus: OpenCorpus, load: CorpusLoad): Promise<Problem[]> {
+export function validateCorpus(corpus: OpenCorpus, load: CorpusLoad): Problem[] {
   return validateSummaries(corpus, summariseLoad(corpus.files, load));
 }
 
 /** The same from per-file summaries (what the command line keeps in its cache). */
-export async function validateSummaries(corpus: Pick<OpenCorpus, 'root' | 'files' | 'projectProblems'>, summaries: readonly FileSummary[]): Promise<Problem[]> {
+export function validateSummaries(corpus: Pick<OpenCorpus, 'root' | 'files' | 'sidecars' | 'projectProblems'>, summaries: readonly FileSummary[]): Problem[] {
   const problems: Problem[] = [...corpus.projectProblems];
   for (const summary of summaries) for (const item of summary.problems) problems.push(item);
   for (const summary of summaries) {
@@ -30,7 +29,8 @@ export async function validateSummaries(corpus: Pick<OpenCorpus, 'root' | 'files
     problems.push(problem('text-encoding', describeEncoding(check, absolute), summary.path, check.line, check.column, 'error'));
   }
   const texts = new Set(corpus.files);
-  for (const sidecar of await listFilesEndingWith(corpus.root, sidecarSuffix)) {
+  // The sidecars the corpus was opened with, listed in the same walk as its texts.
+  for (const sidecar of corpus.sidecars) {
     const text = sidecar.slice(0, -sidecarSuffix.length);
     if (!texts.has(text)) {
       problems.push(problem('sidecar-without-text', `No corpus text file ${text} beside this sidecar (missing, or not included by the corpus globs of ${projectFileName}).`, sidecar, 1, 1, 'warning'));

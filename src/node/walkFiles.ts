@@ -17,6 +17,8 @@ export interface WalkFilter {
   keep(relativePath: string, fileName: string): boolean;
   /** Told of each entry `keep` accepts that is not a regular file (a link, a FIFO, ...). */
   setAside?(relativePath: string): void;
+  /** Told of every entry that is not a folder, kept or not, and whether it is a regular file: a second listing in the same walk. */
+  see?(relativePath: string, fileName: string, regular: boolean): void;
 }
 
 export async function walkFiles(root: string, filter: WalkFilter): Promise<string[]> {
@@ -31,7 +33,7 @@ export async function walkFiles(root: string, filter: WalkFilter): Promise<strin
         const relative = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
           if (filter.enter(entry.name)) await walk(relative);
-        } else if (filter.keep(relative, entry.name)) {
+        } else if ((filter.see?.(relative, entry.name, entry.isFile()), filter.keep(relative, entry.name))) {
           (entry.isFile() ? found : setAside).push(relative);
         }
       }),

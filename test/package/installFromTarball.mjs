@@ -21,6 +21,7 @@ const expectedFiles = [
   'README.md',
   'dist/agreeWorker.js',
   'dist/cli.js',
+  'dist/summaryWorker.js',
   'docs/command-line.md',
   'docs/export-formats.md',
   'docs/project-file.md',
@@ -116,6 +117,13 @@ try {
     '`npx news-annotator validate corpus` with a merge conflict left in a sidecar: path:line:column error, exit 1',
     broken.status === 1 && problemLine.test(broken.stdout),
     `exit ${broken.status}\n${broken.stdout}${broken.stderr}`,
+  );
+  // Two threads (the installed dist/summaryWorker.js reads half the files): the very same report.
+  const split = run('npx', ['--yes=false', 'news-annotator', 'validate', 'corpus', '--no-cache', '--jobs', '2'], consumer);
+  check(
+    '`npx news-annotator validate corpus --jobs 2`: the same report as one thread',
+    split.status === broken.status && split.stdout === broken.stdout && split.stderr === broken.stderr,
+    `exit ${split.status}\n${split.stdout}${split.stderr}`,
   );
 } catch (error) {
   if (results.failed === 0) check('the package test ran to the end', false, error instanceof Error ? error.stack ?? error.message : String(error));

@@ -4,20 +4,23 @@ import { statsOfSummaries } from '../../core/index/fileSummary';
 import { printable } from '../../core/text/printable';
 import { exitCodes, type CliIo } from '../cliIo';
 import { commandArgs } from '../commandArgs';
+import { jobsOption } from '../jobsOption';
 import { summariseForCommand } from '../loadForCommand';
 import { problemLines, sortProblems, withDisplayPath } from '../problemOutput';
 import { commandUsage } from '../usage';
 import { usageError } from './usageError';
 
 export async function statsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = commandArgs(args, { json: { type: 'boolean' }, 'no-cache': { type: 'boolean' } });
+  const parsed = commandArgs(args, { json: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, jobs: { type: 'string' } });
   if (!parsed.ok) return usageError(io, 'stats', parsed.message);
   if (parsed.values['help'] === true) {
     io.stdout(commandUsage['stats']);
     return exitCodes.success;
   }
   if (parsed.positionals.length > 1) return usageError(io, 'stats', `expected at most one folder, got ${parsed.positionals.length} arguments`);
-  const loaded = await summariseForCommand(io, parsed.positionals[0], { cache: parsed.values['no-cache'] !== true });
+  const jobs = jobsOption(parsed.values['jobs']);
+  if ('message' in jobs) return usageError(io, 'stats', jobs.message);
+  const loaded = await summariseForCommand(io, parsed.positionals[0], { cache: parsed.values['no-cache'] !== true, threads: jobs.threads });
   if ('exitCode' in loaded) return loaded.exitCode;
   const { corpus, summaries, display } = loaded;
   const stats = statsOfSummaries(summaries, corpus.config.types.map((type) => type.name));

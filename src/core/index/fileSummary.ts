@@ -114,9 +114,9 @@ export function statsOfSummaries(summaries: readonly FileSummary[], typeOrder: r
       unreadable++;
       continue;
     }
-    for (const [name, count] of Object.entries(summary.types)) types[name] = (types[name] ?? 0) + count;
-    for (const [name, count] of Object.entries(summary.annotators)) annotators[name] = (annotators[name] ?? 0) + count;
-    for (const [name, count] of Object.entries(summary.relationTypes ?? {})) relations[name] = (relations[name] ?? 0) + count;
+    addCounts(types, summary.types);
+    addCounts(annotators, summary.annotators);
+    if (summary.relationTypes !== undefined) addCounts(relations, summary.relationTypes);
     statuses[summary.status]++;
     if (summary.hasSidecar) filesWithSidecar++;
     annotations += summary.annotations;
@@ -129,6 +129,11 @@ export function statsOfSummaries(summaries: readonly FileSummary[], typeOrder: r
   if (Object.keys(relations).length > 0) stats.relations = relations;
   if (suggestions > 0) stats.suggestions = suggestions;
   return stats;
+}
+
+/** Adds `counts` into `into`; a plain loop over own keys (Object.entries per file cost a tenth of a cached `stats`). */
+function addCounts(into: Record<string, number>, counts: Readonly<Record<string, number>>): void {
+  for (const name of Object.keys(counts)) into[name] = (into[name] ?? 0) + counts[name];
 }
 
 const severities: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'info']);

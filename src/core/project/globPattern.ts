@@ -39,7 +39,12 @@ type Token =
   | { kind: 'star' }
   | { kind: 'set'; negated: boolean; ranges: Array<readonly [number, number]> };
 
-type Segment = { kind: 'globstar' } | { kind: 'name'; tokens: Token[] };
+/**
+ * A name segment keeps its tokens for the general simulation, and `quick` when the segment is
+ * only literals around at most one star (`*.txt`, `README*`, `node_modules`: nearly every real
+ * pattern), which answers with string comparisons instead of simulating states.
+ */
+type Segment = { kind: 'globstar' } | { kind: 'name'; tokens: Token[]; quick?: (name: string) => boolean };
 
 export function compileGlob(pattern: string, options: { dot: boolean }): CompiledGlob {
   const expanded = expandBraces(pattern);
@@ -49,13 +54,13 @@ export function compileGlob(pattern: string, options: { dot: boolean }): Compile
   const unique = [...new Set(expanded)];
   const cost = unique.length * (stars + 1);
   if (cost > maxGlobCost) return { ok: false, reason: `it is too complex to match quickly (${unique.length} brace alternatives with ${stars} wildcards)` };
-  const alternatives = unique.map((alternative) => splitSegments(alternative).map(parseSegment));
+  const alternatives = unique.map((alternative) => splitSegments(alternative).map((segment) => parseSegment(segment, options.dot)));
   return {
     ok: true,
     cost,
     test: (path) => {
       const names = path.split('/');
-      return alternatives.some((segments) => matchSegments(segments, names, options.dot));
+      return alternatives.some((segments) => (segments.length <= maxMaskSegments ? matchSegmentsInMask(segments, names, options.dot) : matchSegments(segments, names, options.dot)));
     },
   };
 }
@@ -137,8 +142,36 @@ function splitSegments(pattern: string): string[] {
   return segments;
 }
 
-function parseSegment(segment: string): Segment {
+function parseSegment(segment: string, dot: boolean): Segment {
   if (segment === '**') return { kind: 'globstar' };
+  const tokens = parseTokens(segment);
+  const quick = quickNameTest(tokens, dot);
+  return quick === undefined ? { kind: 'name', tokens } : { kind: 'name', tokens, quick };
+}
+
+/**
+ * String comparisons for a segment of literals around at most one star, with the same answers as
+ * matchName: a name starting with "." is matched only when the segment starts with a literal ".".
+ */
+function quickNameTest(tokens: readonly Token[], dot: boolean): ((name: string) => boolean) | undefined {
+  const star = tokens.findIndex((token) => token.kind === 'star');
+  const literal = (part: readonly Token[]) => (part.every((token) => token.kind === 'literal') ? part.map((token) => (token as { value: string }).value).join('') : undefined);
+  if (star < 0) {
+    const whole = literal(tokens);
+    return whole === undefined ? undefined : (name) => name === whole;
+  }
+  const prefix = literal(tokens.slice(0, star));
+  const suffix = literal(tokens.slice(star + 1));
+  if (prefix === undefined || suffix === undefined) return undefined;
+  const least = prefix.length + suffix.length;
+  // Without a prefix the star comes first, and a star never matches a hidden name's dot.
+  const hiddenRefused = !dot && prefix === '';
+  return (name) => name.length >= least && name.startsWith(prefix) && name.endsWith(suffix) && !(hiddenRefused && name.charCodeAt(0) === dotCode);
+}
+
+const dotCode = 46;
+
+function parseTokens(segment: string): Token[] {
   const tokens: Token[] = [];
   const characters = Array.from(segment);
   for (let index = 0; index < characters.length; index++) {
@@ -161,7 +194,7 @@ function parseSegment(segment: string): Segment {
       tokens.push({ kind: 'literal', value: character });
     }
   }
-  return { kind: 'name', tokens };
+  return tokens;
 }
 
 function parseSet(characters: readonly string[], start: number): { token: Token; end: number } | undefined {
@@ -210,6 +243,36 @@ function matchSegments(segments: readonly Segment[], names: readonly string[], d
     states = closeOverGlobstars(segments, next);
   }
   return states.has(segments.length);
+}
+
+/** Segments the mask form of the simulation holds: one bit per state, in a 32-bit integer. */
+const maxMaskSegments = 30;
+
+/** matchSegments with the set of states as bits (bit i: the first i segments matched), no allocation. */
+function matchSegmentsInMask(segments: readonly Segment[], names: readonly string[], dot: boolean): boolean {
+  let states = closeMaskOverGlobstars(segments, 1);
+  for (const name of names) {
+    let next = 0;
+    for (let state = 0; state < segments.length; state++) {
+      if ((states & (1 << state)) === 0) continue;
+      const segment = segments[state];
+      if (segment.kind === 'globstar') {
+        if (dot || name.charCodeAt(0) !== dotCode) next |= 1 << state;
+      } else if (segment.quick === undefined ? matchName(segment.tokens, name, dot) : segment.quick(name)) {
+        next |= 1 << (state + 1);
+      }
+    }
+    if (next === 0) return false;
+    states = closeMaskOverGlobstars(segments, next);
+  }
+  return (states & (1 << segments.length)) !== 0;
+}
+
+function closeMaskOverGlobstars(segments: readonly Segment[], states: number): number {
+  for (let state = 0; state < segments.length; state++) {
+    if ((states & (1 << state)) !== 0 && segments[state].kind === 'globstar') states |= 1 << (state + 1);
+  }
+  return states;
 }
 
 /** A globstar may match no folder at all: a state before one is also a state after it. */

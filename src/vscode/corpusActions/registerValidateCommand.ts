@@ -38,7 +38,7 @@ export function registerValidateCommand(): vscode.Disposable {
         });
         files += corpus.files.length;
         const byFile = new Map<string, vscode.Diagnostic[]>();
-        for (const item of await validateCorpus(corpus, load)) {
+        for (const item of validateCorpus(corpus, load)) {
           if (item.severity === 'error') errors++;
           else if (item.severity === 'warning') warnings++;
           byFile.set(item.file, [...(byFile.get(item.file) ?? []), toDiagnostic(item)]);

@@ -5,7 +5,7 @@
  * same annotations, and reading the sidecars alone. Baselines read synchronously, the fastest
  * way Node has to read many small files, so the ratios are not flattered.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../../src/cli/run';
@@ -16,7 +16,11 @@ import type { Figure } from '../report';
 export interface CommandLineTimes {
   readSidecarsAndTexts: number;
   readSidecars: number;
+  /** lstat of every text and sidecar: what any cache that notices changed files must do at least. */
+  statEveryFile: number;
   statsCold: number;
+  /** The same in one thread (`--jobs 1`), for the record; NaN unless measured. */
+  statsColdOneThread: number;
   statsWarm: number;
   /** NaN unless measured. */
   validateCold: number;
@@ -47,7 +51,14 @@ export async function commandLineTimes(corpus: CorpusOnDisk, commands: ReadonlyA
   const readSidecars = await timeOnce(() => {
     for (const file of sidecars) readFileSync(file);
   });
-  const times: CommandLineTimes = { readSidecarsAndTexts, readSidecars, statsCold: Number.NaN, statsWarm: Number.NaN, validateCold: Number.NaN, validateWarm: Number.NaN };
+  collectGarbage();
+  const statEveryFile = await timeOnce(() => {
+    for (let index = 0; index < sidecars.length; index++) {
+      lstatSync(texts[index]);
+      lstatSync(sidecars[index]);
+    }
+  });
+  const times: CommandLineTimes = { readSidecarsAndTexts, readSidecars, statEveryFile, statsCold: Number.NaN, statsColdOneThread: Number.NaN, statsWarm: Number.NaN, validateCold: Number.NaN, validateWarm: Number.NaN };
   for (const command of commands) {
     const cacheHome = mkdtempSync(path.join(tmpdir(), 'bench-cli-cache-'));
     try {
@@ -60,6 +71,11 @@ export async function commandLineTimes(corpus: CorpusOnDisk, commands: ReadonlyA
       times[`${command}Cold`] = await timeOnce(() => runQuietly(argv, cacheHome));
       collectGarbage();
       times[`${command}Warm`] = await timeOnce(() => runQuietly(argv, cacheHome));
+      if (command === 'stats') {
+        rmSync(cacheHome, { recursive: true, force: true });
+        collectGarbage();
+        times.statsColdOneThread = await timeOnce(() => runQuietly([...argv, '--jobs', '1'], cacheHome));
+      }
     } finally {
       rmSync(cacheHome, { recursive: true, force: true });
     }
@@ -74,7 +90,9 @@ export async function commandLineFigures(corpus: CorpusOnDisk): Promise<{ figure
   const sidecarsOnly = 'read the sidecars';
   const figures: Figure[] = [
     { name: '`stats --json`, cold (reads everything, writes the cache)', corpus: label, value: times.statsCold, unit: 'ms', baselineName: both, baseline: times.readSidecarsAndTexts, target: { kind: 'ratio', limit: 1.5 } },
+    { name: 'for the record: `stats --json`, cold, in one thread (`--jobs 1`)', corpus: label, value: times.statsColdOneThread, unit: 'ms', baselineName: both, baseline: times.readSidecarsAndTexts },
     { name: '`stats --json`, second run (cache valid)', corpus: label, value: times.statsWarm, unit: 'ms', baselineName: sidecarsOnly, baseline: times.readSidecars, target: { kind: 'ratio', limit: 0.5 } },
+    { name: 'for the record: lstat of every text and sidecar (the least a cache that notices changes does)', corpus: label, value: times.statEveryFile, unit: 'ms', baselineName: sidecarsOnly, baseline: times.readSidecars },
     { name: '`validate`, cold', corpus: label, value: times.validateCold, unit: 'ms', baselineName: both, baseline: times.readSidecarsAndTexts, target: { kind: 'ratio', limit: 1.5 } },
     { name: '`validate`, second run (cache valid)', corpus: label, value: times.validateWarm, unit: 'ms', baselineName: sidecarsOnly, baseline: times.readSidecars, target: { kind: 'ratio', limit: 0.5 } },
   ];

@@ -35,4 +35,20 @@ describe('dist/cli.js (the bundled `news-annotator` bin)', () => {
     assert.equal(report.exact.f1, 1);
     assert.ok(report.exact.matched > 10, String(report.exact.matched));
   });
+
+  it('splits stats and validate over worker threads from the bundle, with the same output as one thread', function () {
+    let root = __dirname;
+    while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
+    const cli = path.join(root, 'dist', 'cli.js');
+    if (!existsSync(cli)) this.skip();
+    assert.ok(existsSync(path.join(root, 'dist', 'summaryWorker.js')), 'dist/summaryWorker.js is built');
+    const sample = path.join(root, 'sample-corpus');
+    for (const command of [['stats', '--json'], ['validate']]) {
+      const run = (jobs: string) => spawnSync(process.execPath, [cli, ...command, sample, '--no-cache', '--jobs', jobs], { encoding: 'utf8' });
+      const single = run('1');
+      const split = run('3');
+      assert.equal(single.status, 0, single.stderr);
+      assert.deepEqual({ status: split.status, stdout: split.stdout, stderr: split.stderr }, { status: single.status, stdout: single.stdout, stderr: single.stderr }, command.join(' '));
+    }
+  });
 });

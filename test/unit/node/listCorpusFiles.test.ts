@@ -38,10 +38,29 @@ describe('listCorpusFiles', () => {
       execFileSync('mkfifo', [path.join(root, 'en', 'c.txt')]);
       const matcher = createCorpusMatcher(defaultProjectConfig());
       assert.deepEqual(await listCorpusFiles(root, matcher), ['en/a.txt']);
-      assert.deepEqual(await listCorpusEntries(root, matcher), { files: ['en/a.txt'], setAside: ['en/b.txt', 'en/c.txt'] });
+      assert.deepEqual(await listCorpusEntries(root, matcher), { files: ['en/a.txt'], setAside: ['en/b.txt', 'en/c.txt'], sidecars: [] });
       const refused: string[] = [];
       assert.deepEqual(await listFilesEndingWith(root, '.ann', (file) => refused.push(file)), []);
       assert.deepEqual(refused, ['en/b.ann']);
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the sidecars in the same walk exactly as listFilesEndingWith does (dot-folders, node_modules and links left out)', async () => {
+    const top = mkdtempSync(path.join(tmpdir(), 'corpus-'));
+    try {
+      const root = path.join(top, 'corpus');
+      const files = ['a.txt.ann.yaml', 'b/c.txt.ann.yaml', 'b/.hidden.txt.ann.yaml', '.drafts/d.txt.ann.yaml', 'b/.old/e.txt.ann.yaml', 'node_modules/f.txt.ann.yaml', '.git/g.ann.yaml', 'b/.ann.yaml', 'b/x.ann.yaml.txt', 'z/y.ann.yaml'];
+      for (const file of files) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), 'annotations: []\n');
+      }
+      writeFileSync(path.join(top, 'far.ann.yaml'), 'annotations: []\n');
+      symlinkSync('../far.ann.yaml', path.join(root, 'b', 'link.txt.ann.yaml'));
+      const entries = await listCorpusEntries(root, createCorpusMatcher(defaultProjectConfig()));
+      assert.deepEqual(entries.sidecars, await listFilesEndingWith(root, '.ann.yaml'));
+      assert.deepEqual(entries.sidecars, ['a.txt.ann.yaml', 'b/.hidden.txt.ann.yaml', 'b/c.txt.ann.yaml', 'z/y.ann.yaml']);
     } finally {
       rmSync(top, { recursive: true, force: true });
     }

@@ -37,6 +37,27 @@ describe('compileGlob', () => {
     );
   });
 
+  it('answers the same through its shortcuts (literals around one star, few segments) as through the full simulation', () => {
+    // A one-member set `[c]` means the character c but is not a literal, so the bracketed
+    // pattern takes the general name simulation; 31 more folders named `f` in front of both
+    // pattern and path push the pattern past the segment count the bit-mask simulation holds.
+    const bracketed = (glob: string) => glob.replace(/[a-z.]/g, (character) => `[${character}]`);
+    const long = (glob: string) => `${'f/'.repeat(31)}${glob}`;
+    const token = fc.constantFrom('a', 'b', '.', 'ab', '*');
+    const segment = fc.oneof(fc.constant('**'), fc.array(token, { minLength: 0, maxLength: 4 }).map((parts) => parts.join('').replace(/\*+/g, '*')));
+    const pattern = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
+    const name = fc.array(fc.constantFrom('a', 'b', '.'), { minLength: 0, maxLength: 4 }).map((parts) => parts.join(''));
+    const path = fc.array(name, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(pattern, path, fc.boolean(), (glob, file, dot) => {
+        const expected = test(bracketed(long(glob)), dot)(long(file));
+        assert.equal(test(glob, dot)(file), expected, `${glob} on ${file} (dot: ${dot})`);
+        assert.equal(test(long(glob), dot)(long(file)), expected, `long ${glob} on ${file} (dot: ${dot})`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads "**" as any number of folders, the root included', () => {
     assert.equal(test('**/*.txt')('a.txt'), true);
     assert.equal(test('**/*.txt')('x/y/a.txt'), true);
