@@ -52,32 +52,9 @@ export function readCanonical(content: string, file: string): FastRead | undefin
   // A mixed file is rewritten with CRLF if it has any, so git's checkout style survives.
   const lineEnding: LineEnding = allCrlf || (!uniformLineBreaks && content.includes('\r\n')) ? 'crlf' : 'lf';
 
-  const listAt = lines.findIndex((line) => line === 'annotations:' || line === 'annotations: []');
-  if (listAt < 0) return undefined;
-  // Relations, when there are any, follow the annotations under a `relations:` line (no entry
-  // line can equal it: entries start with the indent).
-  // Suggestions, likewise, come last under a `suggestions:` line.
-  const relationsAt = lines.indexOf('relations:', listAt + 1);
-  const suggestionsAt = lines.indexOf('suggestions:', listAt + 1);
-  if (relationsAt >= 0 && suggestionsAt >= 0 && suggestionsAt < relationsAt) return undefined;
-  const listsEnd = suggestionsAt < 0 ? lines.length : suggestionsAt;
-  const annotationsEnd = relationsAt < 0 ? listsEnd : relationsAt;
-  if ((lines[listAt] === 'annotations: []') !== (annotationsEnd === listAt + 1)) return undefined;
-  if (relationsAt >= 0 && relationsAt === listsEnd - 1) return undefined;
-  if (suggestionsAt === lines.length - 1) return undefined;
-
-  // The header: a comment, then `key: value` lines, read into a root without the entries.
-  const root: Record<string, unknown> = {};
-  for (let index = 1; index < listAt; index++) {
-    const pair = readTopLevel(lines[index]);
-    if (pair === undefined || Object.prototype.hasOwnProperty.call(root, pair[0])) return undefined;
-    setOwn(root, pair[0], pair[1]);
-  }
-  setOwn(root, 'annotations', []);
-  const built = buildSidecar(root, noLocator, file);
-  if (built.problems.length > 0) return undefined;
-  const header = headerLines(built.sidecar);
-  if (header.length !== listAt || header.some((line, index) => line !== lines[index])) return undefined;
+  const outline = canonicalOutline(lines, file);
+  if (outline === undefined) return undefined;
+  const { listAt, relationsAt, suggestionsAt, listsEnd, annotationsEnd, built } = outline;
 
   const annotations: Annotation[] = [];
   const positions: EntryPosition[] = [];
@@ -124,6 +101,54 @@ export function readCanonical(content: string, file: string): FastRead | undefin
     built.sidecar.suggestions = suggestions;
   }
   return { sidecar: built.sidecar, positions, relationPositions, suggestionPositions, problems: [], lineEnding, uniformLineBreaks };
+}
+
+/** Where a canonical file's lists are, and its header read and checked; see `canonicalOutline`. */
+export interface CanonicalOutline {
+  readonly listAt: number;
+  /** -1 when there are no relations / suggestions. */
+  readonly relationsAt: number;
+  readonly suggestionsAt: number;
+  /** The end of the annotation and relation lists (the suggestions heading, or the last line). */
+  readonly listsEnd: number;
+  readonly annotationsEnd: number;
+  /** The header as the reader builds it (no entries yet). */
+  readonly built: BuiltSidecar;
+}
+
+/**
+ * The outline both canonical readers (the sidecar and the spans-only one) hold a file to: the
+ * list headings in the writer's order, and header lines that are exactly what the writer writes
+ * for the header they hold. Undefined when the file is not canonical.
+ */
+export function canonicalOutline(lines: readonly string[], file: string): CanonicalOutline | undefined {
+  const listAt = lines.findIndex((line) => line === 'annotations:' || line === 'annotations: []');
+  if (listAt < 0) return undefined;
+  // Relations, when there are any, follow the annotations under a `relations:` line (no entry
+  // line can equal it: entries start with the indent).
+  // Suggestions, likewise, come last under a `suggestions:` line.
+  const relationsAt = lines.indexOf('relations:', listAt + 1);
+  const suggestionsAt = lines.indexOf('suggestions:', listAt + 1);
+  if (relationsAt >= 0 && suggestionsAt >= 0 && suggestionsAt < relationsAt) return undefined;
+  const listsEnd = suggestionsAt < 0 ? lines.length : suggestionsAt;
+  const annotationsEnd = relationsAt < 0 ? listsEnd : relationsAt;
+  if ((lines[listAt] === 'annotations: []') !== (annotationsEnd === listAt + 1)) return undefined;
+  if (relationsAt >= 0 && relationsAt === listsEnd - 1) return undefined;
+  if (suggestionsAt === lines.length - 1) return undefined;
+  // The header: a comment, then `key: value` lines, read into a root without the entries.
+  const root: Record<string, unknown> = {};
+  for (let index = 1; index < listAt; index++) {
+    const pair = readTopLevel(lines[index]);
+    if (pair === undefined || Object.prototype.hasOwnProperty.call(root, pair[0])) return undefined;
+    setOwn(root, pair[0], pair[1]);
+  }
+  setOwn(root, 'annotations', []);
+  const built = buildSidecar(root, noLocator, file);
+  if (built.problems.length > 0) return undefined;
+  const header = headerLines(built.sidecar);
+  if (header.length !== listAt || header.some((line, index) => line !== lines[index])) return undefined;
+
+  return { listAt, relationsAt, suggestionsAt, listsEnd, annotationsEnd, built };
 }
 
 /** A suggestion line, read generally and accepted only when the writer writes exactly that line. */

@@ -116,13 +116,13 @@ const shortEscapes = new Map<number, string>([
 ]);
 
 /** Whether `formatString` writes this (non-surrogate) code unit as `\uXXXX`. */
-function writtenAsCode(code: number): boolean {
+export function writtenAsCode(code: number): boolean {
   if (code < 0x20) return code !== 0x08 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d;
   return (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff;
 }
 
 /** Four lowercase hex digits at `start` as a number, or -1. */
-function lowercaseHex(line: string, start: number): number {
+export function lowercaseHex(line: string, start: number): number {
   let code = 0;
   for (let at = start; at < start + 4; at++) {
     const unit = line.charCodeAt(at);

@@ -9,12 +9,10 @@
  * building their strings; a line this check does not take goes to the reader's own checks, so
  * a line is taken only when the reader would take it.
  */
-import { buildSidecar, type Locator } from './buildSidecar';
-import { readCanonical, readOtherEntry, readRelationLine, readSuggestionLine, readTopLevel } from './fastPath';
-import { readCanonicalEntry } from './readCanonicalEntry';
-import type { Annotation, Relation, SourcePosition, Suggestion } from './model';
-import { compareAnnotations, compareRelations, compareSuggestions, entryIndent, headerLines } from './serializeSidecar';
-import { setOwn } from './readFlowValue';
+import { canonicalOutline, readCanonical, readOtherEntry, readRelationLine, readSuggestionLine } from './fastPath';
+import { lowercaseHex, readCanonicalEntry, writtenAsCode } from './readCanonicalEntry';
+import type { Annotation, Relation, Suggestion } from './model';
+import { compareAnnotations, compareRelations, compareSuggestions, entryIndent } from './serializeSidecar';
 
 /** A tag's or a suggestion's place and type: the stored offsets, as the sidecar holds them. */
 export interface Span {
@@ -29,36 +27,14 @@ export interface SidecarSpans {
   readonly suggestions: Span[];
 }
 
-const nowhere: SourcePosition = { line: 1, column: 1 };
-const noLocator: Locator = { at: () => nowhere };
-
 /** The spans of a canonical sidecar (as `readCanonical` reads it), or undefined: read it in full. */
 export function readCanonicalSpans(content: string, file: string): SidecarSpans | undefined {
-  // The same outline as `readCanonical`: line breaks, the lists' heading lines, the header.
+  // The same line breaks and outline as `readCanonical`.
   const lines = content.includes('\r') ? content.split(/\r\n|\r|\n/) : content.split('\n');
   if (lines.pop() !== '') return undefined;
-  const listAt = lines.findIndex((line) => line === 'annotations:' || line === 'annotations: []');
-  if (listAt < 0) return undefined;
-  const relationsAt = lines.indexOf('relations:', listAt + 1);
-  const suggestionsAt = lines.indexOf('suggestions:', listAt + 1);
-  if (relationsAt >= 0 && suggestionsAt >= 0 && suggestionsAt < relationsAt) return undefined;
-  const listsEnd = suggestionsAt < 0 ? lines.length : suggestionsAt;
-  const annotationsEnd = relationsAt < 0 ? listsEnd : relationsAt;
-  if ((lines[listAt] === 'annotations: []') !== (annotationsEnd === listAt + 1)) return undefined;
-  if (relationsAt >= 0 && relationsAt === listsEnd - 1) return undefined;
-  if (suggestionsAt === lines.length - 1) return undefined;
-
-  const root: Record<string, unknown> = {};
-  for (let index = 1; index < listAt; index++) {
-    const pair = readTopLevel(lines[index]);
-    if (pair === undefined || Object.prototype.hasOwnProperty.call(root, pair[0])) return undefined;
-    setOwn(root, pair[0], pair[1]);
-  }
-  setOwn(root, 'annotations', []);
-  const built = buildSidecar(root, noLocator, file);
-  if (built.problems.length > 0) return undefined;
-  const header = headerLines(built.sidecar);
-  if (header.length !== listAt || header.some((line, index) => line !== lines[index])) return undefined;
+  const outline = canonicalOutline(lines, file);
+  if (outline === undefined) return undefined;
+  const { listAt, relationsAt, suggestionsAt, listsEnd, annotationsEnd } = outline;
 
   const annotations: Span[] = [];
   let previous: Span | undefined;
@@ -184,23 +160,6 @@ function skipString(line: string, start: number): number {
     }
     return -1;
   }
-}
-
-/** Whether `formatString` writes this (non-surrogate) code unit as `\uXXXX`. */
-function writtenAsCode(code: number): boolean {
-  if (code < 0x20) return code !== 0x08 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d;
-  return (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff;
-}
-
-function lowercaseHex(line: string, start: number): number {
-  let code = 0;
-  for (let at = start; at < start + 4; at++) {
-    const unit = line.charCodeAt(at);
-    const digit = unit >= 0x30 && unit <= 0x39 ? unit - 0x30 : unit >= 0x61 && unit <= 0x66 ? unit - 0x57 : -1;
-    if (digit < 0) return -1;
-    code = code * 16 + digit;
-  }
-  return code;
 }
 
 /** Where a canonical integer (1 to 15 digits, no leading zero) starting at `start` ends, or -1. */
