@@ -8,6 +8,7 @@ import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
 import type { ProjectService } from '../project/projectService';
 import { labelsAsInlayHints } from './labelInlayHints';
+import { PaintThrottle } from './paintThrottle';
 
 const showLabelsSetting = 'decorations.showLabels';
 
@@ -21,7 +22,7 @@ const showLabelsSetting = 'decorations.showLabels';
 export class DecorationController implements vscode.Disposable {
   private decorationTypes = new Map<string, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly throttle = new PaintThrottle(() => this.paintAll());
   /** How many filled ranges each editor got in the last paint, by document URI (tests read it). */
   readonly paintedRanges = new Map<string, number>();
   /** The lines painted in editors painted only around what they show. */
@@ -56,11 +57,7 @@ export class DecorationController implements vscode.Disposable {
 
   /** Repaints at most every 30 ms. */
   schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.paintAll();
-    }, 30);
+    this.throttle.request();
   }
 
   paintAll(): void {
@@ -124,7 +121,7 @@ export class DecorationController implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.throttle.dispose();
     for (const type of this.decorationTypes.values()) type.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }

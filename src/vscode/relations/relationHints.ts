@@ -3,6 +3,7 @@ import { isPlaced } from '../../core/editing/liveAnnotations';
 import { isolate } from '../../core/text/bidiIsolate';
 import { printable } from '../../core/text/printable';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import { PaintThrottle } from '../decorations/paintThrottle';
 
 /** Longest target text a hint shows before it is cut with an ellipsis. */
 const hintTextLength = 32;
@@ -31,7 +32,7 @@ export class RelationHints implements vscode.Disposable {
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly throttle = new PaintThrottle(() => this.paintAll());
   /** The hint texts each editor got in the last paint, by document URI (tests read them). */
   readonly painted = new Map<string, string[]>();
 
@@ -44,11 +45,7 @@ export class RelationHints implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.paintAll();
-    }, 30);
+    this.throttle.request();
   }
 
   paintAll(): void {
@@ -83,7 +80,7 @@ export class RelationHints implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.throttle.dispose();
     this.decorationType.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { openSuggestions } from '../../core/suggest/suggestionActions';
 import { isolate } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import { PaintThrottle } from '../decorations/paintThrottle';
 
 /**
  * Paints open suggestions in the visible editors in their own style, clearly not yet tags: a
@@ -20,7 +21,7 @@ export class SuggestionDecorations implements vscode.Disposable {
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly throttle = new PaintThrottle(() => this.paintAll());
   /** How many suggestions each visible editor shows (for tests). */
   readonly painted = new Map<string, number>();
 
@@ -33,11 +34,7 @@ export class SuggestionDecorations implements vscode.Disposable {
   }
 
   schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.paintAll();
-    }, 30);
+    this.throttle.request();
   }
 
   paintAll(): void {
@@ -65,7 +62,7 @@ export class SuggestionDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.throttle.dispose();
     this.decorationType.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
