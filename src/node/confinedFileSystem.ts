@@ -15,8 +15,13 @@
  *
  * Refusals throw a `CorpusBoundaryError` whose message names the file; the store and the
  * importers turn thrown errors into problems. The root's real path is taken once, at `open`.
+ *
+ * The checks (lstat, realpath, mkdir) are synchronous, as the small steps of NodeFileSystem are:
+ * microseconds each on a local disk, where a promise is a thread-pool round trip; a `suggest` run
+ * writing 10,000 sidecars checks each twice (lock, write) and made 330,000 futex calls with
+ * promises, 78,000 without.
  */
-import { constants, promises as fs, type Stats } from 'node:fs';
+import { constants, lstatSync, mkdirSync, promises as fs, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FileStatus, FileSystem, LockOptions, LockResult } from '../core/store/fileSystem';
 import { NodeFileSystem } from './nodeFileSystem';
@@ -65,8 +70,8 @@ export class ConfinedFileSystem implements FileSystem {
   async readFile(relativePath: string): Promise<Uint8Array | undefined> {
     const place = this.place(relativePath);
     const target = path.join(place.folder, place.name);
-    if ((await this.regularOrMissing(place, target)) === undefined) return undefined;
-    await this.checkInside(place);
+    if (this.regularOrMissing(place, target) === undefined) return undefined;
+    this.checkInside(place);
     let handle: fs.FileHandle;
     try {
       handle = await fs.open(target, readFlags);
@@ -83,29 +88,37 @@ export class ConfinedFileSystem implements FileSystem {
     }
   }
 
-  async stat(relativePath: string): Promise<FileStatus | undefined> {
+  stat(relativePath: string): Promise<FileStatus | undefined> {
+    try {
+      return Promise.resolve(this.statNow(relativePath));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private statNow(relativePath: string): FileStatus | undefined {
     const place = this.place(relativePath);
-    const status = await this.regularOrMissing(place, path.join(place.folder, place.name));
+    const status = this.regularOrMissing(place, path.join(place.folder, place.name));
     if (status === undefined) return undefined;
-    await this.checkInside(place);
+    this.checkInside(place);
     return { size: status.size, mtimeMs: status.mtimeMs, ...((status.mode & 0o222) === 0 ? { readOnly: true } : {}) };
   }
 
   /** The write lock of a file inside the root (its lock file sits beside it, inside too). */
   async lock(relativePath: string, options?: LockOptions): Promise<LockResult> {
     if (this.options.readOnly === true) throw new CorpusBoundaryError(`${relativePath} is not written: the ${this.rootName} is only read.`);
-    const target = await this.writableTarget(relativePath, this.options.createFolders === true);
+    const target = this.writableTarget(relativePath, this.options.createFolders === true);
     return this.disk.lock(target, options);
   }
 
   async removeFile(relativePath: string): Promise<void> {
     if (this.options.readOnly === true) throw new CorpusBoundaryError(`${relativePath} is not removed: the ${this.rootName} is only read.`);
-    await this.disk.removeFile(await this.writableTarget(relativePath, false));
+    await this.disk.removeFile(this.writableTarget(relativePath, false));
   }
 
   async writeFileAtomic(relativePath: string, data: Uint8Array): Promise<void> {
     if (this.options.readOnly === true) throw new CorpusBoundaryError(`${relativePath} is not written: the ${this.rootName} is only read.`);
-    const target = await this.writableTarget(relativePath, this.options.createFolders === true);
+    const target = this.writableTarget(relativePath, this.options.createFolders === true);
     await this.disk.writeFileAtomic(target, data);
   }
 
@@ -113,32 +126,34 @@ export class ConfinedFileSystem implements FileSystem {
    * Why a write of this path would be refused, or undefined when it would not (as far as the
    * disk looks now). Creates nothing: for dry runs and for checking before any write.
    */
-  async writeRefusal(relativePath: string): Promise<string | undefined> {
+  writeRefusal(relativePath: string): Promise<string | undefined> {
     try {
-      await this.writableTarget(relativePath, false);
-      return undefined;
+      this.writableTarget(relativePath, false);
+      return Promise.resolve(undefined);
     } catch (error) {
-      if (error instanceof CorpusBoundaryError) return error.message;
+      if (error instanceof CorpusBoundaryError) return Promise.resolve(error.message);
       // A folder still to be created is no reason to refuse.
-      if (isMissing(error)) return undefined;
-      throw error;
+      if (isMissing(error)) return Promise.resolve(undefined);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
   /** The absolute path to write, after walking (and, with `create`, making) its folders. */
-  private async writableTarget(relativePath: string, create: boolean): Promise<string> {
+  private writableTarget(relativePath: string, create: boolean): string {
     const place = this.place(relativePath);
     const parts = place.relative.split('/');
     let folder = this.realRoot;
     for (let index = 0; index < parts.length - 1; index++) {
       const part = parts[index];
       const next = path.join(folder, part);
-      let status = await lstatOrMissing(next);
+      let status = lstatOrMissing(next);
       if (status === undefined && create) {
-        await fs.mkdir(next).catch((error: unknown) => {
+        try {
+          mkdirSync(next);
+        } catch (error) {
           if (codeOf(error) !== 'EEXIST') throw error;
-        });
-        status = await lstatOrMissing(next);
+        }
+        status = lstatOrMissing(next);
       }
       if (status === undefined) {
         // Nothing below a missing folder exists yet; the write would fail, as on any disk.
@@ -146,12 +161,15 @@ export class ConfinedFileSystem implements FileSystem {
       }
       if (status.isSymbolicLink()) {
         // A link to a folder inside the root is allowed; only where it leads counts.
-        const real = await fs.realpath(next).catch(async (error: unknown) => {
+        let real: string;
+        try {
+          real = realpathSync.native(next);
+        } catch (error) {
           if (!isMissing(error)) throw error;
           // A link to nothing: never created through, and named for where it points.
-          const target = await nearestRealPath(path.resolve(folder, await fs.readlink(next)));
+          const target = nearestRealPath(path.resolve(folder, readlinkSync(next)));
           throw this.isInside(target) ? new CorpusBoundaryError(`${place.relative} cannot be written: ${parts.slice(0, index + 1).join('/')} is a link to a folder that does not exist.`) : this.outsideRefusal(place.relative);
-        });
+        }
         if (!this.isInside(real)) throw this.outsideRefusal(place.relative);
         folder = real;
       } else if (status.isDirectory()) {
@@ -161,15 +179,15 @@ export class ConfinedFileSystem implements FileSystem {
       }
     }
     const resolved = { ...place, folder };
-    await this.checkInside(resolved);
+    this.checkInside(resolved);
     const target = path.join(folder, place.name);
-    await this.regularOrMissing(resolved, target);
+    this.regularOrMissing(resolved, target);
     return target;
   }
 
   /** The lstat of a regular file, undefined when missing; anything else is refused. */
-  private async regularOrMissing(place: Place, target: string): Promise<Stats | undefined> {
-    const status = await lstatOrMissing(target);
+  private regularOrMissing(place: Place, target: string): Stats | undefined {
+    const status = lstatOrMissing(target);
     if (status !== undefined) this.refuseKind(place.relative, status);
     return status;
   }
@@ -190,10 +208,10 @@ export class ConfinedFileSystem implements FileSystem {
   }
 
   /** Refuses the place when the real path of its folder is not inside the real root. */
-  private async checkInside(place: Place): Promise<void> {
+  private checkInside(place: Place): void {
     let real: string;
     try {
-      real = await fs.realpath(place.folder);
+      real = realpathSync.native(place.folder);
     } catch (error) {
       if (isMissing(error)) return;
       throw error;
@@ -231,19 +249,19 @@ export class ConfinedFileSystem implements FileSystem {
 }
 
 /** The real path of a path that may not exist: its nearest existing ancestor resolved. */
-async function nearestRealPath(target: string): Promise<string> {
+function nearestRealPath(target: string): string {
   try {
-    return await fs.realpath(target);
+    return realpathSync.native(target);
   } catch (error) {
     const parent = path.dirname(target);
     if (!isMissing(error) || parent === target) return target;
-    return path.join(await nearestRealPath(parent), path.basename(target));
+    return path.join(nearestRealPath(parent), path.basename(target));
   }
 }
 
-async function lstatOrMissing(target: string): Promise<Stats | undefined> {
+function lstatOrMissing(target: string): Stats | undefined {
   try {
-    return await fs.lstat(target);
+    return lstatSync(target);
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
