@@ -178,10 +178,10 @@ export class ConfinedFileSystem implements FileSystem {
         throw new CorpusBoundaryError(`${place.relative} cannot be written: ${parts.slice(0, index + 1).join('/')} is not a folder.`);
       }
     }
-    const resolved = { ...place, folder };
-    this.checkInside(resolved);
+    // `folder` is a real path by construction (the real root, then folders that are not links,
+    // or a link's real path checked inside), so it needs no second realpath.
     const target = path.join(folder, place.name);
-    this.regularOrMissing(resolved, target);
+    this.regularOrMissing({ ...place, folder }, target);
     return target;
   }
 

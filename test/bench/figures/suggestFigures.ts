@@ -56,29 +56,43 @@ export async function suggestFigures(corpus: CorpusOnDisk, names: number, seedNa
   }
   const baseline = median(baselines);
   const dryRun = median(dryRuns);
-  // Then the real run, which also writes every file that gains suggestions.
-  const opened = await open();
+  // Then the real run, which also writes every file that gains suggestions, beside a fair floor
+  // for a run that writes: read every text, and write the very sidecar bytes the run wrote, each
+  // as the store writes (a temporary file, flushed, renamed, the folder flushed), as many at a
+  // time as the run writes; no locks, no parsing, no matching. Three turns each (medians); before
+  // each run the sidecars get their first bytes back, untimed, so every run has the same work.
+  const disk = new NodeFileSystem();
+  const sidecarPaths = corpus.files.map((file) => path.join(corpus.root, `${file}.ann.yaml`));
+  const firstBytes = sidecarPaths.map((sidecarPath) => readFileSync(sidecarPath));
   let added = 0;
   let written: string[] = [];
-  const value = await timeOnce(async () => {
-    const outcome = await suggestCorpus(opened.workspace, opened.files, { entries, ignoreCase: false, knownTypes: opened.knownTypes, dryRun: false, label: 'bench' });
-    added = outcome.added;
-    written = outcome.files.map((file) => file.textPath);
-  });
-  // A fair floor for a run that writes: read every text, and write the very sidecar bytes the run
-  // wrote, each as the store writes (a temporary file, flushed, renamed, the folder flushed),
-  // as many at a time as the run writes; no locks, no parsing, no matching.
-  const disk = new NodeFileSystem();
-  const sidecars = written.map((textPath) => {
-    const sidecarPath = path.join(corpus.root, `${textPath}.ann.yaml`);
-    return { sidecarPath, bytes: readFileSync(sidecarPath) };
-  });
-  const readAndWrite = await timeOnce(async () => {
-    await readAll(texts, (content) => content.length);
-    await mapConcurrent(sidecars, 8, ({ sidecarPath, bytes }) => disk.writeFileAtomic(sidecarPath, bytes));
-  });
+  const values: number[] = [];
+  const floors: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    if (run > 0) sidecarPaths.forEach((sidecarPath, index) => writeFileSync(sidecarPath, firstBytes[index]));
+    const opened = await open();
+    values.push(
+      await timeOnce(async () => {
+        const outcome = await suggestCorpus(opened.workspace, opened.files, { entries, ignoreCase: false, knownTypes: opened.knownTypes, dryRun: false, label: 'bench' });
+        added = outcome.added;
+        written = outcome.files.map((file) => file.textPath);
+      }),
+    );
+    const sidecars = written.map((textPath) => {
+      const sidecarPath = path.join(corpus.root, `${textPath}.ann.yaml`);
+      return { sidecarPath, bytes: readFileSync(sidecarPath) };
+    });
+    floors.push(
+      await timeOnce(async () => {
+        await readAll(texts, (content) => content.length);
+        await mapConcurrent(sidecars, 8, ({ sidecarPath, bytes }) => disk.writeFileAtomic(sidecarPath, bytes));
+      }),
+    );
+  }
+  const value = median(values);
+  const readAndWrite = median(floors);
   const corpusName = `${corpus.files.length.toLocaleString('en')} documents, ${names.toLocaleString('en')} names`;
-  const writeName = `suggest from a gazetteer (read, match in one pass, write the ${added.toLocaleString('en')} suggestions into ${written.length.toLocaleString('en')} sidecars)`;
+  const writeName = `suggest from a gazetteer (read, match in one pass, write the ${added.toLocaleString('en')} suggestions into ${written.length.toLocaleString('en')} sidecars; median of 3)`;
   return [
     {
       name: 'suggest from a gazetteer, dry run (read every text and sidecar, build the matcher, match in one pass; median of 3)',
@@ -89,13 +103,13 @@ export async function suggestFigures(corpus: CorpusOnDisk, names: number, seedNa
       baseline,
       target: { kind: 'ratio', limit: 3 },
     },
-    { name: writeName, corpus: corpusName, value, unit: 'ms', baselineName: 'read every text', baseline },
+    { name: writeName, corpus: corpusName, value, unit: 'ms', baselineName: 'read every text (median of 3)', baseline },
     {
       name: `${writeName}, beside the same reads and writes alone`,
       corpus: corpusName,
       value,
       unit: 'ms',
-      baselineName: 'read every text + write the same sidecar bytes atomically, flushed, 8 at a time',
+      baselineName: 'read every text + write the same sidecar bytes atomically, flushed, 8 at a time (median of 3, taking turns)',
       baseline: readAndWrite,
       target: { kind: 'ratio', limit: 3 },
     },
