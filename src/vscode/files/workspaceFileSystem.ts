@@ -5,8 +5,9 @@
  * on the desktop.
  *
  * What a virtual file system cannot promise, and what this adapter does instead:
- * - No atomic replace: `workspace.fs` has no rename-over that every provider honours (GitHub's
- *   virtual file system commits each write). `writeFileAtomic` writes the bytes in one call, then
+ * - No atomic replace: `workspace.fs` promises no rename-over that every file system provider
+ *   honours (github.dev keeps changes in the browser until they are committed, code-server
+ *   forwards to a remote disk). `writeFileAtomic` writes the bytes in one call, then
  *   reads the file back and throws when it does not hold exactly those bytes, so a torn or lost
  *   write is reported instead of being trusted.
  * - No lock across processes: there are no lock files to share with a second window or the
