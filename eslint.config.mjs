@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 // The browser build (dist/web/extension.js) runs in a web worker: no Node built-in exists there.
 // Code the browser entry can reach must not import one, bare (`fs`) or prefixed (`node:fs`).
-const browserMessage = 'The browser build reaches this file: no Node built-ins. Put Node-only code in src/node/ or src/vscode/node/, or give the module a `.browser.ts` twin (see scripts/build.mjs).';
+const browserMessage = 'The browser build reaches this file: no Node built-ins. Put Node-only code in src/node/ or src/vscode/node/, or give the module a `.browser.ts` twin (see scripts/browserBundle.mjs).';
 const nodeBuiltins = {
   paths: builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message: browserMessage })),
   patterns: [{ group: ['node:*'], message: browserMessage }],

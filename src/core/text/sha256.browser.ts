@@ -3,7 +3,7 @@
  * `node:crypto` does not exist. Web Crypto (`crypto.subtle.digest`) would be native, but it only
  * answers with a promise, and the store hashes synchronously in the middle of its reads (a file's
  * version, the decoded-text cache): making that async would ripple through the whole core for
- * files that are a few kilobytes. scripts/build.mjs puts this module in place of sha256.ts in
+ * files that are a few kilobytes. scripts/browserBundle.mjs puts this module in place of sha256.ts in
  * dist/web/extension.js; test/unit/text/sha256.test.ts checks it against node:crypto.
  */
 

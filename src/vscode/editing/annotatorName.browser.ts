@@ -1,5 +1,5 @@
 /**
- * annotatorName.ts for the browser build (swapped in by scripts/build.mjs): a web worker can run
+ * annotatorName.ts for the browser build (swapped in by scripts/browserBundle.mjs): a web worker can run
  * neither git nor ask the operating system who is logged in, so the name is the
  * `newsAnnotator.annotator` setting, else 'unknown'.
  */

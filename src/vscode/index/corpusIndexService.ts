@@ -20,10 +20,10 @@ export interface FolderIndex {
 
 /**
  * Builds each workspace folder's corpus index in the background (progress shows in the Corpus
- * view), through the host's file source (on the desktop it starts from the cache in the
- * workspace storage, so a warm start only stats files), and
- * keeps the index current from file-system events: sidecars and texts created, changed,
- * deleted or renamed, by this window, git or anything else.
+ * view) through the host's file source (the desktop's starts from the cache in the workspace
+ * storage, so a warm start only stats files), and keeps the index current from file-system
+ * events: sidecars and texts created, changed, deleted or renamed, by this window, git or
+ * anything else.
  */
 export class CorpusIndexService implements vscode.Disposable {
   private folders: FolderIndex[] = [];
