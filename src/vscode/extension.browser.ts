@@ -1,8 +1,8 @@
 /**
  * The browser entry (package.json `browser`, bundled to dist/web/extension.js): the shared
  * composition root over `vscode.workspace.fs`, for vscode.dev, github.dev and code-server's web
- * worker. No Node here: scripts/browserBundle.mjs swaps in the `.browser.ts` variants of the few modules
- * that differ (hashing, paths, the annotator's name) and fails on any Node built-in.
+ * worker. No Node here: scripts/browserBundle.mjs swaps in the `.browser.ts` variants of the few
+ * modules that differ (hashing, paths, the annotator's name) and fails on any Node built-in.
  */
 import * as vscode from 'vscode';
 import { activateShared } from './activateShared';

@@ -1,9 +1,9 @@
 /**
  * uriPaths.ts for the browser build (swapped in by scripts/browserBundle.mjs). On vscode.dev and
  * github.dev the workspace folders are virtual (`vscode-vfs://github/owner/repo`), in
- * code-server's web worker they are `vscode-remote:`; `fsPath` would turn the path into a
- * Windows one when the browser runs on Windows, so paths are the URIs' own ('/' separators),
- * and a path maps back through the workspace folder whose path holds it.
+ * code-server's web worker they are `vscode-remote:`; `fsPath` would turn the path into a Windows
+ * one when the browser runs on Windows, so paths are the URIs' own ('/' separators), and a path
+ * maps back through the workspace folder whose path holds it.
  */
 import * as vscode from 'vscode';
 

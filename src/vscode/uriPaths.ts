@@ -1,8 +1,8 @@
 /**
  * How the editor's files map to the plain paths the workspace layer works with. On the desktop a
  * corpus is on the local disk: paths are `fsPath`s and only `file:` URIs are corpus files. The
- * browser build swaps this module for uriPaths.browser.ts (see scripts/browserBundle.mjs), where the
- * workspace folders live behind other schemes (`vscode-vfs:`, `vscode-remote:`) and a path is
+ * browser build swaps this module for uriPaths.browser.ts (see scripts/browserBundle.mjs), where
+ * the workspace folders live behind other schemes (`vscode-vfs:`, `vscode-remote:`) and a path is
  * the URI's path inside them.
  */
 import * as vscode from 'vscode';

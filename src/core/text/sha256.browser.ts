@@ -3,8 +3,8 @@
  * `node:crypto` does not exist. Web Crypto (`crypto.subtle.digest`) would be native, but it only
  * answers with a promise, and the store hashes synchronously in the middle of its reads (a file's
  * version, the decoded-text cache): making that async would ripple through the whole core for
- * files that are a few kilobytes. scripts/browserBundle.mjs puts this module in place of sha256.ts in
- * dist/web/extension.js; test/unit/text/sha256.test.ts checks it against node:crypto.
+ * files that are a few kilobytes. scripts/browserBundle.mjs puts this module in place of sha256.ts
+ * in dist/web/extension.js; test/unit/text/sha256.test.ts checks it against node:crypto.
  */
 
 // The first 32 bits of the fractional parts of the cube roots of the first 64 primes.

@@ -1,7 +1,7 @@
 /**
  * Lowercase hex SHA-256 for the desktop and the command line: Node's `crypto`, native and fast.
- * The browser build swaps this module for sha256.browser.ts (see scripts/browserBundle.mjs), which has
- * the same signature in pure TypeScript: Web Crypto only hashes asynchronously, and the store
+ * The browser build swaps this module for sha256.browser.ts (see scripts/browserBundle.mjs), which
+ * has the same signature in pure TypeScript: Web Crypto only hashes asynchronously, and the store
  * compares hashes synchronously while it reads.
  */
 import { createHash } from 'node:crypto';

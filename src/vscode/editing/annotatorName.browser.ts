@@ -1,6 +1,6 @@
 /**
- * annotatorName.ts for the browser build (swapped in by scripts/browserBundle.mjs): a web worker can run
- * neither git nor ask the operating system who is logged in, so the name is the
+ * annotatorName.ts for the browser build (swapped in by scripts/browserBundle.mjs): a web worker
+ * can run neither git nor ask the operating system who is logged in, so the name is the
  * `newsAnnotator.annotator` setting, else 'unknown'.
  */
 import * as vscode from 'vscode';
