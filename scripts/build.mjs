@@ -1,5 +1,7 @@
 // Builds everything the extension, the CLI and the tests run from.
-//   dist/extension.js  the extension, one bundle ('vscode' is provided by the host)
+//   dist/extension.js  the extension for the desktop (package.json `main`), one bundle ('vscode' is provided by the host)
+//   dist/web/extension.js the extension for the browser (package.json `browser`): vscode.dev,
+//                      github.dev, code-server's web worker; no Node built-in may reach it
 //   dist/cli.js        the `news-annotator` command line, one bundle
 //   dist/agreeWorker.js the worker threads of `news-annotator agree`
 //   dist/summaryWorker.js the worker threads of `news-annotator stats` and `validate`
@@ -9,6 +11,7 @@
 import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { browserBundleOptions } from './browserBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -47,8 +50,20 @@ const executable = (file) => ({
   },
 });
 
+// In production, the size of the browser bundle (issue 17 aims at 400 KB minified at most).
+const reportSize = (file) => ({
+  name: 'report-size',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && production) console.log(`${file}: ${(statSync(file).size / 1024).toFixed(1)} KB minified`);
+    });
+  },
+});
+
 const builds = testsOnly ? [] : [
-  { ...bundleOptions, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...bundleOptions, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The browser entry (scripts/browserBundle.mjs: no Node built-in may reach it).
+  { ...bundleOptions, ...browserBundleOptions({ production }), plugins: [...browserBundleOptions({ production }).plugins, reportSize('dist/web/extension.js')] },
   { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },
   // `agree`'s worker threads (src/node/compareInWorkers.ts) run this file, found beside cli.js.
   { ...bundleOptions, entryPoints: ['src/node/agreeWorker.ts'], outfile: 'dist/agreeWorker.js' },
