@@ -39,10 +39,10 @@ export function browserEntry() {
   return { file };
 }
 
-/** Starts code-server with the web worker setting, and Chromium, for one web run. */
-export async function startWebHost(scratch, { log = () => {} } = {}) {
+/** Starts code-server with the web worker setting (and any other `settings`), and Chromium. */
+export async function startWebHost(scratch, { log = () => {}, settings = {} } = {}) {
   const host = ensureHost();
-  const server = await startCodeServer({ host, stateDir: path.join(scratch, 'code-server'), port: await freePort(), settings: webWorkerSettings, log });
+  const server = await startCodeServer({ host, stateDir: path.join(scratch, 'code-server'), port: await freePort(), settings: { ...settings, ...webWorkerSettings }, log });
   const browser = await launchBrowser(host.chromium);
   return {
     server,
@@ -116,7 +116,7 @@ async function main() {
     const smoke = await runUiSmokeTest(
       host.browser,
       workbenchUrl(host.server, { folder: scratchWorkspace(scratch, 'web-ui-workspace'), extensionPath: root }),
-      { title: 'browser build in the web worker host', screenshotDir, screenshotName: 'ui-smoke-web.png' },
+      { title: 'browser build in the web worker host', screenshotDir, screenshotName: 'ui-smoke-web.png', webWorker: true },
     );
     const passed = suite.passed + smoke.passed;
     const failed = suite.failed + smoke.failed + (suite.inWorker ? 0 : 1);

@@ -1,0 +1,23 @@
+// Opens the Output panel on the web worker extension host's log, where the workbench records
+// each extension it activates there: the visible proof that News Annotator runs in the worker.
+// (Developer: Show Running Extensions lists only the remote host's extensions under code-server.)
+
+export const workerHostChannel = 'Extension Host (Worker)';
+const activationLine = '_doActivateExtension news-annotator.news-annotator';
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string>} the log line that records the activation
+ */
+export async function showWorkerHostLog(page, { timeout = 30_000 } = {}) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout });
+  await input.fill('>Output: Show Output Channels');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Output Channels' }).first().waitFor({ timeout });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: workerHostChannel }).first().click({ timeout });
+  const line = page.locator('.panel .view-line', { hasText: activationLine }).first();
+  await line.waitFor({ timeout });
+  return line.innerText();
+}
