@@ -24,8 +24,10 @@ import { runUiSmokeTest } from '../test/ui/smokeTest.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = Boolean(process.env.NEWS_ANNOTATOR_TEST_VERBOSE);
 const screenshotDir = path.join(root, '.test-artifacts');
+// What the suite puts before each of its lines (test/web/runInWorker.ts).
+const suiteLineMark = '[web suite] ';
 // Lines the web workbench logs as errors on every run, unrelated to the extension.
-const benignWorkbenchError = /Long running operations during shutdown are unsupported in the web|\(Canceled: Canceled\)/;
+const benignWorkbenchError = /Long running operations during shutdown are unsupported in the web|\(Canceled: Canceled\)|Timed out waiting for authentication provider 'github'/;
 
 /** The user setting that sends the extension to the web worker host instead of the Node one. */
 export const webWorkerSettings = { 'remote.extensionKind': { 'news-annotator.news-annotator': ['web'] } };
@@ -62,20 +64,18 @@ export function scratchWorkspace(scratch, name) {
 }
 
 /**
- * Runs the bundled suite in the worker. The suite's console lines arrive as workbench log lines;
- * those from its first line ("web suite host: …") to its totals are printed as they come.
+ * Runs the bundled suite in the worker. The suite's console lines arrive as workbench log lines,
+ * each starting with the mark test/web/runInWorker.ts puts on them; they are printed as they come.
  */
 async function runWebSuite(host, scratch) {
   const suite = await buildWebTests();
   const lines = [];
-  let printing = false;
   const onLog = (type, args) => {
     const text = typeof args[0] === 'string' ? format(...args) : args.map(String).join(' ');
-    if (text.startsWith('web suite host:')) printing = true;
-    if (printing && (type === 'info' || type === 'log')) {
-      lines.push(text);
-      process.stdout.write(`${text}\n`);
-      if (text.startsWith('web worker suite:')) printing = false;
+    if (text.startsWith(suiteLineMark)) {
+      const line = text.slice(suiteLineMark.length);
+      lines.push(line);
+      process.stdout.write(`${line}\n`);
     } else if (verbose || ((type === 'error' || type === 'pageerror') && !benignWorkbenchError.test(text))) {
       process.stderr.write(`[workbench ${type}] ${verbose ? text : text.split('\n')[0]}\n`);
     }

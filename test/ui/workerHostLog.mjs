@@ -17,6 +17,9 @@ export async function showWorkerHostLog(page, { timeout = 30_000 } = {}) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Output Channels' }).first().waitFor({ timeout });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: workerHostChannel }).first().click({ timeout });
+  // The log goes on after the activation (warnings, other extensions): filter the panel to the
+  // extension's lines, or the one looked for may have scrolled out of view.
+  await page.locator('.panel .viewpane-filter input, .panel input[placeholder^="Filter"]').first().fill('news-annotator.news-annotator', { timeout });
   const line = page.locator('.panel .view-line', { hasText: activationLine }).first();
   await line.waitFor({ timeout });
   return line.innerText();

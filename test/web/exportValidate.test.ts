@@ -36,7 +36,7 @@ describe('Validate Corpus and Export in the web worker', () => {
 
   it('exports the annotations to a file in the workspace', async () => {
     const out = fixture.uri('export/corpus.yaml');
-    const message = await vscode.commands.executeCommand<string>('newsAnnotator.exportAnnotations', { format: 'yaml', out: out.toString() });
+    const message = await vscode.commands.executeCommand<string>('newsAnnotator.exportAnnotations', { format: 'yaml', out: out.path });
     match(message, /exported \d+ annotations of \d+ documents/);
     const written = await readText(out);
     ok(written !== undefined, `nothing was written to ${out.toString()}`);
