@@ -20,7 +20,8 @@ export async function showWorkerHostLog(page, { timeout = 30_000 } = {}) {
   // The log goes on after the activation (warnings, other extensions): filter the panel to the
   // extension's lines, or the one looked for may have scrolled out of view.
   await page.locator('.panel .viewpane-filter input, .panel input[placeholder^="Filter"]').first().fill('news-annotator.news-annotator', { timeout });
-  const line = page.locator('.panel .view-line', { hasText: activationLine }).first();
-  await line.waitFor({ timeout });
-  return line.innerText();
+  // The whole text area, not one .view-line: a narrow panel wraps the line across two of them.
+  const log = page.locator('.panel .view-lines', { hasText: activationLine }).first();
+  await log.waitFor({ timeout });
+  return (await log.innerText()).replace(/\n/g, '');
 }
