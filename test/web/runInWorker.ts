@@ -36,6 +36,11 @@ export async function runInWorker(load: () => Promise<unknown>): Promise<void> {
   const kind = hostKind();
   const inWorker = kind.noProcess && /WorkerGlobalScope$/.test(kind.global);
   report(`web suite host: typeof process === 'undefined' is ${kind.noProcess}, global is ${kind.global}`);
+  if (!inWorker) {
+    // mocha's browser build cannot even start outside a worker or page (it reads `location`).
+    report('web worker suite: 0 passed, 0 failed, in a web worker: false');
+    throw new Error(`the suite ran in ${kind.global}, not in a web worker`);
+  }
   mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 30_000, color: false });
   markReporterLines();
   await load();
@@ -43,7 +48,6 @@ export async function runInWorker(load: () => Promise<unknown>): Promise<void> {
     const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
   });
   // The launcher reads this line for the totals of the web run.
-  report(`web worker suite: ${passes} passed, ${failures} failed, in a web worker: ${inWorker}`);
-  if (!inWorker) throw new Error(`the suite ran in ${kind.global}, not in a web worker`);
+  report(`web worker suite: ${passes} passed, ${failures} failed, in a web worker: true`);
   if (failures > 0) throw new Error(`${failures} web test(s) failed`);
 }
