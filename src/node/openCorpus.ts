@@ -6,39 +6,19 @@
  * are read.
  */
 import { promises as fs } from 'node:fs';
-import { readProject } from '../core/corpus/readProject';
-import type { Problem } from '../core/problem';
-import { createCorpusMatcher, type CorpusMatcher, type ProjectConfig } from '../core/project';
+import type { ProjectConfig } from '../core/project';
 import type { SidecarStore } from '../core/store/sidecarStore';
-import { annotationRulesOf } from '../core/sidecar/validateLinks';
-import { AnnotationWorkspace } from '../workspace/annotationWorkspace';
+import { corpusWorkspace, openCorpusOver, type CorpusOverFiles } from '../workspace/openCorpusOver';
 import { ConfinedFileSystem } from './confinedFileSystem';
 import { listCorpusEntries } from './listCorpusFiles';
 import { SyncReadingFileSystem } from './syncReadingFileSystem';
 
-export interface OpenCorpus {
-  /** The root as given (absolute). */
-  root: string;
-  config: ProjectConfig;
-  projectFound: boolean;
-  projectProblems: Problem[];
-  matcher: CorpusMatcher;
-  knownTypes: ReadonlySet<string>;
-  /**
-   * Corpus text files, relative to the root, sorted. Paths the globs include that are links,
-   * FIFOs, sockets or devices are listed too: reading them is refused, so loading the corpus
-   * reports each one instead of leaving it out in silence.
-   */
-  files: string[];
-  /** Sidecar files below the root when it was opened (see CorpusEntries.sidecars): `validate` looks for sidecars without a text among them. */
-  sidecars: string[];
-  /** The root's files; writing a file creates its missing folders inside the root. */
-  fileSystem: ConfinedFileSystem;
-  /** Reads (validate, export, stats); built with the project's types. */
-  store: SidecarStore;
-  /** Writes (import, reanchor): the one write path the editor takes too. */
-  workspace: AnnotationWorkspace;
-}
+/**
+ * The corpus on disk. Its `files` include the paths the globs include that are links, FIFOs,
+ * sockets or devices: reading them is refused, so loading the corpus reports each one instead of
+ * leaving it out in silence. Its file system creates missing folders inside the root on writes.
+ */
+export type OpenCorpus = CorpusOverFiles<ConfinedFileSystem>;
 
 export interface OpenCorpusOptions {
   /**
@@ -59,28 +39,11 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
   } catch {
     return { error: `${root} does not exist.` };
   }
-  const project = await readProject(fileSystem);
-  const matcher = createCorpusMatcher(project.config);
-  const knownTypes = new Set(project.config.types.map((type) => type.name));
-  let files: string[];
-  let sidecars: string[];
-  try {
+  const reads = options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem;
+  return openCorpusOver(root, fileSystem, async (matcher) => {
     const entries = await listCorpusEntries(root, matcher);
-    files = [...entries.files, ...entries.setAside].sort();
-    sidecars = entries.sidecars;
-  } catch (error) {
-    return { error: `The corpus folder ${root} could not be listed: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const workspace = workspaceOver(fileSystem, project.config, knownTypes, options);
-  const store = workspace.storeFor('');
-  return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files, sidecars, fileSystem, store, workspace };
-}
-
-function workspaceOver(fileSystem: ConfinedFileSystem, config: ProjectConfig, knownTypes: ReadonlySet<string>, options: OpenCorpusOptions): AnnotationWorkspace {
-  return new AnnotationWorkspace(options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem, {
-    knownTypes: () => knownTypes,
-    rules: () => annotationRulesOf(config),
-  });
+    return { files: [...entries.files, ...entries.setAside].sort(), sidecars: entries.sidecars };
+  }, reads);
 }
 
 /**
@@ -91,5 +54,5 @@ function workspaceOver(fileSystem: ConfinedFileSystem, config: ProjectConfig, kn
 export async function openCorpusStore(root: string, config: ProjectConfig): Promise<SidecarStore> {
   const fileSystem = await ConfinedFileSystem.open(root, { createFolders: true });
   const knownTypes = new Set(config.types.map((type) => type.name));
-  return workspaceOver(fileSystem, config, knownTypes, { syncReads: true }).storeFor('');
+  return corpusWorkspace(new SyncReadingFileSystem(fileSystem), config, knownTypes).storeFor('');
 }

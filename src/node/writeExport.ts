@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ExportFile, ExportOutput } from '../core/export/exportTypes';
-import { projectFileName, sidecarSuffix, type CorpusMatcher } from '../core/project';
+import { intoCorpusRefusal } from '../core/export/exportMarker';
+import type { CorpusMatcher } from '../core/project';
 import { overwriteRefusal } from './exportMarker';
 
 export interface ExportTarget {
@@ -34,10 +35,8 @@ export async function writeExport(output: ExportOutput, target: ExportTarget): P
   for (const { absolute } of destinations) {
     const relative = path.relative(root, await realPath(absolute));
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
-    const corpusPath = relative.split(path.sep).join('/');
-    if (target.isCorpusFile(corpusPath) || corpusPath.endsWith(sidecarSuffix) || path.basename(corpusPath) === projectFileName) {
-      return `Refusing to export: ${corpusPath} would be written inside the corpus, where it would be read as corpus text, a sidecar or the project file. Choose an --out outside ${target.corpusRoot}.`;
-    }
+    const refusal = intoCorpusRefusal(relative.split(path.sep).join('/'), target.isCorpusFile, target.corpusRoot);
+    if (refusal !== undefined) return refusal;
   }
   const existing = await fs.stat(target.out).catch(() => undefined);
   if (output.layout === 'file' && existing?.isDirectory()) return `${target.out} is a folder; --out names the file to write for this format.`;

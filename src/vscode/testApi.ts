@@ -18,6 +18,13 @@ import { searchAll } from './search/registerSearchCommand';
 import type { TagsView } from './tags/registerTagsView';
 
 export interface NewsAnnotatorApi {
+  /**
+   * How long `activate()` took, in milliseconds (performance.now() at its start and end): the
+   * web suite holds the browser build to its activation budget with it.
+   */
+  readonly activationMs: number;
+  /** Which build is running: 'node' (desktop) or 'browser' (vscode.dev, a web worker). */
+  readonly host: 'node' | 'browser';
   corpusFiles(): Promise<readonly string[]>;
   /** The Corpus view's rows (label | description), depth first. */
   corpusRows(): Promise<readonly string[]>;
@@ -97,11 +104,19 @@ export function createTestApi(parts: {
   decorations: DecorationController;
   suggestionDecorations: SuggestionDecorations;
   statusBar: vscode.StatusBarItem;
-  agreement: AgreementFeature;
+  /** Absent in the browser, which has no agreement across branches. */
+  agreement: AgreementFeature | undefined;
   relations: RelationsFeature;
+  host: 'node' | 'browser';
+  /** Read when asked: activation is still running while the API is built. */
+  activationMs: () => number;
 }): NewsAnnotatorApi {
   const { indexes, corpusView, tagsView, documents, decorations, suggestionDecorations, statusBar, agreement, relations } = parts;
   return {
+    get activationMs() {
+      return parts.activationMs();
+    },
+    host: parts.host,
     corpusFiles: async () => {
       await indexes.whenReady();
       const multiRoot = indexes.all().length > 1;
@@ -143,9 +158,10 @@ export function createTestApi(parts: {
       suggestionDecorations.paintAll();
     },
     lastPaintedRanges: (uri) => decorations.paintedRanges.get(uri.toString()) ?? 0,
-    agreementReport: () => (agreement.panel.visible ? agreement.panel.shown : undefined),
-    currentDisagreement: () => agreement.session.disagreement(),
+    agreementReport: () => (agreement?.panel.visible ? agreement.panel.shown : undefined),
+    currentDisagreement: () => agreement?.session.disagreement(),
     ghostSpans: (uri) => {
+      if (!agreement) return [];
       agreement.ghosts.paintAll();
       const where = (position: vscode.Position) => `${position.line}:${position.character}`;
       return (agreement.ghosts.painted.get(uri.toString()) ?? []).map(({ range, label }) => `${where(range.start)}-${where(range.end)} ${label}`);

@@ -1,5 +1,8 @@
-import { createHash } from 'node:crypto';
 import { detectEncoding, type EncodingCheck } from './detectEncoding';
+import { sha256Hex } from './sha256';
+
+// Re-exported: the store and the index take the hash from here, beside decoding.
+export { sha256Hex };
 
 /**
  * How a text file ends its lines. Offsets count every character as stored, so a CRLF is two code
@@ -32,11 +35,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = decoder.decode(bom ? bytes.subarray(3) : bytes);
   return { text, bom, newline: detectNewline(text), sha256: sha256Hex(bytes), encoding: detectEncoding(bytes, text) };
-}
-
-/** Lowercase hex SHA-256; strings are hashed as their UTF-8 bytes. */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function detectNewline(text: string): Newline {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AgreementReport } from '../../core/agreement/agreementReport';
 import { reportHtml, type ReportLabels } from './reportHtml';
+import { webviewNonce } from '../webviewNonce';
 
 const viewType = 'newsAnnotator.agreementReport';
 
@@ -88,7 +88,7 @@ export class ReportPanel implements vscode.Disposable {
       return;
     }
     this.shown = report;
-    this.panel.webview.html = reportHtml({ report, labels: labels(), nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, language: vscode.env.language });
+    this.panel.webview.html = reportHtml({ report, labels: labels(), nonce: webviewNonce(), cspSource: this.panel.webview.cspSource, language: vscode.env.language });
   }
 
   dispose(): void {

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { splitConflict, type ConflictHunk } from '../../core/conflict/splitConflict';
 import { isSidecarPath } from '../../core/sidecar/sidecarPath';
 import { resolveCommands } from './conflictChoices';
+import { workspaceDocumentSelector } from '../uriPaths';
 
 /** Sidecar files, wherever they are and whatever language VS Code gives them. */
-export const sidecarSelector: vscode.DocumentSelector = { scheme: 'file', pattern: '**/*.ann.yaml' };
+export const sidecarSelector = (): vscode.DocumentSelector => workspaceDocumentSelector('**/*.ann.yaml');
 
 /** The hunks of an open sidecar; none when it has no conflict or its markers do not nest. */
 export function hunksOf(document: vscode.TextDocument): readonly ConflictHunk[] {

@@ -5,10 +5,11 @@ import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import { describeProblem } from '../editing/fileActions';
 import { choiceLabel, type ResolveArguments } from './conflictChoices';
 import { ConflictLenses, ConflictQuickFixes, hunksOf, sidecarSelector } from './conflictLenses';
+import { pathOfUri, uriOfPath } from '../uriPaths';
 
 /** The sidecar of a text, or the sidecar itself. */
 function sidecarUriOf(uri: vscode.Uri): vscode.Uri {
-  return isSidecarPath(uri.path) ? uri : vscode.Uri.file(sidecarPathFor(uri.fsPath));
+  return isSidecarPath(uri.path) ? uri : uriOfPath(sidecarPathFor(pathOfUri(uri)));
 }
 
 /** Opens the sidecar of a text (or the active editor's) at its first conflict. */
@@ -35,7 +36,7 @@ export async function showErrorOfferingResolve(message: string, problem: { code?
     return;
   }
   const resolve = vscode.l10n.t('Resolve…');
-  if ((await vscode.window.showErrorMessage(message, resolve)) === resolve) await openConflictedSidecar({ uri: vscode.Uri.file(problem.file).toString() });
+  if ((await vscode.window.showErrorMessage(message, resolve)) === resolve) await openConflictedSidecar({ uri: uriOfPath(problem.file).toString() });
 }
 
 /**
@@ -46,7 +47,7 @@ export async function showErrorOfferingResolve(message: string, problem: { code?
 export function registerConflictResolution(documents: AnnotatedDocuments): vscode.Disposable {
   const resolve = async (args: ResolveArguments): Promise<boolean> => {
     const sidecarUri = vscode.Uri.parse(args.uri);
-    const textPath = textPathFor(sidecarUri.fsPath);
+    const textPath = textPathFor(pathOfUri(sidecarUri));
     if (!textPath) return false;
     const document = await vscode.workspace.openTextDocument(sidecarUri);
     if (document.isDirty) {
@@ -78,12 +79,12 @@ export function registerConflictResolution(documents: AnnotatedDocuments): vscod
     if (told.has(key)) return;
     told.add(key);
     const message = vscode.l10n.t('News Annotator: the sidecar of {0} has unresolved git merge conflicts, so its tags are not shown and tagging is refused until they are resolved.', vscode.workspace.asRelativePath(uri));
-    void showErrorOfferingResolve(message, { code: 'conflict-markers', file: sidecarPathFor(uri.fsPath) });
+    void showErrorOfferingResolve(message, { code: 'conflict-markers', file: sidecarPathFor(pathOfUri(uri)) });
   };
 
   return vscode.Disposable.from(
-    vscode.languages.registerCodeLensProvider(sidecarSelector, new ConflictLenses()),
-    vscode.languages.registerCodeActionsProvider(sidecarSelector, new ConflictQuickFixes(), { providedCodeActionKinds: ConflictQuickFixes.kinds }),
+    vscode.languages.registerCodeLensProvider(sidecarSelector(), new ConflictLenses()),
+    vscode.languages.registerCodeActionsProvider(sidecarSelector(), new ConflictQuickFixes(), { providedCodeActionKinds: ConflictQuickFixes.kinds }),
     vscode.commands.registerCommand(commandIds.resolveConflict, resolve),
     vscode.commands.registerCommand(commandIds.openConflictedSidecar, openConflictedSidecar),
     documents.onDidChange(noticeConflict),

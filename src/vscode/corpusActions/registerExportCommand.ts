@@ -2,11 +2,10 @@ import * as vscode from 'vscode';
 import { loadCorpus } from '../../core/corpus/loadCorpus';
 import { exportCorpus, selectDocuments } from '../../core/export/exportCorpus';
 import { exportFormats, type ExportFormat } from '../../core/export/exportTypes';
-import { openCorpus } from '../../node/openCorpus';
-import { overwriteRefusal } from '../../node/exportMarker';
-import { writeExport } from '../../node/writeExport';
 import { printable } from '../../core/text/printable';
 import { commandIds } from '../commandIds';
+import { pathOfUri, uriOfPath } from '../uriPaths';
+import type { CorpusAccess } from './corpusAccess';
 
 interface ExportArguments {
   readonly format?: ExportFormat;
@@ -32,7 +31,7 @@ const formatChoices = (): readonly FormatChoice[] => [
 ];
 
 /** News Annotator: Export Annotations…: format, destination, then a cancellable export with progress. */
-export function registerExportCommand(): vscode.Disposable {
+export function registerExportCommand(access: CorpusAccess): vscode.Disposable {
   return vscode.commands.registerCommand(commandIds.exportAnnotations, async (args?: ExportArguments): Promise<string | undefined> => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
@@ -43,18 +42,17 @@ export function registerExportCommand(): vscode.Disposable {
     const format = args?.format ?? (await vscode.window.showQuickPick(choices.map((choice) => ({ ...choice })), { title: vscode.l10n.t('Export annotations as…') }))?.format;
     if (!format || !(exportFormats as readonly string[]).includes(format)) return undefined;
     const choice = choices.find((candidate) => candidate.format === format)!;
-    const out =
-      args?.out ??
-      (
-        await vscode.window.showSaveDialog({
-          title: choice.extension ? vscode.l10n.t('Export {0} to', choice.label) : vscode.l10n.t('Export {0} into a new folder named', choice.label),
-          defaultUri: vscode.Uri.joinPath(folder.uri, '..', `${folder.name}-annotations${choice.extension ? `.${choice.extension}` : '-brat'}`),
-          ...(choice.extension ? { filters: { [choice.label]: [choice.extension] } } : {}),
-        })
-      )?.fsPath;
-    if (!out) return undefined;
+    const outUri =
+      (args?.out !== undefined ? uriOfPath(args.out) : undefined) ??
+      (await vscode.window.showSaveDialog({
+        title: choice.extension ? vscode.l10n.t('Export {0} to', choice.label) : vscode.l10n.t('Export {0} into a new folder named', choice.label),
+        defaultUri: vscode.Uri.joinPath(access.exportFolder(folder), `${folder.name}-annotations${choice.extension ? `.${choice.extension}` : '-brat'}`),
+        ...(choice.extension ? { filters: { [choice.label]: [choice.extension] } } : {}),
+      }));
+    if (!outUri) return undefined;
+    const out = pathOfUri(outUri);
     // Only an earlier export of the same format is replaced without asking (like `export --force`).
-    const refusal = await overwriteRefusal(format, out);
+    const refusal = await access.overwriteRefusal(format, outUri);
     let force = args?.force === true;
     if (refusal && args?.force === false) {
       void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', printable(refusal)));
@@ -67,7 +65,7 @@ export function registerExportCommand(): vscode.Disposable {
     }
 
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', choice.label), cancellable: true }, async (progress, token) => {
-      const corpus = await openCorpus(folder.uri.fsPath);
+      const corpus = await access.open(folder);
       if ('error' in corpus) {
         void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', corpus.error));
         return undefined;
@@ -88,7 +86,7 @@ export function registerExportCommand(): vscode.Disposable {
       }
       progress.report({ message: vscode.l10n.t('writing'), increment: 90 - reported });
       const result = exportCorpus(format, { documents: selectDocuments(load.documents, {}), config: corpus.config });
-      const written = await writeExport(result, { out, corpusRoot: corpus.root, isCorpusFile: corpus.matcher, force });
+      const written = await access.writeExport(result, { out: outUri, corpus, force });
       if (written) {
         void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', printable(written)));
         return undefined;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { loadCorpus } from '../../core/corpus/loadCorpus';
-import { openCorpus } from '../../node/openCorpus';
-import { validateCorpus } from '../../node/validateCorpus';
+import { validateCorpus } from '../../workspace/validateCorpus';
 import { commandIds } from '../commandIds';
 import { toDiagnostic } from '../project/projectService';
+import type { CorpusAccess } from './corpusAccess';
 
 export interface ValidationSummary {
   readonly files: number;
@@ -16,7 +16,7 @@ export interface ValidationSummary {
  * folder (the same checks as `news-annotator validate`) and lists the problems in the Problems
  * panel. It reads only.
  */
-export function registerValidateCommand(): vscode.Disposable {
+export function registerValidateCommand(access: CorpusAccess): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('news-annotator-validate');
   const validate = async (): Promise<ValidationSummary> => {
     collection.clear();
@@ -25,7 +25,7 @@ export function registerValidateCommand(): vscode.Disposable {
     let warnings = 0;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating the corpus'), cancellable: true }, async (progress, token) => {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        const corpus = await openCorpus(folder.uri.fsPath);
+        const corpus = await access.open(folder);
         if ('error' in corpus) continue;
         let reported = 0;
         const load = await loadCorpus(corpus.store, corpus.files, {
@@ -38,7 +38,7 @@ export function registerValidateCommand(): vscode.Disposable {
         });
         files += corpus.files.length;
         const byFile = new Map<string, vscode.Diagnostic[]>();
-        for (const item of validateCorpus(corpus, load)) {
+        for (const item of validateCorpus(corpus, load, (relative) => access.fullPath(corpus, relative))) {
           if (item.severity === 'error') errors++;
           else if (item.severity === 'warning') warnings++;
           byFile.set(item.file, [...(byFile.get(item.file) ?? []), toDiagnostic(item)]);

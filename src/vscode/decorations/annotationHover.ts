@@ -6,13 +6,14 @@ import { appendTypeGuidance } from '../guidelines/typeGuidance';
 import type { ProjectService } from '../project/projectService';
 import { commandLink, escapeMarkdown } from './markdownText';
 import { appendRelationSection, relationHoverCommands } from '../relations/relationHover';
+import { workspaceDocumentSelector } from '../uriPaths';
 
 /**
  * Hovering a tagged span shows its type with the type's definition and examples (and a link to
  * its section of the guidelines), then the text, annotator, time and note, with links to change it.
  */
 export function registerAnnotationHover(documents: AnnotatedDocuments, project: ProjectService): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ scheme: 'file' }, {
+  return vscode.languages.registerHoverProvider(workspaceDocumentSelector(), {
     provideHover(document, position) {
       const session = documents.loadedSession(document.uri);
       if (!session) return undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isPlaced } from '../../core/editing/liveAnnotations';
 import { hasRightToLeft } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import { workspaceDocumentSelector } from '../uriPaths';
 
 /**
  * Whether type labels are drawn as inlay hints instead of decoration text. With word wrap on,
@@ -48,7 +49,7 @@ export function registerLabelInlayHints(documents: AnnotatedDocuments): vscode.D
   };
   return vscode.Disposable.from(
     changed,
-    vscode.languages.registerInlayHintsProvider({ scheme: 'file' }, provider),
+    vscode.languages.registerInlayHintsProvider(workspaceDocumentSelector(), provider),
     documents.onDidChange(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('editor.wordWrap') || event.affectsConfiguration('newsAnnotator.decorations.showLabels')) changed.fire();

@@ -9,6 +9,7 @@ import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
 import { describeProblem } from '../editing/fileActions';
 import { toDiagnostic } from '../project/projectService';
+import { pathOfUri, uriOfPath, workspaceDocumentSelector } from '../uriPaths';
 
 /** What happened to a tag, as a Problems message naming it ({0} its type, {1} its text). */
 function stateMessage(state: LiveAnnotation['state'], type: string, text: string): string | undefined {
@@ -37,7 +38,7 @@ function annotationDiagnostic(document: vscode.TextDocument, session: DocumentSe
   const severity = item.state === 'clipped' || item.state === 'fuzzy' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning;
   const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), message, severity);
   diagnostic.source = 'News Annotator';
-  diagnostic.code = { value: `annotation-${item.state} ${item.annotation.id}`, target: vscode.Uri.file(sidecarPathFor(session.textPath)) };
+  diagnostic.code = { value: `annotation-${item.state} ${item.annotation.id}`, target: uriOfPath(sidecarPathFor(session.textPath)) };
   return diagnostic;
 }
 
@@ -60,7 +61,7 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
       const byFile = new Map<string, vscode.Diagnostic[]>();
       for (const item of session.problems) {
         if (shownOnText.has(item.code)) continue;
-        const key = vscode.Uri.file(item.file).toString();
+        const key = uriOfPath(item.file).toString();
         byFile.set(key, [...(byFile.get(key) ?? []), toDiagnostic(item)]);
       }
       for (const [key, diagnostics] of byFile) {
@@ -78,7 +79,7 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
     const start = args.start ?? session.text.toCodePoint(editor.document.offsetAt(editor.selection.start));
     const end = args.end ?? session.text.toCodePoint(editor.document.offsetAt(editor.selection.end));
     if (editor.document.isDirty) await editor.document.save();
-    const result = await documents.workspace.edit(vscode.l10n.t('Re-attach tag'), [{ textPath: uri.fsPath, factory: (sidecar, text) => {
+    const result = await documents.workspace.edit(vscode.l10n.t('Re-attach tag'), [{ textPath: pathOfUri(uri), factory: (sidecar, text) => {
       const old = sidecar.annotations.find((annotation) => annotation.id === args.id);
       if (!old || end <= start || end > text.codePointLength) return problem('reattach-failed', vscode.l10n.t('Select the text the annotation belongs to, then re-attach it.'), session.textPath);
       return { removed: [old], added: [{ ...old, start, end, text: text.slice(start, end) }] };
@@ -89,7 +90,7 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
   };
 
   const codeActions = vscode.languages.registerCodeActionsProvider(
-    { scheme: 'file' },
+    workspaceDocumentSelector(),
     {
       provideCodeActions(document, range) {
         const session = documents.loadedSession(document.uri);
@@ -129,7 +130,7 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
     documents.onDidChange(refresh),
     vscode.commands.registerCommand(commandIds.reattachAnnotation, reattach),
     vscode.commands.registerCommand(commandIds.removeOrphan, async (args: { uri: string; id: string }) => {
-      const result = await documents.workspace.edit(vscode.l10n.t('Remove orphaned tag'), [{ textPath: vscode.Uri.parse(args.uri).fsPath, factory: (sidecar) => removeAnnotations(sidecar, new Set([args.id])) }]);
+      const result = await documents.workspace.edit(vscode.l10n.t('Remove orphaned tag'), [{ textPath: pathOfUri(vscode.Uri.parse(args.uri)), factory: (sidecar) => removeAnnotations(sidecar, new Set([args.id])) }]);
       const [failure] = result.failures;
       if (failure) void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}', describeProblem(failure)));
       return failure === undefined;

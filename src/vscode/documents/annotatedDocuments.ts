@@ -3,6 +3,7 @@ import { isSidecarPath, textPathFor } from '../../core/sidecar/sidecarPath';
 import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { ProjectService } from '../project/projectService';
 import { DocumentSession } from './documentSession';
+import { pathOfUri, uriOfPath } from '../uriPaths';
 
 /**
  * Keeps a `DocumentSession` for every open corpus text file and keeps it true to what happens:
@@ -21,8 +22,8 @@ export class AnnotatedDocuments implements vscode.Disposable {
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
     const onSidecar = (uri: vscode.Uri) => {
-      const textPath = textPathFor(uri.fsPath);
-      if (textPath) this.reloadFromDisk(vscode.Uri.file(textPath));
+      const textPath = textPathFor(pathOfUri(uri));
+      if (textPath) this.reloadFromDisk(uriOfPath(textPath));
     };
     this.disposables.push(
       this.changeEmitter,
@@ -37,7 +38,7 @@ export class AnnotatedDocuments implements vscode.Disposable {
       project.onDidChange(() => void this.reopenAll()),
       // Whatever wrote through the workspace (a command here, undo, Tag All), open files show it.
       workspace.onDidChangeFiles((textPaths) => {
-        for (const textPath of textPaths) this.reloadFromDisk(vscode.Uri.file(textPath));
+        for (const textPath of textPaths) this.reloadFromDisk(uriOfPath(textPath));
       }),
     );
     void project.ready.then(() => this.reopenAll());

@@ -9,6 +9,7 @@ import type { UpdateResult } from '../../core/store/sidecarStore';
 import { CodePointIndex } from '../../core/text/codePoints';
 import { reanchorAll } from '../../core/anchoring/reanchorAll';
 import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
+import { pathOfUri } from '../uriPaths';
 
 /**
  * One corpus text file's annotations while VS Code has it open: the sidecar as last read or
@@ -40,7 +41,7 @@ export class DocumentSession {
   }
 
   get textPath(): string {
-    return this.uri.fsPath;
+    return pathOfUri(this.uri);
   }
 
   enqueue<T>(operation: () => Promise<T>): Promise<T> {

@@ -11,6 +11,7 @@ import { showErrorOfferingResolve } from '../conflict/registerConflictResolution
 import { describeProblem, prepareForTagging, selectedSpans } from './fileActions';
 import { activeCorpusEditor, type TaggingContext } from './registerTaggingCommands';
 import { pickEntityType } from './typePicker';
+import { pathOfUri } from '../uriPaths';
 
 type Scope = 'file' | 'corpus';
 
@@ -101,7 +102,7 @@ export async function tagOccurrencesInFiles(
   const progressTitle = one ? vscode.l10n.t('Tagging “{0}” as {1}', shown(single), type) : vscode.l10n.t('Tagging {0} spellings as {1}', trimmedQueries.length, type);
   const label = one ? vscode.l10n.t('Tag all “{0}” as {1}', shown(single), type) : vscode.l10n.t('Tag all {0} spellings as {1}', trimmedQueries.length, type);
   const edits = uris.map((uri) => ({
-    textPath: uri.fsPath,
+    textPath: pathOfUri(uri),
     factory: (sidecar: Parameters<typeof tagSpans>[0], text: Parameters<typeof tagSpans>[1]) => {
       const spans = trimmedQueries.flatMap((query) => findOccurrences(text.text, query, options, text));
       return tagSpans(sidecar, text, spans, { type, annotator });

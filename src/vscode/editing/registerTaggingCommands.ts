@@ -20,6 +20,7 @@ import type { ChangeFactory, EditOutcome } from '../../workspace/fileEdit';
 import { annotationsAtSelections, describeProblem, prepareForTagging, selectedSpans } from './fileActions';
 import { pickEntityType, type TypeSwatches } from './typePicker';
 import { statusLabel } from '../status/statusLabel';
+import { pathOfUri } from '../uriPaths';
 
 /** Context key: the active editor's corpus file is marked done (package.json menus read it). */
 const fileDoneKey = 'newsAnnotator.fileDone';
@@ -113,7 +114,7 @@ async function targetAnnotations(context: TaggingContext, args: AnnotationArgume
 
 /** One action on one file, through the workspace's single write path (one undo step). */
 function editFile(context: TaggingContext, label: string, uri: vscode.Uri, factory: ChangeFactory): Promise<EditOutcome> {
-  return context.workspace.edit(label, [{ textPath: uri.fsPath, factory }]);
+  return context.workspace.edit(label, [{ textPath: pathOfUri(uri), factory }]);
 }
 
 export function registerTaggingCommands(context: TaggingContext): vscode.Disposable {

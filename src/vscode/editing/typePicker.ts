@@ -6,7 +6,28 @@ import { typeSummary } from '../guidelines/typeGuidance';
 /** The keyboard chords bound to the first types, in project order (see package.json keybindings). */
 export function chordForSlot(slot: number): string | undefined {
   if (slot < 1 || slot > 9) return undefined;
-  return process.platform === 'darwin' ? `⌥⌘${slot}` : `Ctrl+Alt+${slot}`;
+  return onMac() ? `⌥⌘${slot}` : `Ctrl+Alt+${slot}`;
+}
+
+/** Whether the keyboard is a Mac's: Node says so on the desktop, the user agent in a browser worker. */
+function onMac(): boolean {
+  if (typeof process !== 'undefined') return process.platform === 'darwin';
+  const agent = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? '';
+  return /Mac/.test(agent);
+}
+
+/**
+ * Runs `callback` once the events already queued are handled; returns what cancels it. Node's
+ * setImmediate runs after pending I/O; a browser worker has no setImmediate, and a zero timeout
+ * there runs after the messages already queued.
+ */
+function afterPendingEvents(callback: () => void): () => void {
+  if (typeof setImmediate === 'function') {
+    const immediate = setImmediate(callback);
+    return () => clearImmediate(immediate);
+  }
+  const timer = setTimeout(callback, 0);
+  return () => clearTimeout(timer);
 }
 
 /**
@@ -75,10 +96,10 @@ export async function pickEntityType(types: readonly EntityType[], swatches: Typ
   return new Promise((resolve) => {
     let settled = false;
     let pause: ReturnType<typeof setTimeout> | undefined;
-    let recheck: ReturnType<typeof setImmediate> | undefined;
+    let recheck: (() => void) | undefined;
     const cancelPending = () => {
       if (pause) clearTimeout(pause);
-      if (recheck) clearImmediate(recheck);
+      recheck?.();
       pause = recheck = undefined;
     };
     const finish = (type: EntityType | undefined) => {
@@ -97,8 +118,8 @@ export async function pickEntityType(types: readonly EntityType[], swatches: Typ
       if (keyed) quickPick.activeItems = [keyed];
       pause = setTimeout(() => {
         // A busy extension host runs an expired timer before it reads the keystrokes that came
-        // meanwhile: let those arrive first (setImmediate runs after pending I/O), then look again.
-        recheck = setImmediate(() => {
+        // meanwhile: let those arrive first, then look again.
+        recheck = afterPendingEvents(() => {
           if (quickPick.value === value) finish(byKey);
         });
       }, keyLetterPauseMs);

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { isPlaced } from '../../core/editing/liveAnnotations';
 import { guidelineSection, projectFileName } from '../../core/project';
-import { ConfinedFileSystem } from '../../node/confinedFileSystem';
 import { commandIds } from '../commandIds';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { ProjectService } from '../project/projectService';
@@ -45,7 +44,7 @@ async function openGuidelines(project: ProjectService, documents: AnnotatedDocum
     return undefined;
   }
   const uri = vscode.Uri.joinPath(folder.uri, relative);
-  const refusal = await checkReadable(folder, relative);
+  const refusal = await checkReadable(project, folder, relative);
   if (refusal !== undefined) {
     void offerProjectFile(folder, refusal);
     return undefined;
@@ -92,11 +91,11 @@ function typeAtCursor(editor: vscode.TextEditor, documents: AnnotatedDocuments):
  * walls, as the command line reads corpus files: a link, a folder that leads out, a FIFO or a
  * missing file is refused here, so the editor never opens a file outside the corpus.
  */
-async function checkReadable(folder: vscode.WorkspaceFolder, relative: string): Promise<string | undefined> {
+async function checkReadable(project: ProjectService, folder: vscode.WorkspaceFolder, relative: string): Promise<string | undefined> {
   const missing = vscode.l10n.t('News Annotator: the guidelines file {0} named in {1} does not exist.', relative, projectFileName);
   try {
-    if (folder.uri.scheme === 'file') {
-      const walled = await ConfinedFileSystem.open(folder.uri.fsPath);
+    const walled = await project.openFolderFiles(folder);
+    if (walled) {
       return (await walled.readFile(relative)) === undefined ? missing : undefined;
     }
     await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, relative));

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import { CorpusIndex } from '../../core/index';
 import { TagSearch } from '../../core/search';
 import { isSidecarPath, textPathFor } from '../../core/sidecar/sidecarPath';
-import { loadCorpusIndex, saveCorpusIndexCache } from '../../node/corpusIndexLoader';
-import { listCorpusFiles } from '../../node/listCorpusFiles';
-import { readIndexEntry } from '../../node/readIndexEntry';
 import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { ProjectService } from '../project/projectService';
+import { pathOfUri, uriOfPath } from '../uriPaths';
+import type { CorpusFileSource } from './corpusFileSource';
 
 function currentFolders(): string {
   return (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString()).join('\n');
@@ -23,7 +20,8 @@ export interface FolderIndex {
 
 /**
  * Builds each workspace folder's corpus index in the background (progress shows in the Corpus
- * view), starts from the cache in the workspace storage so a warm start only stats files, and
+ * view), through the host's file source (on the desktop it starts from the cache in the
+ * workspace storage, so a warm start only stats files), and
  * keeps the index current from file-system events: sidecars and texts created, changed,
  * deleted or renamed, by this window, git or anything else.
  */
@@ -41,14 +39,14 @@ export class CorpusIndexService implements vscode.Disposable {
 
   constructor(
     private readonly project: ProjectService,
-    private readonly storage: vscode.Uri | undefined,
+    private readonly source: CorpusFileSource,
     private readonly workspace: AnnotationWorkspace,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const queue = (uri: vscode.Uri) => this.queue(uri);
     this.disposables.push(watcher, watcher.onDidCreate(queue), watcher.onDidChange(queue), watcher.onDidDelete(queue), project.onDidChange(() => void this.rebuild()));
     // Writes through the one write path reach the index at once, without waiting for the watcher.
-    this.disposables.push(workspace.onDidChangeFiles((textPaths) => textPaths.forEach((textPath) => this.queue(vscode.Uri.file(textPath)))));
+    this.disposables.push(workspace.onDidChangeFiles((textPaths) => textPaths.forEach((textPath) => this.queue(uriOfPath(textPath)))));
     this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()));
     void this.rebuild();
   }
@@ -100,12 +98,6 @@ export class CorpusIndexService implements vscode.Disposable {
     return undefined;
   }
 
-  private cachePath(folder: vscode.WorkspaceFolder): string | undefined {
-    if (!this.storage) return undefined;
-    const key = createHash('sha256').update(folder.uri.toString()).digest('hex').slice(0, 16);
-    return path.join(this.storage.fsPath, `corpus-index-${key}.json`);
-  }
-
   private rebuild(): Promise<void> {
     this.indexedFolders = currentFolders();
     this.ready = this.ready.then(() =>
@@ -115,15 +107,15 @@ export class CorpusIndexService implements vscode.Disposable {
         this.folders = [];
         try {
           for (const folder of vscode.workspace.workspaceFolders ?? []) {
-            if (folder.uri.scheme !== 'file') continue;
+            if (!this.source.handles(folder)) continue;
             const config = this.project.configFor(folder);
-            const files = await listCorpusFiles(folder.uri.fsPath, this.project.matcherFor(folder)).catch(() => []);
+            const files = await this.source.list(folder, this.project.matcherFor(folder));
             // Published before it is filled: the Corpus view and Search Tags show what is read
             // so far (the search follows the index as files arrive), with the count in the view.
             const index = new CorpusIndex();
             this.folders = [...this.folders, { folder, index, search: new TagSearch(index) }];
             this.building = { done: 0, total: files.length };
-            await loadCorpusIndex(folder.uri.fsPath, files, this.cachePath(folder), {
+            await this.source.load(folder, files, {
               knownTypes: new Set(config.types.map((type) => type.name)),
               index,
               onProgress: ({ done, total }) => {
@@ -153,7 +145,7 @@ export class CorpusIndexService implements vscode.Disposable {
         if (!record.meta.stale) continue;
         // A file whose orphans keep it stale is tried once per version of its text, not on
         // every later file event.
-        const textPath = vscode.Uri.joinPath(folder.uri, record.path).fsPath;
+        const textPath = pathOfUri(vscode.Uri.joinPath(folder.uri, record.path));
         const version = `${record.meta.textStamp?.size}:${record.meta.textStamp?.mtimeMs}`;
         if (this.settleTried.get(textPath) === version) continue;
         this.settleTried.set(textPath, version);
@@ -163,7 +155,7 @@ export class CorpusIndexService implements vscode.Disposable {
   }
 
   private queue(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file') return;
+    if (!vscode.workspace.workspaceFolders?.some((folder) => folder.uri.scheme === uri.scheme && this.source.handles(folder))) return;
     this.pendingPaths.set(uri.toString(), uri);
     if (this.flushTimer) return;
     // Git checkouts deliver thousands of events at once: handle them in one batch.
@@ -185,7 +177,6 @@ export class CorpusIndexService implements vscode.Disposable {
       if (!located) continue;
       const { folderIndex, relative } = located;
       if (!this.project.matcherFor(folderIndex.folder)(relative)) continue;
-      const root = folderIndex.folder.uri.fsPath;
       const config = this.project.configFor(folderIndex.folder);
       const exists = await vscode.workspace.fs.stat(uri.with({ path: textPath })).then(
         () => true,
@@ -193,7 +184,7 @@ export class CorpusIndexService implements vscode.Disposable {
       );
       if (!exists) changed = folderIndex.index.removeFile(relative) !== undefined || changed;
       else {
-        folderIndex.index.setFile(relative, await readIndexEntry(root, relative, { knownTypes: new Set(config.types.map((type) => type.name)) }));
+        folderIndex.index.setFile(relative, await this.source.readEntry(folderIndex.folder, relative, { knownTypes: new Set(config.types.map((type) => type.name)) }));
         changed = true;
       }
     }
@@ -217,9 +208,8 @@ export class CorpusIndexService implements vscode.Disposable {
 
   private async saveCaches(): Promise<void> {
     for (const { folder, index } of this.folders) {
-      const cachePath = this.cachePath(folder);
       const config = this.project.configFor(folder);
-      if (cachePath) await saveCorpusIndexCache(index, cachePath, { knownTypes: new Set(config.types.map((type) => type.name)) });
+      await this.source.saveCache(folder, index, { knownTypes: new Set(config.types.map((type) => type.name)) });
     }
   }
 

@@ -1,29 +1,22 @@
 import * as vscode from 'vscode';
-import { FoldersFileSystem } from '../../node/foldersFileSystem';
+import type { FileSystem } from '../../core/store/fileSystem';
 import { annotationRulesOf } from '../../core/sidecar/validateLinks';
 import { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
+import { uriOfPath } from '../uriPaths';
 import type { ProjectService } from './projectService';
 
 /**
- * The editor's one AnnotationWorkspace over the local disk, with each text's project types and
- * annotation rules (so the editor's Problems panel reports what `validate` does), renewed when a project
- * file changes.
+ * The editor's one AnnotationWorkspace over the host's file system (the local disk on the
+ * desktop, `workspace.fs` in the browser), with each text's project types and annotation rules
+ * (so the editor's Problems panel reports what `validate` does), renewed when a project file changes.
  */
-export function createWorkspace(project: ProjectService): vscode.Disposable & { workspace: AnnotationWorkspace } {
-  const folderRoots = () => (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
-  const fileSystem = new FoldersFileSystem(folderRoots);
+export function createWorkspace(project: ProjectService, fileSystem: FileSystem): vscode.Disposable & { workspace: AnnotationWorkspace } {
   const workspace = new AnnotationWorkspace(fileSystem, {
-    knownTypes: (textPath) => new Set(project.typesFor(vscode.Uri.file(textPath)).map((type) => type.name)),
+    knownTypes: (textPath) => new Set(project.typesFor(uriOfPath(textPath)).map((type) => type.name)),
     // Relation types, attributes and KB prefixes the project declares, checked as `validate` does.
-    rules: (textPath) => annotationRulesOf(project.configOf(vscode.Uri.file(textPath))),
+    rules: (textPath) => annotationRulesOf(project.configOf(uriOfPath(textPath))),
   });
-  // Reads and writes stay inside the workspace folders (links out of them are refused).
-  const openFolders = () => fileSystem.setFolders(folderRoots());
-  const subscriptions = vscode.Disposable.from(
-    project.onDidChange(() => workspace.projectChanged()),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void openFolders()),
-  );
-  void openFolders();
+  const subscriptions = project.onDidChange(() => workspace.projectChanged());
   return {
     workspace,
     dispose: () => {

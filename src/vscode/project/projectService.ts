@@ -1,9 +1,16 @@
 import * as vscode from 'vscode';
 import { readProject } from '../../core/corpus/readProject';
-import { ConfinedFileSystem } from '../../node/confinedFileSystem';
 import { printable } from '../../core/text/printable';
 import { createCorpusMatcher, defaultProjectConfig, parseProjectFile, projectFileName, type CorpusMatcher, type EntityType, type ProjectConfig } from '../../core/project';
 import type { Problem } from '../../core/problem';
+import type { FileSystem } from '../../core/store/fileSystem';
+import { isWorkspaceFileUri } from '../uriPaths';
+
+/**
+ * A workspace folder's files walled in at its root (paths relative to it), or undefined where the
+ * host has no such walls and files are read through `workspace.fs` (the browser).
+ */
+export type OpenFolderFiles = (folder: vscode.WorkspaceFolder) => Promise<FileSystem | undefined>;
 
 interface FolderProject {
   readonly config: ProjectConfig;
@@ -23,7 +30,7 @@ export class ProjectService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly ready: Promise<void>;
 
-  constructor() {
+  constructor(readonly openFolderFiles: OpenFolderFiles) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${projectFileName}`);
     const reload = () => void this.reloadAll();
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
@@ -48,7 +55,7 @@ export class ProjectService implements vscode.Disposable {
 
   private async load(folder: vscode.WorkspaceFolder): Promise<FolderProject> {
     // On disk, read it as the command line does: inside the folder's walls, a link refused.
-    const walled = folder.uri.scheme === 'file' ? await ConfinedFileSystem.open(folder.uri.fsPath).catch(() => undefined) : undefined;
+    const walled = await this.openFolderFiles(folder).catch(() => undefined);
     if (walled) {
       const read = await readProject(walled);
       return { config: read.config, matcher: createCorpusMatcher(read.config), problems: read.problems };
@@ -72,7 +79,7 @@ export class ProjectService implements vscode.Disposable {
 
   /** Whether the file is corpus text per its folder's project (sidecars never are). */
   isCorpusFile(uri: vscode.Uri): boolean {
-    if (uri.scheme !== 'file') return false;
+    if (!isWorkspaceFileUri(uri)) return false;
     const found = this.projectOf(uri);
     if (!found) return false;
     const root = found.folder.uri.path.replace(/\/$/, '');

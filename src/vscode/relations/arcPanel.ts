@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isPlaced } from '../../core/editing/liveAnnotations';
 import { livePieces } from '../../core/editing/livePieces';
@@ -7,6 +6,7 @@ import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { ProjectService } from '../project/projectService';
 import { revealMention } from '../tags/revealMention';
 import { arcHtml, type ArcArticle } from './arcHtml';
+import { webviewNonce } from '../webviewNonce';
 
 const viewType = 'newsAnnotator.arcs';
 
@@ -59,7 +59,7 @@ export class ArcPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(viewType, vscode.l10n.t('Arcs'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
     this.panel = panel;
-    panel.webview.html = arcHtml(randomBytes(16).toString('base64'), panel.webview.cspSource, vscode.env.language, vscode.l10n.t('This article has no tags yet.'));
+    panel.webview.html = arcHtml(webviewNonce(), panel.webview.cspSource, vscode.env.language, vscode.l10n.t('This article has no tags yet.'));
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.drawn = undefined;

@@ -10,6 +10,7 @@ import type { DocumentSession } from '../documents/documentSession';
 import { annotationsAtSelections } from '../editing/fileActions';
 import { activeCorpusEditor, type TaggingContext } from '../editing/registerTaggingCommands';
 import { reportFailure } from './registerRelationCommands';
+import { pathOfUri } from '../uriPaths';
 
 interface AttributeArguments {
   readonly uri?: string;
@@ -90,7 +91,7 @@ function pickKnowledgeBaseId(entries: readonly KnowledgeBaseEntry[], current: re
 /** Set Attribute… and Set Knowledge-Base Link…: one write each, one undo step. */
 export function registerAttributeCommands(context: TaggingContext): vscode.Disposable {
   const write = async (uri: vscode.Uri, label: string, factory: Parameters<TaggingContext['workspace']['edit']>[1][number]['factory']): Promise<boolean> => {
-    const result = await context.workspace.edit(label, [{ textPath: uri.fsPath, factory }]);
+    const result = await context.workspace.edit(label, [{ textPath: pathOfUri(uri), factory }]);
     if (result.failures.length > 0) return reportFailure((detail) => vscode.l10n.t('News Annotator: saving failed, nothing was written. {0}', detail), result.failures), false;
     return result.changes.size > 0;
   };

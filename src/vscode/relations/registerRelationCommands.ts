@@ -12,6 +12,7 @@ import { annotatorName } from '../editing/annotatorName';
 import { annotationsAtSelections, describeProblem, prepareForTagging, selectedSpans } from '../editing/fileActions';
 import { activeCorpusEditor, type TaggingContext } from '../editing/registerTaggingCommands';
 import { pickEntityType } from '../editing/typePicker';
+import { pathOfUri } from '../uriPaths';
 
 interface LinkArguments {
   /** Source and target ids (what tests and hover links pass); else the cursor decides. */
@@ -71,7 +72,7 @@ async function pickRelationType(allowed: readonly string[], declared: boolean, u
  */
 export function registerRelationCommands(context: TaggingContext): vscode.Disposable {
   const editFile = (label: string, uri: vscode.Uri, factory: Parameters<TaggingContext['workspace']['edit']>[1][number]['factory']): Promise<EditOutcome> =>
-    context.workspace.edit(label, [{ textPath: uri.fsPath, factory }]);
+    context.workspace.edit(label, [{ textPath: pathOfUri(uri), factory }]);
 
   const link = async (args?: LinkArguments): Promise<number> => {
     const active = await activeCorpusEditor(context.documents);

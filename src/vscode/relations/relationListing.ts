@@ -4,6 +4,7 @@ import { printable } from '../../core/text/printable';
 import type { AnnotationWorkspace } from '../../workspace/annotationWorkspace';
 import type { FolderIndex } from '../index/corpusIndexService';
 import type { MentionTarget } from '../tags/revealMention';
+import { pathOfUri } from '../uriPaths';
 
 /** One relation as the Tags view and Search Tags list it: its type and both ends. */
 export interface RelationEntry {
@@ -37,7 +38,7 @@ export async function relationsOfType(workspace: AnnotationWorkspace, folderInde
     if (entries.length >= limit) break;
     if (!file.relationTypes?.[type]) continue;
     const uri = vscode.Uri.joinPath(folderIndex.folder.uri, file.path);
-    const loaded = await workspace.load(uri.fsPath);
+    const loaded = await workspace.load(pathOfUri(uri));
     if (!loaded.ok) continue;
     const byId = new Map(loaded.sidecar.annotations.map((annotation) => [annotation.id, annotation]));
     for (const relation of loaded.sidecar.relations ?? []) {

@@ -8,6 +8,7 @@ import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexServic
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import { revealMention } from '../tags/revealMention';
 import { matchingRelationTypes, relationLabel, relationsOfType } from '../relations/relationListing';
+import { pathOfUri } from '../uriPaths';
 
 interface ResultItem extends vscode.QuickPickItem {
   readonly folderIndex: FolderIndex;
@@ -86,7 +87,7 @@ export function registerSearchCommand(indexes: CorpusIndexService, documents: An
       let pending = lineIndexes.get(key);
       if (!pending) {
         // Read inside the corpus walls: a link or FIFO in the corpus is neither followed nor waited on.
-        pending = documents.workspace.readText(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath).then((text) => (text === undefined ? undefined : new LineIndex(text)));
+        pending = documents.workspace.readText(pathOfUri(vscode.Uri.joinPath(folderIndex.folder.uri, file))).then((text) => (text === undefined ? undefined : new LineIndex(text)));
         lineIndexes.set(key, pending);
       }
       return pending;

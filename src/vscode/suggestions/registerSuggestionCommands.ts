@@ -10,6 +10,7 @@ import type { DocumentSession } from '../documents/documentSession';
 import { annotatorName } from '../editing/annotatorName';
 import { describeProblem, prepareForTagging } from '../editing/fileActions';
 import { activeCorpusEditor, type TaggingContext } from '../editing/registerTaggingCommands';
+import { pathOfUri, uriOfPath } from '../uriPaths';
 
 interface SuggestionArguments {
   readonly uri?: string;
@@ -58,7 +59,7 @@ export function registerSuggestionCommands(context: TaggingContext): vscode.Disp
     const annotator = await annotatorName();
     const ids = new Set([target.suggestion.id]);
     const outcome = await context.workspace.edit(vscode.l10n.t('Accept suggestion {0}', target.suggestion.type), [
-      { textPath: target.editor.document.uri.fsPath, factory: (sidecar, text) => acceptSuggestions(sidecar, text, ids, { annotator }) },
+      { textPath: pathOfUri(target.editor.document.uri), factory: (sidecar, text) => acceptSuggestions(sidecar, text, ids, { annotator }) },
     ]);
     if (outcome.failures.length > 0) return reportFailures(outcome.failures), 0;
     return outcome.added;
@@ -69,7 +70,7 @@ export function registerSuggestionCommands(context: TaggingContext): vscode.Disp
     if (!target) return 0;
     const ids = new Set([target.suggestion.id]);
     const outcome = await context.workspace.edit(vscode.l10n.t('Reject suggestion {0}', target.suggestion.type), [
-      { textPath: target.editor.document.uri.fsPath, factory: (sidecar) => rejectSuggestions(sidecar, ids) },
+      { textPath: pathOfUri(target.editor.document.uri), factory: (sidecar) => rejectSuggestions(sidecar, ids) },
     ]);
     if (outcome.failures.length > 0) return reportFailures(outcome.failures), 0;
     return outcome.changes.size;
@@ -106,7 +107,7 @@ export function registerSuggestionCommands(context: TaggingContext): vscode.Disp
     const uris = scope === 'file' ? [target.editor.document.uri] : await context.indexes.corpusUris();
     const label = vscode.l10n.t('Accept all “{0}” ({1})', shown(suggestion.text), suggestion.type);
     const edits = uris.map((uri) => ({
-      textPath: uri.fsPath,
+      textPath: pathOfUri(uri),
       factory: (sidecar: Parameters<typeof acceptSuggestions>[0], text: Parameters<typeof acceptSuggestions>[1]) =>
         acceptSuggestions(sidecar, text, sameEntity(openSuggestions(sidecar, text), suggestion), { annotator }),
     }));
@@ -141,7 +142,7 @@ export function registerSuggestionCommands(context: TaggingContext): vscode.Disp
 
   const fromGazetteer = async (args?: { gazetteer?: string }): Promise<number> => {
     const picked = args?.gazetteer
-      ? [vscode.Uri.file(args.gazetteer)]
+      ? [uriOfPath(args.gazetteer)]
       : await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Suggest from This Gazetteer'), filters: { [vscode.l10n.t('Gazetteers')]: ['tsv', 'csv', 'txt'] } });
     const file = picked?.[0];
     if (!file) return 0;
@@ -159,7 +160,7 @@ export function registerSuggestionCommands(context: TaggingContext): vscode.Disp
       let last = 0;
       return suggestCorpus(
         context.workspace,
-        uris.map((uri) => uri.fsPath),
+        uris.map((uri) => pathOfUri(uri)),
         {
           entries: read.entries,
           ignoreCase: false,

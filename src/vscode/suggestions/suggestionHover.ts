@@ -3,6 +3,7 @@ import { openSuggestions } from '../../core/suggest/suggestionActions';
 import { printable } from '../../core/text/printable';
 import { commandIds } from '../commandIds';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import { workspaceDocumentSelector } from '../uriPaths';
 
 function commandLink(title: string, command: string, args: unknown): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
@@ -14,7 +15,7 @@ function escapeMarkdown(text: string): string {
 
 /** Hovering a suggestion shows where it came from, how sure, its link, and Accept / Reject. */
 export function registerSuggestionHover(documents: AnnotatedDocuments): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ scheme: 'file' }, {
+  return vscode.languages.registerHoverProvider(workspaceDocumentSelector(), {
     provideHover(document, position) {
       const session = documents.loadedSession(document.uri);
       if (!session) return undefined;

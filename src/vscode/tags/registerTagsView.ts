@@ -9,6 +9,7 @@ import type { TaggingContext } from '../editing/registerTaggingCommands';
 import { pickEntityType } from '../editing/typePicker';
 import type { CorpusIndexService, FolderIndex } from '../index/corpusIndexService';
 import { TagsTreeProvider, type TagNode } from './tagsTreeProvider';
+import { pathOfUri } from '../uriPaths';
 
 type EntityNode = TagNode & { kind: 'entity' };
 
@@ -31,7 +32,7 @@ export interface TagsView extends vscode.Disposable {
 /** Applies one edit to every file an entity is mentioned in; the whole thing is one undo step. */
 async function editEntity(context: TaggingContext, node: EntityNode, label: string, edit: (ids: ReadonlySet<string>) => ChangeFactory): Promise<number> {
   const byFile = new TagsTree(node.folderIndex.index).idsByFile(node.entity.key);
-  const edits = [...byFile].map(([file, ids]) => ({ textPath: vscode.Uri.joinPath(node.folderIndex.folder.uri, file).fsPath, factory: edit(new Set(ids)) }));
+  const edits = [...byFile].map(([file, ids]) => ({ textPath: pathOfUri(vscode.Uri.joinPath(node.folderIndex.folder.uri, file)), factory: edit(new Set(ids)) }));
   const outcome = await context.workspace.edit(label, edits);
   const [failure] = outcome.failures;
   if (failure) void vscode.window.showErrorMessage(vscode.l10n.t('News Annotator: {0}: {1} file(s) were left unchanged: {2}', label, outcome.failures.length, describeProblem(failure)));

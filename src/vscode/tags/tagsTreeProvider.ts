@@ -11,6 +11,7 @@ import type { EntityType } from '../../core/project';
 import { escapeMarkdown } from '../decorations/markdownText';
 import { appendTypeGuidance, hasGuidance } from '../guidelines/typeGuidance';
 import { relationChildren, relationsRoot, relationTreeItem, type RelationNode } from '../relations/relationTreeItems';
+import { pathOfUri } from '../uriPaths';
 
 export type TagNode =
   | { kind: 'type'; folderIndex: FolderIndex; total: TypeTotal }
@@ -100,7 +101,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
     await Promise.all(
       [...files].map(async (file) => {
         try {
-          const text = await this.workspace.readText(vscode.Uri.joinPath(folderIndex.folder.uri, file).fsPath);
+          const text = await this.workspace.readText(pathOfUri(vscode.Uri.joinPath(folderIndex.folder.uri, file)));
           if (text !== undefined) result.set(file, new LineIndex(text));
         } catch {
           // A file deleted meanwhile: its mentions show without a line until the index catches up.
