@@ -20,8 +20,13 @@ describe('Corpus view, Tags view and Search Tags in the web worker', () => {
       return files.includes(fixture.path('notes/second.txt')) && files.includes(fixture.path('valparaiso.txt')) ? files : undefined;
     }, 'the fixture files in the corpus index');
     ok(!listed.some((file) => file.endsWith('.ann.yaml')));
-    const rows = (await extension.corpusRows()).map((row) => row.trim());
+    // The view refreshes a moment after the index (its updates are batched).
+    const rows = await eventually(async () => {
+      const shown = (await extension.corpusRows()).map((row) => row.trim());
+      return shown.some((row) => row.startsWith(`${fixture.folder} |`)) ? shown : undefined;
+    }, `a Corpus view row for ${fixture.folder}`);
     ok(rows.some((row) => row.startsWith('valparaiso.txt |')), `no row for valparaiso.txt in:\n${rows.join('\n')}`);
+    ok(rows.some((row) => row.startsWith('second.txt |')), `no row for notes/second.txt in:\n${rows.join('\n')}`);
   });
 
   it('shows a new tag in the Tags view under its type', async () => {
