@@ -9,8 +9,9 @@
 // --production (npm pack, npm run package) writes minified bundles without source maps, and no out/.
 // Type-checking is `tsc --noEmit`'s job; esbuild only strips types, which keeps builds fast.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { browserBundleOptions } from './browserBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -49,35 +50,6 @@ const executable = (file) => ({
   },
 });
 
-// The browser build takes `name.browser.ts` wherever a module `name.ts` has one beside it: the
-// few modules whose desktop version needs Node (SHA-256 through node:crypto, git for the
-// annotator's name, fsPath for paths) have a browser twin with the same exports.
-const browserVariants = {
-  name: 'browser-variants',
-  setup(build) {
-    build.onResolve({ filter: /^\./ }, (args) => {
-      const base = path.resolve(args.resolveDir, args.path);
-      const variant = `${base}.browser.ts`;
-      return existsSync(`${base}.ts`) && existsSync(variant) ? { path: variant } : undefined;
-    });
-  },
-};
-
-// The arc view's page script (src/vscode/relations/arcScript.ts) is a string the webview runs, so
-// the bundler cannot minify it: the browser build minifies it here, as the script it is.
-const minifiedPageScripts = {
-  name: 'minified-page-scripts',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]relations[\\/]arcScript\.ts$/ }, async (args) => {
-      const module = await esbuild.build({ entryPoints: [args.path], bundle: false, write: false, format: 'cjs', platform: 'neutral', logLevel: 'silent' });
-      const loaded = { exports: {} };
-      new Function('module', 'exports', module.outputFiles[0].text)(loaded, loaded.exports);
-      const script = await esbuild.transform(loaded.exports.arcScript, { minify: true, target: 'es2020' });
-      return { contents: `export const arcScript = ${JSON.stringify(script.code)};`, loader: 'js' };
-    });
-  },
-};
-
 // In production, the size of the browser bundle (issue 17 aims at 400 KB minified at most).
 const reportSize = (file) => ({
   name: 'report-size',
@@ -90,21 +62,8 @@ const reportSize = (file) => ({
 
 const builds = testsOnly ? [] : [
   { ...bundleOptions, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // Node built-ins are not marked external here: an import of one that reaches the browser entry
-  // cannot be resolved for platform 'browser', and the build fails with its name and importer.
-  {
-    ...bundleOptions,
-    platform: 'browser',
-    target: 'es2022',
-    entryPoints: ['src/vscode/extension.browser.ts'],
-    outfile: 'dist/web/extension.js',
-    external: ['vscode'],
-    // Plain fuzzy search is all the search uses; Fuse's build without extended search and logical
-    // queries answers it the same, in less code.
-    alias: { 'fuse.js': 'fuse.js/basic' },
-    charset: 'utf8',
-    plugins: [browserVariants, minifiedPageScripts, reportSize('dist/web/extension.js')],
-  },
+  // The browser entry (scripts/browserBundle.mjs: no Node built-in may reach it).
+  { ...bundleOptions, ...browserBundleOptions({ production }), plugins: [...browserBundleOptions({ production }).plugins, reportSize('dist/web/extension.js')] },
   { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },
   // `agree`'s worker threads (src/node/compareInWorkers.ts) run this file, found beside cli.js.
   { ...bundleOptions, entryPoints: ['src/node/agreeWorker.ts'], outfile: 'dist/agreeWorker.js' },

@@ -13,6 +13,8 @@ export function pathOfUri(uri: vscode.Uri): string {
 
 export function uriOfPath(path: string): vscode.Uri {
   const folders = vscode.workspace.workspaceFolders ?? [];
+  // A relative path (from a command's arguments) is taken inside the first folder.
+  if (!path.startsWith('/')) return folders[0] ? vscode.Uri.joinPath(folders[0].uri, ...path.split('/')) : vscode.Uri.file(path);
   let best: vscode.WorkspaceFolder | undefined;
   for (const folder of folders) {
     const root = folder.uri.path.replace(/\/$/, '');

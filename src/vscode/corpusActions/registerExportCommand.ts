@@ -9,7 +9,7 @@ import type { CorpusAccess } from './corpusAccess';
 
 interface ExportArguments {
   readonly format?: ExportFormat;
-  /** Where to write (a file, or a folder for brat); asked with a save dialog when missing. */
+  /** Where to write (a file, or a folder for brat): a path, or a URI (`vscode-vfs://...`) in the browser; asked with a save dialog when missing. */
   readonly out?: string;
   /** Replace (true) or keep (false) an existing output that is not an earlier export of this format; asked when missing. */
   readonly force?: boolean;
@@ -30,6 +30,11 @@ const formatChoices = (): readonly FormatChoice[] => [
   { format: 'conll', label: vscode.l10n.t('CoNLL-2003 (IOB2)'), detail: vscode.l10n.t('One token per line, blank line between sentences; nested spans reduced to the outermost.'), extension: 'conll' },
 ];
 
+/** A URI string as it is, else a path (`C:\\x` is a path: a scheme has two letters at least). */
+function outputUri(out: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(out) ? vscode.Uri.parse(out) : uriOfPath(out);
+}
+
 /** News Annotator: Export Annotations…: format, destination, then a cancellable export with progress. */
 export function registerExportCommand(access: CorpusAccess): vscode.Disposable {
   return vscode.commands.registerCommand(commandIds.exportAnnotations, async (args?: ExportArguments): Promise<string | undefined> => {
@@ -43,7 +48,7 @@ export function registerExportCommand(access: CorpusAccess): vscode.Disposable {
     if (!format || !(exportFormats as readonly string[]).includes(format)) return undefined;
     const choice = choices.find((candidate) => candidate.format === format)!;
     const outUri =
-      (args?.out !== undefined ? uriOfPath(args.out) : undefined) ??
+      (args?.out !== undefined ? outputUri(args.out) : undefined) ??
       (await vscode.window.showSaveDialog({
         title: choice.extension ? vscode.l10n.t('Export {0} to', choice.label) : vscode.l10n.t('Export {0} into a new folder named', choice.label),
         defaultUri: vscode.Uri.joinPath(access.exportFolder(folder), `${folder.name}-annotations${choice.extension ? `.${choice.extension}` : '-brat'}`),

@@ -2,13 +2,31 @@ import * as vscode from 'vscode';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 
 // The folders the desktop's walk never enters (src/node/listCorpusFiles.ts).
-const skippedFolders = '**/{.git,node_modules,.hg,.svn}/**';
+const skippedFolders: ReadonlySet<string> = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
-/** Every file of a workspace folder, relative to it ('/' separators), through the editor's file search. */
+/**
+ * Every regular file of a workspace folder, relative to it ('/' separators), walked with
+ * `workspace.fs.readDirectory` as the desktop walks the disk: the editor's file search
+ * (`findFiles`) would leave out what `files.exclude` and .gitignore hide, which the desktop and
+ * the command line count as corpus. Links are neither entered nor listed: the browser cannot
+ * tell where they lead, so nothing is read through one.
+ */
 export async function findFolderFiles(folder: vscode.WorkspaceFolder): Promise<string[]> {
-  const root = folder.uri.path.replace(/\/$/, '');
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), skippedFolders);
-  return found.filter((uri) => uri.path.startsWith(`${root}/`)).map((uri) => uri.path.slice(root.length + 1));
+  const files: string[] = [];
+  const walk = async (uri: vscode.Uri, prefix: string): Promise<void> => {
+    const entries = await vscode.workspace.fs.readDirectory(uri);
+    const folders: Promise<void>[] = [];
+    for (const [name, type] of entries) {
+      if ((type & vscode.FileType.SymbolicLink) !== 0) continue;
+      const relative = `${prefix}${name}`;
+      if ((type & vscode.FileType.Directory) !== 0) {
+        if (!skippedFolders.has(name)) folders.push(walk(vscode.Uri.joinPath(uri, name), `${relative}/`));
+      } else if ((type & vscode.FileType.File) !== 0) files.push(relative);
+    }
+    await Promise.all(folders);
+  };
+  await walk(folder.uri, '');
+  return files.sort();
 }
 
 /**

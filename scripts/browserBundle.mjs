@@ -1,0 +1,60 @@
+// The browser build of the extension (package.json `browser`): dist/web/extension.js, for
+// vscode.dev, github.dev and code-server's web worker. scripts/build.mjs builds it;
+// test/unit/build/browserBundle.test.ts builds it in memory to check what reaches it.
+//
+// Node built-ins are not marked external: an import of one that reaches the browser entry cannot
+// be resolved for platform 'browser', and the build fails with its name and importer.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+// The browser build takes `name.browser.ts` wherever a module `name.ts` has one beside it: the
+// few modules whose desktop version needs Node (SHA-256 through node:crypto, git for the
+// annotator's name, fsPath for paths) have a browser twin with the same exports.
+export const browserVariants = {
+  name: 'browser-variants',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const base = path.resolve(args.resolveDir, args.path);
+      const variant = `${base}.browser.ts`;
+      return existsSync(`${base}.ts`) && existsSync(variant) ? { path: variant } : undefined;
+    });
+  },
+};
+
+// The arc view's page script (src/vscode/relations/arcScript.ts) is a string the webview runs, so
+// the bundler cannot minify it: the browser build minifies it here, as the script it is.
+const minifiedPageScripts = {
+  name: 'minified-page-scripts',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]relations[\\/]arcScript\.ts$/ }, async (args) => {
+      const module = await esbuild.build({ entryPoints: [args.path], bundle: false, write: false, format: 'cjs', platform: 'neutral', logLevel: 'silent' });
+      const loaded = { exports: {} };
+      new Function('module', 'exports', module.outputFiles[0].text)(loaded, loaded.exports);
+      const script = await esbuild.transform(loaded.exports.arcScript, { minify: true, target: 'es2020' });
+      return { contents: `export const arcScript = ${JSON.stringify(script.code)};`, loader: 'js' };
+    });
+  },
+};
+
+/** esbuild options of the browser bundle; `root` is the project folder (the current one by default). */
+export function browserBundleOptions({ production = false, root = process.cwd() } = {}) {
+  return {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: ['src/vscode/extension.browser.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    // Plain fuzzy search is all the search uses; Fuse's build without extended search and logical
+    // queries answers it the same, in less code.
+    alias: { 'fuse.js': 'fuse.js/basic' },
+    charset: 'utf8',
+    plugins: [browserVariants, minifiedPageScripts],
+  };
+}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as esbuildTypes from 'esbuild';
+
+const root = path.join(__dirname, '..', '..', '..', '..');
+
+interface BrowserBundle {
+  browserBundleOptions(options: { production?: boolean; root?: string }): esbuildTypes.BuildOptions;
+}
+
+async function browserBuild(): Promise<{ esbuild: typeof esbuildTypes; options: esbuildTypes.BuildOptions }> {
+  const esbuild = (await import('esbuild')) as typeof esbuildTypes;
+  const bundle = (await import(pathToFileURL(path.join(root, 'scripts', 'browserBundle.mjs')).href)) as BrowserBundle;
+  return { esbuild, options: { ...bundle.browserBundleOptions({ production: true, root }), write: false, logLevel: 'silent' } };
+}
+
+describe('the browser bundle (dist/web/extension.js)', function () {
+  this.timeout(120_000);
+
+  it('requires nothing but vscode, and carries the browser twins instead of the Node modules', async () => {
+    const { esbuild, options } = await browserBuild();
+    const result = await esbuild.build(options);
+    const code = result.outputFiles![0].text;
+    const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
+    assert.deepEqual([...required], ['vscode']);
+    // sha256.browser.ts in place of node:crypto's createHash: its first round constant, 0x428a2f98,
+    // as the minifier prints it.
+    assert.ok(code.includes('1116352408'), 'the TypeScript SHA-256');
+    assert.ok(!code.includes('createHash'));
+    assert.ok(!code.includes('execFile'), 'no git for the annotator name');
+  });
+
+  it('fails on a Node built-in that reaches it, naming the import', async () => {
+    const { esbuild, options } = await browserBuild();
+    const stdin = { contents: "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n", resolveDir: path.join(root, 'src', 'vscode'), loader: 'ts' as const };
+    await assert.rejects(esbuild.build({ ...options, entryPoints: undefined, stdin }), (error: Error) => /Could not resolve "node:fs"/.test(error.message));
+  });
+});
