@@ -34,9 +34,9 @@ describe('Validate Corpus and Export in the web worker', () => {
     equal(problems[0]?.range.start.line, 2, 'the problem points at the entry’s line');
   });
 
-  it('exports the annotations to a file in the workspace', async () => {
+  it('exports the annotations to a file in the workspace, named by its URI', async () => {
     const out = fixture.uri('export/corpus.yaml');
-    const message = await vscode.commands.executeCommand<string>('newsAnnotator.exportAnnotations', { format: 'yaml', out: out.path });
+    const message = await vscode.commands.executeCommand<string>('newsAnnotator.exportAnnotations', { format: 'yaml', out: out.toString() });
     match(message, /exported \d+ annotations of \d+ documents/);
     const written = await readText(out);
     ok(written !== undefined, `nothing was written to ${out.toString()}`);
@@ -46,5 +46,18 @@ describe('Validate Corpus and Export in the web worker', () => {
     const codePoints = Array.from(article);
     for (const annotation of document.annotations) equal(codePoints.slice(annotation.start, annotation.end).join(''), annotation.text);
     ok(document.annotations.some((annotation) => annotation.text === 'Amaru Quispe-Llanos'));
+  });
+
+  it('never replaces a workspace file that is not an earlier export without asking', async () => {
+    const notes = fixture.uri('export/README.md');
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('# Notes the lead wrote\n'));
+    const kept = await vscode.commands.executeCommand<string | undefined>('newsAnnotator.exportAnnotations', { format: 'jsonl', out: notes.path, force: false });
+    equal(kept, undefined, 'the export is refused');
+    equal(await readText(notes), '# Notes the lead wrote\n', 'the file is left as it was');
+    // An earlier export of the same format, named by its workspace path, is replaced without asking.
+    const jsonl = fixture.uri('export/corpus.jsonl');
+    match(await vscode.commands.executeCommand<string>('newsAnnotator.exportAnnotations', { format: 'jsonl', out: jsonl.path }), /exported \d+ annotations/);
+    match(await vscode.commands.executeCommand<string>('newsAnnotator.exportAnnotations', { format: 'jsonl', out: jsonl.path, force: false }), /exported \d+ annotations/);
+    ok((await readText(jsonl))?.includes('Amaru Quispe-Llanos'), 'the JSONL export holds the tag');
   });
 });
