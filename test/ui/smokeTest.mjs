@@ -4,15 +4,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { uiSteps } from './uiSteps.mjs';
+import { showWorkerHostLog, workerHostChannel } from './workerHostLog.mjs';
 
 const timeout = 30_000;
 
 /**
  * @param {import('playwright-core').Browser} browser
  * @param {string} url  a workbench URL with the sample corpus open and the extension loaded
- * @param {{ title: string, screenshotDir: string, screenshotName: string }} options
+ * @param {{ title: string, screenshotDir: string, screenshotName: string, webWorker?: boolean }} options
+ *   `webWorker`: also check that the extension was activated in the web worker extension host
  */
-export async function runUiSmokeTest(browser, url, { title, screenshotDir, screenshotName }) {
+export async function runUiSmokeTest(browser, url, { title, screenshotDir, screenshotName, webWorker = false }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   mkdirSync(screenshotDir, { recursive: true });
   const { results, step } = uiSteps({ screenshotDir, failureName: (failed) => `failure-${failed}-${screenshotName}`, page: () => page });
@@ -49,6 +51,11 @@ export async function runUiSmokeTest(browser, url, { title, screenshotDir, scree
       }
       await page.locator('.notifications-toasts, .notifications-center', { hasText: /\d+ corpus files, \d+ with annotations/ }).first().waitFor({ timeout });
     });
+    if (webWorker) {
+      await step(`the "${workerHostChannel}" log shows News Annotator activated in the web worker`, async () => {
+        await showWorkerHostLog(page, { timeout });
+      });
+    }
     await step(`a screenshot of the workbench is saved as .test-artifacts/${screenshotName}`, async () => {
       await page.screenshot({ path: path.join(screenshotDir, screenshotName) });
     });
