@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { select } from '../support/selectText';
 import { parse } from 'yaml';
 import type { Annotation } from '../../src/core/sidecar/model';
 import type { NewsAnnotatorApi } from '../../src/vscode/testApi';
@@ -28,16 +29,7 @@ export async function openArticle(relative: string): Promise<vscode.TextEditor> 
   return editor;
 }
 
-/** Selects the n-th occurrence (0-based) of `text` in the editor. */
-export function select(editor: vscode.TextEditor, text: string, occurrence = 0): vscode.Selection {
-  const content = editor.document.getText();
-  let index = -1;
-  for (let count = 0; count <= occurrence; count++) {
-    index = content.indexOf(text, index + 1);
-    assert.ok(index >= 0, `“${text}” (occurrence ${occurrence}) is not in ${editor.document.uri.path}`);
-  }
-  return new vscode.Selection(editor.document.positionAt(index), editor.document.positionAt(index + text.length));
-}
+export { select };
 
 /** The fields of a sidecar entry the tests read. */
 export type SidecarEntry = Pick<Annotation, 'id' | 'type' | 'start' | 'end' | 'text' | 'note'>;

@@ -4,6 +4,7 @@
  * back the same way. Nothing here may reach a Node built-in: the suite runs in a web worker.
  */
 import * as vscode from 'vscode';
+import { select } from '../support/selectText';
 import { parse } from 'yaml';
 import type { NewsAnnotatorApi } from '../../src/vscode/testApi';
 import { equal, ok } from './check';
@@ -87,16 +88,7 @@ export async function openArticle(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return editor;
 }
 
-/** Selects the n-th occurrence (0-based) of `text` in the editor. */
-export function select(editor: vscode.TextEditor, text: string, occurrence = 0): vscode.Selection {
-  const content = editor.document.getText();
-  let index = -1;
-  for (let count = 0; count <= occurrence; count++) {
-    index = content.indexOf(text, index + 1);
-    ok(index >= 0, `“${text}” (occurrence ${occurrence}) is not in ${editor.document.uri.path}`);
-  }
-  return new vscode.Selection(editor.document.positionAt(index), editor.document.positionAt(index + text.length));
-}
+export { select };
 
 /**
  * Polls until `check` returns a value that is not undefined (watchers and writes are
