@@ -4,7 +4,6 @@
 //
 // Node built-ins are not marked external: an import of one that reaches the browser entry cannot
 // be resolved for platform 'browser', and the build fails with its name and importer.
-import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -18,21 +17,6 @@ export const browserVariants = {
       const base = path.resolve(args.resolveDir, args.path);
       const variant = `${base}.browser.ts`;
       return existsSync(`${base}.ts`) && existsSync(variant) ? { path: variant } : undefined;
-    });
-  },
-};
-
-// The arc view's page script (src/vscode/relations/arcScript.ts) is a string the webview runs, so
-// the bundler cannot minify it: the browser build minifies it here, as the script it is.
-const minifiedPageScripts = {
-  name: 'minified-page-scripts',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]relations[\\/]arcScript\.ts$/ }, async (args) => {
-      const module = await esbuild.build({ entryPoints: [args.path], bundle: false, write: false, format: 'cjs', platform: 'neutral', logLevel: 'silent' });
-      const loaded = { exports: {} };
-      new Function('module', 'exports', module.outputFiles[0].text)(loaded, loaded.exports);
-      const script = await esbuild.transform(loaded.exports.arcScript, { minify: true, target: 'es2020' });
-      return { contents: `export const arcScript = ${JSON.stringify(script.code)};`, loader: 'js' };
     });
   },
 };
@@ -55,6 +39,6 @@ export function browserBundleOptions({ production = false, root = process.cwd() 
     // queries answers it the same, in less code.
     alias: { 'fuse.js': 'fuse.js/basic' },
     charset: 'utf8',
-    plugins: [browserVariants, minifiedPageScripts],
+    plugins: [browserVariants],
   };
 }

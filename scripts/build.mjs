@@ -5,12 +5,14 @@
 //   dist/cli.js        the `news-annotator` command line, one bundle
 //   dist/agreeWorker.js the worker threads of `news-annotator agree`
 //   dist/summaryWorker.js the worker threads of `news-annotator stats` and `validate`
+//   dist/webview/        the webview pages' script and style files (scripts/webviewAssets.mjs)
 //   out/               every source and test file transpiled one to one, for mocha
 // --production (npm pack, npm run package) writes minified bundles without source maps, and no out/.
 // Type-checking is `tsc --noEmit`'s job; esbuild only strips types, which keeps builds fast.
 import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeWebviewAssets } from './webviewAssets.mjs';
 import { browserBundleOptions } from './browserBundle.mjs';
 
 const production = process.argv.includes('--production');
@@ -95,3 +97,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
+// After the bundles (a build starts by clearing dist/). Watch mode writes them once: an edit to
+// a page's script or style needs another `npm run build`.
+if (!testsOnly) await writeWebviewAssets({ production });

@@ -62,7 +62,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
   const statusBar = registerStatusBar(documents);
   const desktop = host.registerDesktopFeatures?.(tagging);
   const suggestions = registerSuggestions(tagging);
-  const relations = registerRelations(tagging);
+  const relations = registerRelations(tagging, context.extensionUri);
   context.subscriptions.push(
     project,
     workspace,

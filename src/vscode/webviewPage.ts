@@ -1,7 +1,7 @@
 /**
  * The frame of the extension's webview pages (the agreement report, the arc view): one place for
  * the strict content security policy, so every page loads nothing from the network and runs only
- * its own inline style and script, allowed by the page's nonce.
+ * its own style and script, inline or from the extension's own files, allowed by the page's nonce.
  */
 
 const htmlEscapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -17,25 +17,31 @@ export interface WebviewPage {
   readonly cspSource: string;
   readonly language: string;
   readonly title?: string;
-  readonly style: string;
+  /** The style and the script: the text itself, or the webview URI of an extension file. */
+  readonly style: string | { readonly uri: string };
   /** Markup of the body, already escaped. */
   readonly body: string;
-  readonly script: string;
+  readonly script: string | { readonly uri: string };
 }
 
 export function webviewPage({ nonce, cspSource, language, title, style, body, script }: WebviewPage): string {
-  const policy = `default-src 'none'; img-src ${cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${cspSource};`;
+  // A file's style is also allowed by its origin: a nonce on <link> is not honoured everywhere.
+  const styleSources = typeof style === 'string' ? `'nonce-${nonce}'` : `${cspSource} 'nonce-${nonce}'`;
+  const policy = `default-src 'none'; img-src ${cspSource} data:; style-src ${styleSources}; script-src 'nonce-${nonce}'; font-src ${cspSource};`;
+  const quotedNonce = escapeHtml(nonce);
+  const styleTag = typeof style === 'string' ? `<style nonce="${quotedNonce}">${style}</style>` : `<link rel="stylesheet" nonce="${quotedNonce}" href="${escapeHtml(style.uri)}">`;
+  const scriptTag = typeof script === 'string' ? `<script nonce="${quotedNonce}">${script}</script>` : `<script nonce="${quotedNonce}" src="${escapeHtml(script.uri)}"></script>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${title === undefined ? '' : `<title>${escapeHtml(title)}</title>\n`}<style nonce="${escapeHtml(nonce)}">${style}</style>
+${title === undefined ? '' : `<title>${escapeHtml(title)}</title>\n`}${styleTag}
 </head>
 <body>
 ${body}
-<script nonce="${escapeHtml(nonce)}">${script}</script>
+${scriptTag}
 </body>
 </html>`;
 }

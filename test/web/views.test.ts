@@ -50,4 +50,16 @@ describe('Corpus view, Tags view and Search Tags in the web worker', () => {
     }, 'a search result');
     deepEqual(results, [`PERSON Amaru Quispe-Llanos ${fixture.path('valparaiso.txt')}`]);
   });
+
+  it('draws the article in the arc view, its page script and style loaded from the extension', async () => {
+    await openArticle(fixture.uri('valparaiso.txt'));
+    equal(await vscode.commands.executeCommand<boolean>('newsAnnotator.showArcs'), true);
+    // The page reports what it drew only once its script (dist/webview/arcView.js) ran.
+    const drawn = await eventually(async () => {
+      const drawing = (await api()).arcDrawing();
+      return drawing !== undefined && drawing.spans > 0 ? drawing : undefined;
+    }, 'the arc view drawn');
+    ok(drawn.uri.endsWith('valparaiso.txt'), `drew ${drawn.uri}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

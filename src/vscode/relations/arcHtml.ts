@@ -1,5 +1,4 @@
 import { escapeHtml, webviewPage } from '../webviewPage';
-import { arcScript } from './arcScript';
 
 /** What the arc view's page is drawn from (UTF-16 offsets: the webview slices JavaScript strings). */
 export interface ArcArticle {
@@ -10,37 +9,25 @@ export interface ArcArticle {
   readonly relations: readonly { id: string; type: string; from: string; to: string }[];
 }
 
-// Colours and fonts come from the theme's CSS variables, so the view follows light, dark and
-// high-contrast themes. The script sets each tagged piece's top padding: the room its row needs.
-const style = `
-body { color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); padding: 0 16px 24px; }
-h1 { font-size: 1.1em; font-weight: 600; margin: 12px 0; }
-#empty { color: var(--vscode-descriptionForeground); }
-#page { position: relative; }
-#article { font-family: var(--vscode-editor-font-family), sans-serif; font-size: calc(var(--vscode-editor-font-size, 14px) + 1px); line-height: 1.6; white-space: pre-wrap; overflow-wrap: anywhere; }
-.line { min-height: 1.6em; }
-.tagged { display: inline-block; padding-top: 18px; background-clip: content-box; border-bottom: 2px solid transparent; cursor: pointer; white-space: pre; }
-.tagged:hover { outline: 1px solid var(--vscode-focusBorder); }
-#overlay { position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }
-#overlay .label { pointer-events: auto; cursor: pointer; }
-#overlay .label text { fill: var(--vscode-editor-foreground); }
-#overlay .arc-box { fill: var(--vscode-editor-background); fill-opacity: 0.85; }
-#overlay .arc-target { stroke: transparent; stroke-width: 10px; pointer-events: stroke; }
-#overlay.focused .arc, #overlay.focused .arc-label, #overlay.focused .label { opacity: 0.25; }
-#overlay.focused .hot { opacity: 1; }
-#overlay.focused .arc.hot { stroke: var(--vscode-focusBorder); stroke-width: 2.4px; }
-#overlay.focused .label.hot rect { stroke-width: 2px; }
-.tagged:focus { outline: 2px solid var(--vscode-focusBorder); }
-`;
+
+/**
+ * Where the page's script and style are (webview URIs of dist/webview/arcView.js and .css, which
+ * the build writes from arcScript.ts and arcStyle.ts): files rather than inline text, so neither
+ * bundle carries them (the browser bundle has a size budget).
+ */
+export interface ArcPageFiles {
+  readonly script: string;
+  readonly style: string;
+}
 
 /** The page: a title, the article's text, and the SVG the script draws labels and arcs in. */
-export function arcHtml(nonce: string, cspSource: string, language: string, emptyText: string): string {
+export function arcHtml(nonce: string, cspSource: string, language: string, emptyText: string, files: ArcPageFiles): string {
   return webviewPage({
     nonce,
     cspSource,
     language,
-    style,
-    script: arcScript,
+    style: { uri: files.style },
+    script: { uri: files.script },
     body: `<h1 id="title"></h1>
 <p id="empty" hidden>${escapeHtml(emptyText)}</p>
 <div id="page"><div id="article"></div><svg id="overlay" xmlns="http://www.w3.org/2000/svg"></svg></div>`,

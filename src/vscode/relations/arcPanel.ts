@@ -31,6 +31,8 @@ export class ArcPanel implements vscode.Disposable {
   constructor(
     private readonly documents: AnnotatedDocuments,
     private readonly project: ProjectService,
+    /** The extension's folder: the page's script and style are in its dist/webview. */
+    private readonly extensionUri: vscode.Uri,
   ) {
     this.disposables.push(
       documents.onDidChange(() => this.schedule()),
@@ -57,9 +59,11 @@ export class ArcPanel implements vscode.Disposable {
       this.post();
       return true;
     }
-    const panel = vscode.window.createWebviewPanel(viewType, vscode.l10n.t('Arcs'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+    const pageFiles = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(viewType, vscode.l10n.t('Arcs'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [pageFiles] });
     this.panel = panel;
-    panel.webview.html = arcHtml(webviewNonce(), panel.webview.cspSource, vscode.env.language, vscode.l10n.t('This article has no tags yet.'));
+    const fileUri = (name: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(pageFiles, name)).toString();
+    panel.webview.html = arcHtml(webviewNonce(), panel.webview.cspSource, vscode.env.language, vscode.l10n.t('This article has no tags yet.'), { script: fileUri('arcView.js'), style: fileUri('arcView.css') });
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.drawn = undefined;

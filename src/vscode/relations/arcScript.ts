@@ -1,5 +1,6 @@
 /**
- * The arc view's page script (runs in the webview under the page's nonce). It lays the article
+ * The arc view's page script (runs in the webview under the page's nonce). The build writes it
+ * to dist/webview/arcView.js (scripts/webviewAssets.mjs), which the page loads. It lays the article
  * out as ordinary flowing text, so the browser does line breaking, CJK and bidi, then measures
  * each tag with `getClientRects` and draws labels and arcs in an SVG laid over the text. Tagged
  * pieces are inline blocks with room above them (padding), which makes a line with tags taller

@@ -12,8 +12,8 @@ export interface RelationsFeature {
 }
 
 /** Relations, discontinuous spans, attributes and KB links in the editor, and the arc view. */
-export function registerRelations(context: TaggingContext): RelationsFeature {
+export function registerRelations(context: TaggingContext, extensionUri: vscode.Uri): RelationsFeature {
   const hints = new RelationHints(context.documents);
-  const arcs = new ArcPanel(context.documents, context.project);
+  const arcs = new ArcPanel(context.documents, context.project, extensionUri);
   return { hints, arcs, disposable: vscode.Disposable.from(hints, arcs, registerRelationCommands(context), registerAttributeCommands(context)) };
 }
