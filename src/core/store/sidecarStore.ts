@@ -22,7 +22,7 @@ import { baseName, sidecarPathFor } from '../sidecar/sidecarPath';
 import { validateSidecar } from '../sidecar/validateSidecar';
 import { validateSuggestions } from '../sidecar/validateSuggestions';
 import { CodePointIndex } from '../text/codePoints';
-import { decodeText, sha256Hex, type DecodedText } from '../text/decodeText';
+import { decodeText, sha256Hex, textOf, type DecodedText } from '../text/decodeText';
 import { describeEncoding } from '../text/detectEncoding';
 import type { Annotation, Suggestion } from '../sidecar/model';
 import { anchorAnnotations, applyAnchors, holdsText, refreshSidecar } from './anchorAnnotations';
@@ -206,10 +206,10 @@ export class SidecarStore {
   async loadSpans(textPath: string): Promise<LoadedSpans | StoreFailure> {
     const bytes = await readText(this.fileSystem, textPath);
     if (!bytes.ok) return bytes;
-    const decoded = decodeText(bytes.data);
+    const text = textOf(bytes.data);
     const spans = await this.readSpans(sidecarPathFor(textPath));
-    if (spans === 'none') return { ok: true, text: decoded.text, annotations: [], suggestions: [], writable: true, problems: [] };
-    if (spans !== undefined) return { ok: true, text: decoded.text, ...spans, writable: true, problems: [] };
+    if (spans === 'none') return { ok: true, text, annotations: [], suggestions: [], writable: true, problems: [] };
+    if (spans !== undefined) return { ok: true, text, ...spans, writable: true, problems: [] };
     const loaded = await this.load(textPath);
     if (!loaded.ok) return loaded;
     return { ok: true, text: loaded.decoded.text, annotations: loaded.sidecar.annotations, suggestions: loaded.sidecar.suggestions ?? [], writable: loaded.writable, problems: loaded.problems };

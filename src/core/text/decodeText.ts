@@ -32,9 +32,21 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
  * that code-point offsets over `text` agree with Python's `text[start:end]`. Never throws.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = decoder.decode(bom ? bytes.subarray(3) : bytes);
+  const bom = hasBom(bytes);
+  const text = textOf(bytes);
   return { text, bom, newline: detectNewline(text), sha256: sha256Hex(bytes), encoding: detectEncoding(bytes, text) };
+}
+
+/**
+ * The text alone, as `decodeText` gives it, without the hash and the checks: for readers that
+ * only look (suggest's first pass hashed 20 MB of texts for nothing).
+ */
+export function textOf(bytes: Uint8Array): string {
+  return decoder.decode(hasBom(bytes) ? bytes.subarray(3) : bytes);
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 function detectNewline(text: string): Newline {
