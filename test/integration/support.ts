@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { eventually } from '../support/eventually';
 import { select } from '../support/selectText';
 import { parse } from 'yaml';
 import type { Annotation } from '../../src/core/sidecar/model';
@@ -50,27 +51,7 @@ export function readSidecarFromDisk(relative: string): { status?: string; annota
   return data;
 }
 
-/**
- * Polls until `check` returns a value that is not undefined (file watchers and saves are
- * asynchronous). A check that throws counts as "not yet"; its last error is reported on time-out.
- */
-export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
-      assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { eventually };
 
 /**
  * Puts the workspace back to the bundled sample corpus (texts and sidecars), so each test file

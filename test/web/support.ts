@@ -4,6 +4,7 @@
  * back the same way. Nothing here may reach a Node built-in: the suite runs in a web worker.
  */
 import * as vscode from 'vscode';
+import { eventually } from '../support/eventually';
 import { select } from '../support/selectText';
 import { parse } from 'yaml';
 import type { NewsAnnotatorApi } from '../../src/vscode/testApi';
@@ -90,24 +91,7 @@ export async function openArticle(uri: vscode.Uri): Promise<vscode.TextEditor> {
 
 export { select };
 
-/**
- * Polls until `check` returns a value that is not undefined (watchers and writes are
- * asynchronous). A check that throws counts as "not yet"; its last error is reported on time-out.
- */
-export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { eventually };
 
 /** `TYPE:text` of each entry, sorted: what a reader checks in a sidecar. */
 export function texts(entries: readonly { type: string; text: string }[] | undefined): string[] {
