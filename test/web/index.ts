@@ -11,5 +11,6 @@ export function run(): Promise<void> {
     await import('./views.test.js');
     await import('./tagging.test.js');
     await import('./exportValidate.test.js');
+    await import('./hashing.test.js');
   });
 }
