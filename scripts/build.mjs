@@ -5,6 +5,7 @@
 //   dist/cli.js        the `news-annotator` command line, one bundle
 //   dist/agreeWorker.js the worker threads of `news-annotator agree`
 //   dist/summaryWorker.js the worker threads of `news-annotator stats` and `validate`
+//   dist/suggestWorker.js the worker threads of `news-annotator suggest`
 //   dist/webview/        the webview pages' script and style files (scripts/webviewAssets.mjs)
 //   out/               every source and test file transpiled one to one, for mocha
 // --production (npm pack, npm run package) writes minified bundles without source maps, and no out/.
@@ -71,6 +72,8 @@ const builds = testsOnly ? [] : [
   { ...bundleOptions, entryPoints: ['src/node/agreeWorker.ts'], outfile: 'dist/agreeWorker.js' },
   // `stats` and `validate`'s worker threads (src/node/summariseInWorkers.ts), beside cli.js too.
   { ...bundleOptions, entryPoints: ['src/node/summaryWorker.ts'], outfile: 'dist/summaryWorker.js' },
+  // `suggest`'s worker threads (src/node/suggestInWorkers.ts), beside cli.js too.
+  { ...bundleOptions, entryPoints: ['src/node/suggestWorker.ts'], outfile: 'dist/suggestWorker.js' },
 ];
 if (!production) {
   builds.push({

@@ -148,7 +148,7 @@ Options:
   -h, --help      show this help
 `,
   suggest: `Usage: news-annotator suggest [DIR] [--gazetteer FILE]... [--from-tags] [--types T,...]
-                              [--ignore-case] [--dry-run] [--json]
+                              [--ignore-case] [--dry-run] [--json] [--jobs N]
 
 Adds suggested tags to each sidecar's suggestions list (never to its annotations), for the
 annotator to accept or reject in the editor. Names come from gazetteers, TSV or CSV files of
@@ -168,6 +168,9 @@ Options:
   --ignore-case     match names whatever their case
   --dry-run         count, but write nothing
   --json            print the result as JSON
+  --jobs N          threads to work with, the files split between them (default: one per core,
+                    at most 4, when there are at least 1,000 files per thread); what is
+                    written is the same whatever the number
   -h, --help        show this help
 `,
   search: `Usage: news-annotator search [DIR] QUERY [--json] [--limit N]

@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import type { ProjectConfig } from '../core/project';
 import type { SidecarStore } from '../core/store/sidecarStore';
+import type { AnnotationWorkspace } from '../workspace/annotationWorkspace';
 import { corpusWorkspace, openCorpusOver, type CorpusOverFiles } from '../workspace/openCorpusOver';
 import { ConfinedFileSystem } from './confinedFileSystem';
 import { listCorpusEntries } from './listCorpusFiles';
@@ -52,7 +53,12 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
  * thread opened, with the very configuration the main thread read, and lists nothing).
  */
 export async function openCorpusStore(root: string, config: ProjectConfig): Promise<SidecarStore> {
+  return (await openCorpusWorkspace(root, config)).storeFor('');
+}
+
+/** The workspace over that store, for a worker thread that also writes (`suggest`). */
+export async function openCorpusWorkspace(root: string, config: ProjectConfig): Promise<AnnotationWorkspace> {
   const fileSystem = await ConfinedFileSystem.open(root, { createFolders: true });
   const knownTypes = new Set(config.types.map((type) => type.name));
-  return corpusWorkspace(new SyncReadingFileSystem(fileSystem), config, knownTypes).storeFor('');
+  return corpusWorkspace(new SyncReadingFileSystem(fileSystem), config, knownTypes);
 }

@@ -80,9 +80,22 @@ export function usableEntries(
   return { entries: usable, problems };
 }
 
-export async function suggestCorpus(workspace: AnnotationWorkspace, files: readonly string[], options: SuggestCorpusOptions): Promise<SuggestCorpusOutcome> {
+/**
+ * Every name to look for: the given entries and, with `fromTags`, every tag of `files`; those of
+ * types not in the project (or not among `types`) are reported once and left out. Threads that
+ * split a corpus between them (suggestInWorkers.ts) take this one list, worked out once.
+ */
+export async function namesToSuggest(
+  workspace: AnnotationWorkspace,
+  files: readonly string[],
+  options: Pick<SuggestCorpusOptions, 'entries' | 'fromTags' | 'types' | 'knownTypes' | 'sourceFiles'>,
+): Promise<{ entries: GazetteerEntry[]; problems: Problem[] }> {
   const all = options.fromTags === true ? [...options.entries, ...(await taggedNames(workspace, files))] : options.entries;
-  const { entries, problems } = usableEntries(all, options.knownTypes, options.types, options.sourceFiles);
+  return usableEntries(all, options.knownTypes, options.types, options.sourceFiles);
+}
+
+export async function suggestCorpus(workspace: AnnotationWorkspace, files: readonly string[], options: SuggestCorpusOptions): Promise<SuggestCorpusOutcome> {
+  const { entries, problems } = await namesToSuggest(workspace, files, options);
   const matcher = new NameMatcher(entries, { ignoreCase: options.ignoreCase });
   const documentOptions = options.types === undefined ? {} : { types: options.types };
   let cancelled = false;

@@ -21,6 +21,7 @@ const expectedFiles = [
   'README.md',
   'dist/agreeWorker.js',
   'dist/cli.js',
+  'dist/suggestWorker.js',
   'dist/summaryWorker.js',
   'docs/command-line.md',
   'docs/export-formats.md',
@@ -124,6 +125,15 @@ try {
     '`npx news-annotator validate corpus --jobs 2`: the same report as one thread',
     split.status === broken.status && split.stdout === broken.stdout && split.stderr === broken.stderr,
     `exit ${split.status}\n${split.stdout}${split.stderr}`,
+  );
+  // Suggest in two threads (the installed dist/suggestWorker.js takes half the files): the same count.
+  const suggestWith = (jobs) => run('npx', ['--yes=false', 'news-annotator', 'suggest', 'corpus', '--from-tags', '--dry-run', '--json', '--jobs', jobs], consumer);
+  const suggestOne = suggestWith('1');
+  const suggestTwo = suggestWith('2');
+  check(
+    '`npx news-annotator suggest corpus --from-tags --dry-run --jobs 2`: the same count as one thread',
+    suggestTwo.status === suggestOne.status && suggestTwo.stdout === suggestOne.stdout && /"added": [1-9]/.test(suggestTwo.stdout),
+    `exit ${suggestTwo.status}\n${suggestTwo.stdout}${suggestTwo.stderr}`,
   );
 } catch (error) {
   if (results.failed === 0) check('the package test ran to the end', false, error instanceof Error ? error.stack ?? error.message : String(error));

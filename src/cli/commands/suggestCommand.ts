@@ -1,6 +1,6 @@
 /**
  * `news-annotator suggest [DIR] [--gazetteer FILE]... [--from-tags] [--types T,...]
- * [--ignore-case] [--dry-run] [--json]`: adds suggested tags to the sidecars' `suggestions:`
+ * [--ignore-case] [--dry-run] [--json] [--jobs N]`: adds suggested tags to the sidecars' `suggestions:`
  * lists, from gazetteers (TSV or CSV: name, type, optional KB id) and/or the names the corpus
  * already tags. Never touches `annotations:`; rejected suggestions are never made again.
  */
@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { Problem } from '../../core/problem';
 import type { GazetteerEntry } from '../../core/suggest/gazetteerEntry';
 import { readGazetteerFile } from '../../node/readGazetteerFile';
-import { suggestCorpus } from '../../workspace/suggestCorpus';
+import { suggestInWorkers } from '../../node/suggestInWorkers';
 import { exitCodes, type CliIo } from '../cliIo';
 import { commandArgs, listOption } from '../commandArgs';
+import { jobsOption } from '../jobsOption';
 import { openForCommand } from '../loadForCommand';
 import { displayPath, plural, problemLines, sortProblems, withDisplayPath } from '../problemOutput';
 import { createProgress } from '../progress';
@@ -25,6 +26,7 @@ export async function suggestCommand(args: readonly string[], io: CliIo): Promis
     'ignore-case': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
+    jobs: { type: 'string' },
   });
   if (!parsed.ok) return usageError(io, 'suggest', parsed.message);
   if (parsed.values['help'] === true) {
@@ -37,6 +39,8 @@ export async function suggestCommand(args: readonly string[], io: CliIo): Promis
   if (gazetteers.length === 0 && !fromTags) return usageError(io, 'suggest', 'give at least one --gazetteer FILE, or --from-tags');
   const types = listOption(parsed.values['types']);
   if (parsed.values['types'] !== undefined && (types === undefined || types.length === 0)) return usageError(io, 'suggest', '--types needs a comma-separated list of entity types');
+  const jobs = jobsOption(parsed.values['jobs']);
+  if ('message' in jobs) return usageError(io, 'suggest', jobs.message);
 
   const opened = await openForCommand(io, parsed.positionals[0]);
   if ('exitCode' in opened) return opened.exitCode;
@@ -60,7 +64,7 @@ export async function suggestCommand(args: readonly string[], io: CliIo): Promis
   }
 
   const progress = createProgress(io, dryRun ? 'Suggesting (dry run):' : 'Suggesting:');
-  const outcome = await suggestCorpus(corpus.workspace, corpus.files, {
+  const outcome = await suggestInWorkers(corpus, corpus.files, {
     entries,
     fromTags,
     ignoreCase: parsed.values['ignore-case'] === true,
@@ -70,8 +74,12 @@ export async function suggestCommand(args: readonly string[], io: CliIo): Promis
     dryRun,
     label: 'Suggest',
     progress: { report: (done, total) => progress.update(done, total), isCancelled: () => false },
-  });
+  }, jobs.threads);
   progress.finish();
+  if ('error' in outcome) {
+    io.stderr(`news-annotator suggest: ${outcome.error}\n`);
+    return exitCodes.failure;
+  }
 
   const fromGazetteers = [...gazetteerProblems, ...outcome.problems.filter((item) => item.code.startsWith('gazetteer-'))];
   const fromCorpus = withDisplayPath(outcome.problems.filter((item) => !item.code.startsWith('gazetteer-')), display);

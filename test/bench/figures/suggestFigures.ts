@@ -17,7 +17,9 @@ import type { GazetteerEntry } from '../../../src/core/suggest/gazetteerEntry';
 import { acceptSuggestions, rejectSuggestions } from '../../../src/core/suggest/suggestionActions';
 import { NodeFileSystem } from '../../../src/node/nodeFileSystem';
 import { openCorpus } from '../../../src/node/openCorpus';
-import { suggestCorpus } from '../../../src/workspace/suggestCorpus';
+import { defaultThreads } from '../../../src/node/compareInWorkers';
+import { suggestInWorkers } from '../../../src/node/suggestInWorkers';
+import { suggestCorpus, type SuggestCorpusOutcome } from '../../../src/workspace/suggestCorpus';
 import { sidecarOf, type CorpusOnDisk } from '../corpusOnDisk';
 import { median, timeOnce, timeRuns } from '../measure';
 import { readAll } from '../readAll';
@@ -44,15 +46,27 @@ export async function suggestFigures(corpus: CorpusOnDisk, names: number, seedNa
     if ('error' in opened) throw new Error(opened.error);
     return opened;
   };
+  // As the command line runs it: the files split between one thread per core (suggestInWorkers).
+  const threads = Math.min(defaultThreads(), Math.floor(corpus.files.length / 1_000));
+  const suggest = async (opened: Awaited<ReturnType<typeof open>>, dryRun: boolean, oneThread = false): Promise<SuggestCorpusOutcome> => {
+    const options = { entries, ignoreCase: false, knownTypes: opened.knownTypes, dryRun, label: 'bench' };
+    const outcome = oneThread ? await suggestCorpus(opened.workspace, opened.files, options) : await suggestInWorkers(opened, opened.files, options);
+    if ('error' in outcome) throw new Error(outcome.error);
+    return outcome;
+  };
   // Reading and matching alone (a dry run, which writes nothing, so it can run again), each run on
   // a corpus opened afresh (no cache carried over), taking turns with the baseline so both see the
-  // same machine; the medians of three are compared, as one run of either varies by half.
+  // same machine; the medians of three are compared, as one run of either varies by half. The same
+  // in one thread, reported beside it.
   const baselines: number[] = [];
   const dryRuns: number[] = [];
+  const oneThreadDryRuns: number[] = [];
   for (let run = 0; run < 3; run++) {
     baselines.push(await timeOnce(() => readAll(texts, (content) => content.length)));
     const fresh = await open();
-    dryRuns.push(await timeOnce(() => suggestCorpus(fresh.workspace, fresh.files, { entries, ignoreCase: false, knownTypes: fresh.knownTypes, dryRun: true, label: 'bench' })));
+    dryRuns.push(await timeOnce(() => suggest(fresh, true)));
+    const again = await open();
+    oneThreadDryRuns.push(await timeOnce(() => suggest(again, true, true)));
   }
   const baseline = median(baselines);
   const dryRun = median(dryRuns);
@@ -61,19 +75,21 @@ export async function suggestFigures(corpus: CorpusOnDisk, names: number, seedNa
   // as the store writes (a temporary file, flushed, renamed, the folder flushed), as many at a
   // time as the run writes; no locks, no parsing, no matching. Three turns each (medians); before
   // each run the sidecars get their first bytes back, untimed, so every run has the same work.
+  // Last, one run in one thread, reported.
   const disk = new NodeFileSystem();
   const sidecarPaths = corpus.files.map((file) => path.join(corpus.root, `${file}.ann.yaml`));
   const firstBytes = sidecarPaths.map((sidecarPath) => readFileSync(sidecarPath));
+  const restore = () => sidecarPaths.forEach((sidecarPath, index) => writeFileSync(sidecarPath, firstBytes[index]));
   let added = 0;
   let written: string[] = [];
   const values: number[] = [];
   const floors: number[] = [];
   for (let run = 0; run < 3; run++) {
-    if (run > 0) sidecarPaths.forEach((sidecarPath, index) => writeFileSync(sidecarPath, firstBytes[index]));
+    if (run > 0) restore();
     const opened = await open();
     values.push(
       await timeOnce(async () => {
-        const outcome = await suggestCorpus(opened.workspace, opened.files, { entries, ignoreCase: false, knownTypes: opened.knownTypes, dryRun: false, label: 'bench' });
+        const outcome = await suggest(opened, false);
         added = outcome.added;
         written = outcome.files.map((file) => file.textPath);
       }),
@@ -85,17 +101,21 @@ export async function suggestFigures(corpus: CorpusOnDisk, names: number, seedNa
     floors.push(
       await timeOnce(async () => {
         await readAll(texts, (content) => content.length);
-        await mapConcurrent(sidecars, 8, ({ sidecarPath, bytes }) => disk.writeFileAtomic(sidecarPath, bytes));
+        await mapConcurrent(sidecars, 8 * Math.max(1, threads), ({ sidecarPath, bytes }) => disk.writeFileAtomic(sidecarPath, bytes));
       }),
     );
   }
+  restore();
+  const oneThreadOpened = await open();
+  const oneThreadValue = await timeOnce(() => suggest(oneThreadOpened, false, true));
   const value = median(values);
   const readAndWrite = median(floors);
   const corpusName = `${corpus.files.length.toLocaleString('en')} documents, ${names.toLocaleString('en')} names`;
-  const writeName = `suggest from a gazetteer (read, match in one pass, write the ${added.toLocaleString('en')} suggestions into ${written.length.toLocaleString('en')} sidecars; median of 3)`;
+  const split = threads > 1 ? `, ${threads} threads` : '';
+  const writeName = `suggest from a gazetteer (read, match in one pass, write the ${added.toLocaleString('en')} suggestions into ${written.length.toLocaleString('en')} sidecars${split}; median of 3)`;
   return [
     {
-      name: 'suggest from a gazetteer, dry run (read every text and sidecar, build the matcher, match in one pass; median of 3)',
+      name: `suggest from a gazetteer, dry run (read every text and sidecar, build the matcher, match in one pass${split}; median of 3)`,
       corpus: corpusName,
       value: dryRun,
       unit: 'ms',
@@ -103,15 +123,31 @@ export async function suggestFigures(corpus: CorpusOnDisk, names: number, seedNa
       baseline,
       target: { kind: 'ratio', limit: 3 },
     },
+    {
+      name: 'the same dry run in one thread (median of 3)',
+      corpus: corpusName,
+      value: median(oneThreadDryRuns),
+      unit: 'ms',
+      baselineName: 'read every text (median of 3, taking turns)',
+      baseline,
+    },
     { name: writeName, corpus: corpusName, value, unit: 'ms', baselineName: 'read every text (median of 3)', baseline },
     {
       name: `${writeName}, beside the same reads and writes alone`,
       corpus: corpusName,
       value,
       unit: 'ms',
-      baselineName: 'read every text + write the same sidecar bytes atomically, flushed, 8 at a time (median of 3, taking turns)',
+      baselineName: `read every text + write the same sidecar bytes atomically, flushed, ${8 * Math.max(1, threads)} at a time (median of 3, taking turns)`,
       baseline: readAndWrite,
       target: { kind: 'ratio', limit: 3 },
+    },
+    {
+      name: 'the same writing run in one thread (one run)',
+      corpus: corpusName,
+      value: oneThreadValue,
+      unit: 'ms',
+      baselineName: `read every text + write the same sidecar bytes atomically, flushed, ${8 * Math.max(1, threads)} at a time (median of 3)`,
+      baseline: readAndWrite,
     },
   ];
 }

@@ -51,4 +51,19 @@ describe('dist/cli.js (the bundled `news-annotator` bin)', () => {
       assert.deepEqual({ status: split.status, stdout: split.stdout, stderr: split.stderr }, { status: single.status, stdout: single.stdout, stderr: single.stderr }, command.join(' '));
     }
   });
+
+  it('splits a suggest run over worker threads from the bundle, counting what one thread counts', function () {
+    let root = __dirname;
+    while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
+    const cli = path.join(root, 'dist', 'cli.js');
+    if (!existsSync(cli)) this.skip();
+    assert.ok(existsSync(path.join(root, 'dist', 'suggestWorker.js')), 'dist/suggestWorker.js is built');
+    // A dry run writes nothing, so the repository's sample corpus can be read in place.
+    const run = (jobs: string) => spawnSync(process.execPath, [cli, 'suggest', path.join(root, 'sample-corpus'), '--from-tags', '--dry-run', '--json', '--jobs', jobs], { encoding: 'utf8' });
+    const single = run('1');
+    const split = run('3');
+    assert.equal(single.status, 0, single.stderr);
+    assert.ok((JSON.parse(single.stdout) as { added: number }).added > 0, single.stdout);
+    assert.deepEqual({ status: split.status, stdout: split.stdout, stderr: split.stderr }, { status: single.status, stdout: single.stdout, stderr: single.stderr });
+  });
 });
