@@ -1,16 +1,15 @@
 /**
  * `news-annotator suggest` over several threads: the names are gathered once (gazetteers, and the
- * corpus's own tags with `--from-tags`), the files are dealt out in turn into one part per thread,
- * and this thread and each worker (suggestWorker.ts) run `suggestCorpus` over their part with the
- * very same names. What a file gains depends on that file and the names alone, and every write
- * takes the file's lock as always, so the sidecars come out as one thread writes them (but for the
- * new suggestions' ids, which are random either way). Matching, and parsing and writing each
- * sidecar, keep one thread busy: on 10,000 documents a second core takes a writing run from
- * about 13 s to about 10 s (the disk's flushes are shared).
+ * corpus's own tags with `--from-tags`), each thread builds its matcher from them, and the files go
+ * out in small runs to whichever thread is free: this one, and each worker (suggestWorker.ts) as
+ * soon as it is ready. A worker starts late (its code, its copy of the names, its own matcher), so
+ * a fixed half each would leave this thread waiting for it. What a file gains depends on that file
+ * and the names alone, and every write takes the file's lock as always, so the sidecars come out
+ * as one thread writes them (but for the new suggestions' ids, which are random either way).
  *
  * Runs in this thread alone when one thread is wanted, when there are too few files to repay
- * starting workers (each builds its own matcher; unless the count was asked for), or when the
- * worker script is not beside this module.
+ * starting workers (unless the count was asked for), or when the worker script is not beside
+ * this module.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,27 +17,30 @@ import { Worker } from 'node:worker_threads';
 import type { Problem } from '../core/problem';
 import type { ProjectConfig } from '../core/project';
 import type { GazetteerEntry } from '../core/suggest/gazetteerEntry';
+import { NameMatcher } from '../core/suggest/nameMatcher';
 import type { AnnotationWorkspace } from '../workspace/annotationWorkspace';
-import { namesToSuggest, suggestCorpus, type SuggestCorpusOptions, type SuggestCorpusOutcome, type SuggestFileOutcome } from '../workspace/suggestCorpus';
+import { namesToSuggest, suggestCorpus, suggestFiles, type SuggestCorpusOptions, type SuggestCorpusOutcome, type SuggestFileOutcome } from '../workspace/suggestCorpus';
 import { defaultThreads } from './compareInWorkers';
 import { filesPerDefaultThread } from './summariseInWorkers';
 
-/** What a worker is given: plain data, as a worker's data must be. */
+/** What a worker is given when it starts: plain data, as a worker's data must be. */
 export interface SuggestTask {
   /** The corpus root, as the main thread opened it (absolute). */
   root: string;
   /** The project configuration the main thread read. */
   config: ProjectConfig;
-  files: readonly string[];
   /** The names, already gathered and filtered by type. */
   entries: readonly GazetteerEntry[];
   ignoreCase: boolean;
   types: readonly string[] | undefined;
-  knownTypes: readonly string[];
   dryRun: boolean;
 }
 
-export type SuggestWorkerMessage = { kind: 'progress'; done: number; total: number } | { kind: 'done'; outcome: SuggestCorpusOutcome } | { kind: 'failed'; error: string };
+/** To a worker: a run of files to do, or that there are no more. */
+export type SuggestWorkerRequest = { kind: 'files'; files: readonly string[] } | { kind: 'end' };
+
+/** From a worker: ready for files (after building its matcher), a run done, or a failure. */
+export type SuggestWorkerMessage = { kind: 'ready' } | { kind: 'done'; outcome: SuggestCorpusOutcome } | { kind: 'failed'; error: string };
 
 /** The compiled worker: beside this module in out/ (tests) and beside cli.js in dist/ (the bundle). */
 const workerScript = path.join(__dirname, 'suggestWorker.js');
@@ -53,56 +55,65 @@ export interface SuggestCorpusOnDisk {
   workspace: AnnotationWorkspace;
 }
 
-/** `suggestCorpus` over `files`, split between this thread and `threads - 1` workers (undefined: one per core, when there are enough files). */
+export interface SuggestThreadOptions {
+  /** Threads in all (`--jobs`); undefined: one per core, when there are enough files. */
+  threads?: number;
+  /** For tests: this thread takes no files, so the workers' work is what gets checked. */
+  workersOnly?: boolean;
+}
+
+/** `suggestCorpus` over `files`, shared between this thread and `threads - 1` workers. */
 export async function suggestInWorkers(
   corpus: SuggestCorpusOnDisk,
   files: readonly string[],
   options: SuggestCorpusOptions,
-  threads?: number,
+  threadOptions: SuggestThreadOptions = {},
 ): Promise<SuggestCorpusOutcome | { error: string }> {
-  const wanted = threads ?? Math.min(defaultThreads(), Math.floor(files.length / filesPerDefaultThread));
+  const wanted = threadOptions.threads ?? Math.min(defaultThreads(), Math.floor(files.length / filesPerDefaultThread));
   const count = Math.max(1, Math.min(Math.floor(wanted), files.length));
   if (count === 1 || !suggestWorkerFound()) return suggestCorpus(corpus.workspace, files, options);
 
   const names = await namesToSuggest(corpus.workspace, files, options);
-  const parts = Array.from({ length: count }, (): string[] => []);
-  files.forEach((file, index) => parts[index % count].push(file));
-  // Each thread first reads all its files, then writes those that gain: its total changes between
-  // the two, so the sum is of each thread's latest figures.
-  const progress = parts.map((part) => ({ done: 0, total: part.length }));
-  const report = (part: number, done: number, total: number) => {
-    progress[part] = { done, total };
-    options.progress?.report(
-      progress.reduce((sum, entry) => sum + entry.done, 0),
-      progress.reduce((sum, entry) => sum + entry.total, 0),
-      '',
-    );
+  // Runs small enough that the threads finish close together, large enough that a message per
+  // run costs nothing beside it.
+  const size = Math.max(1, Math.min(250, Math.ceil(files.length / (count * 8))));
+  const runs: string[][] = [];
+  for (let start = 0; start < files.length; start += size) runs.push(files.slice(start, start + size));
+  let next = 0;
+  let done = 0;
+  const take = (): string[] | undefined => (next < runs.length && options.progress?.isCancelled() !== true ? runs[next++] : undefined);
+  const outcomes: SuggestCorpusOutcome[] = [];
+  const finished = (outcome: SuggestCorpusOutcome, run: readonly string[]) => {
+    outcomes.push(outcome);
+    done += run.length;
+    options.progress?.report(done, files.length, '');
   };
-  const task = (part: string[]): SuggestTask => ({
+
+  const task: SuggestTask = {
     root: corpus.root,
     config: corpus.config,
-    files: part,
     entries: names.entries,
     ignoreCase: options.ignoreCase,
     types: options.types === undefined ? undefined : [...options.types],
-    knownTypes: [...options.knownTypes],
     dryRun: options.dryRun,
-  });
-  const runs = parts.slice(1).map((part, worker) => runWorker(task(part), (done, total) => report(worker + 1, done, total)));
-  // This thread works through the first part itself, with the names already gathered and filtered.
-  const own = await suggestCorpus(corpus.workspace, parts[0], {
-    ...options,
-    entries: names.entries,
-    fromTags: false,
-    progress: { report: (done, total) => report(0, done, total), isCancelled: () => options.progress?.isCancelled() === true },
-  });
-  const results = [own, ...(await Promise.all(runs))];
-  const failed = results.find((result): result is { error: string } => 'error' in result);
-  if (failed !== undefined) return failed;
-  return merged(files, names.problems, results as SuggestCorpusOutcome[]);
+  };
+  const workers = Array.from({ length: count - 1 }, () => runWorker(task, take, finished));
+  if (threadOptions.workersOnly !== true) {
+    const matcher = new NameMatcher(names.entries, { ignoreCase: options.ignoreCase });
+    const own = { types: options.types, dryRun: options.dryRun, label: options.label };
+    for (let run = take(); run !== undefined; run = take()) {
+      finished(await suggestFiles(corpus.workspace, run, matcher, own), run);
+      // Synchronous reads settle every promise at once: without a turn of the event loop between
+      // runs, the workers' messages (ready, done) would wait until this thread had done them all.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const failures = (await Promise.all(workers)).filter((result): result is { error: string } => result !== undefined);
+  if (failures.length > 0) return failures[0];
+  return merged(files, names.problems, outcomes);
 }
 
-/** The parts' outcomes as one: files in corpus order, the names' problems first. */
+/** The runs' outcomes as one: files in corpus order, the names' problems first. */
 function merged(files: readonly string[], nameProblems: readonly Problem[], outcomes: readonly SuggestCorpusOutcome[]): SuggestCorpusOutcome {
   const order = new Map(files.map((file, index) => [file, index]));
   const gained: SuggestFileOutcome[] = outcomes.flatMap((outcome) => outcome.files).sort((left, right) => order.get(left.textPath)! - order.get(right.textPath)!);
@@ -110,28 +121,36 @@ function merged(files: readonly string[], nameProblems: readonly Problem[], outc
     files: gained,
     added: outcomes.reduce((sum, outcome) => sum + outcome.added, 0),
     problems: [...nameProblems, ...outcomes.flatMap((outcome) => outcome.problems)],
-    names: outcomes[0].names,
+    // Every thread's matcher holds the same names; a run that did nothing still says how many.
+    names: outcomes[0]?.names ?? 0,
     cancelled: outcomes.some((outcome) => outcome.cancelled),
   };
 }
 
-function runWorker(task: SuggestTask, onProgress: (done: number, total: number) => void): Promise<SuggestCorpusOutcome | { error: string }> {
+/** Runs of files for one worker until there are none (undefined), or its failure. */
+function runWorker(task: SuggestTask, take: () => string[] | undefined, finished: (outcome: SuggestCorpusOutcome, run: readonly string[]) => void): Promise<{ error: string } | undefined> {
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: SuggestCorpusOutcome | { error: string }) => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-    };
+    let current: string[] | undefined;
     // As the summary workers: most of what a file's work allocates dies with it; a larger young
     // generation means fewer scavenges.
     const worker = new Worker(workerScript, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+    const settle = (result: { error: string } | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+      void worker.terminate();
+    };
+    const send = () => {
+      current = take();
+      const request: SuggestWorkerRequest = current === undefined ? { kind: 'end' } : { kind: 'files', files: current };
+      worker.postMessage(request);
+      if (current === undefined) settle(undefined);
+    };
     worker.on('message', (message: SuggestWorkerMessage) => {
-      if (message.kind === 'progress') onProgress(message.done, message.total);
-      else {
-        settle(message.kind === 'done' ? message.outcome : { error: `a worker thread failed: ${message.error}` });
-        void worker.terminate();
-      }
+      if (message.kind === 'failed') return settle({ error: `a worker thread failed: ${message.error}` });
+      if (message.kind === 'done') finished(message.outcome, current ?? []);
+      send();
     });
     worker.on('error', (error) => settle({ error: `a worker thread failed: ${error.message}` }));
     worker.on('exit', (code) => settle({ error: `a worker thread stopped (exit code ${code}) before it finished` }));

@@ -1,38 +1,26 @@
 /**
- * A worker thread of `suggest` (suggestInWorkers.ts): suggests the names it is given over its
- * share of the corpus files, writing as the main thread does, posting progress and then the
- * outcome (plain data).
+ * A worker thread of `suggest` (suggestInWorkers.ts): builds its matcher from the names it is
+ * given, says it is ready, then suggests in each run of files it is sent (writing as the main
+ * thread does) and posts the outcome, until told there are no more.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { suggestCorpus } from '../workspace/suggestCorpus';
+import { NameMatcher } from '../core/suggest/nameMatcher';
+import { suggestFiles } from '../workspace/suggestCorpus';
 import { openCorpusWorkspace } from './openCorpus';
-import type { SuggestTask, SuggestWorkerMessage } from './suggestInWorkers';
+import type { SuggestTask, SuggestWorkerMessage, SuggestWorkerRequest } from './suggestInWorkers';
 
 const port = parentPort;
 if (port !== null) {
   const task = workerData as SuggestTask;
   const post = (message: SuggestWorkerMessage) => port.postMessage(message);
-  let reported = { done: 0, total: 0 };
-  const report = (done: number, total: number) => {
-    // Every file would be thousands of messages; every 64th, a new phase and the last are enough.
-    if (total === reported.total && done - reported.done < 64 && done < total) return;
-    reported = { done, total };
-    post({ kind: 'progress', done, total });
-  };
-  openCorpusWorkspace(task.root, task.config)
-    .then((workspace) =>
-      suggestCorpus(workspace, task.files, {
-        entries: task.entries,
-        ignoreCase: task.ignoreCase,
-        ...(task.types === undefined ? {} : { types: new Set(task.types) }),
-        knownTypes: new Set(task.knownTypes),
-        dryRun: task.dryRun,
-        label: 'Suggest',
-        progress: { report, isCancelled: () => false },
-      }),
-    )
-    .then(
-      (outcome) => post({ kind: 'done', outcome }),
-      (error: unknown) => post({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    );
+  const failed = (error: unknown) => post({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  const options = { ...(task.types === undefined ? {} : { types: new Set(task.types) }), dryRun: task.dryRun, label: 'Suggest' };
+  openCorpusWorkspace(task.root, task.config).then((workspace) => {
+    const matcher = new NameMatcher(task.entries, { ignoreCase: task.ignoreCase });
+    port.on('message', (request: SuggestWorkerRequest) => {
+      if (request.kind === 'end') return port.close();
+      suggestFiles(workspace, request.files, matcher, options).then((outcome) => post({ kind: 'done', outcome }), failed);
+    });
+    post({ kind: 'ready' });
+  }, failed);
 }

@@ -96,7 +96,18 @@ export async function namesToSuggest(
 
 export async function suggestCorpus(workspace: AnnotationWorkspace, files: readonly string[], options: SuggestCorpusOptions): Promise<SuggestCorpusOutcome> {
   const { entries, problems } = await namesToSuggest(workspace, files, options);
-  const matcher = new NameMatcher(entries, { ignoreCase: options.ignoreCase });
+  const outcome = await suggestFiles(workspace, files, new NameMatcher(entries, { ignoreCase: options.ignoreCase }), options);
+  return { ...outcome, problems: [...problems, ...outcome.problems] };
+}
+
+/** Suggests the matcher's names in `files`: their problems only (the names' own are the caller's). */
+export async function suggestFiles(
+  workspace: AnnotationWorkspace,
+  files: readonly string[],
+  matcher: NameMatcher,
+  options: Pick<SuggestCorpusOptions, 'types' | 'dryRun' | 'label' | 'progress'>,
+): Promise<SuggestCorpusOutcome> {
+  const problems: Problem[] = [];
   const documentOptions = options.types === undefined ? {} : { types: options.types };
   let cancelled = false;
 

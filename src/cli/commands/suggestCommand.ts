@@ -74,7 +74,7 @@ export async function suggestCommand(args: readonly string[], io: CliIo): Promis
     dryRun,
     label: 'Suggest',
     progress: { report: (done, total) => progress.update(done, total), isCancelled: () => false },
-  }, jobs.threads);
+  }, { threads: jobs.threads });
   progress.finish();
   if ('error' in outcome) {
     io.stderr(`news-annotator suggest: ${outcome.error}\n`);

@@ -63,6 +63,21 @@ describe('suggest over worker threads (--jobs)', function () {
     }
   });
 
+  it('writes from the workers alone what one thread writes', async () => {
+    const entries = ['Cartagena', 'Hangzhou', 'Colombia'].map((name, index) => ({ name, type: 'LOCATION', source: 'gazetteer:names.tsv', line: index + 2 }));
+    const results = [];
+    for (const threadOptions of [{ threads: 1 }, { threads: 3, workersOnly: true }]) {
+      const folder = corpus();
+      const opened = await openCorpus(folder, { syncReads: true });
+      if ('error' in opened) throw new Error(opened.error);
+      const outcome = await suggestInWorkers(opened, opened.files, { entries, fromTags: true, ignoreCase: false, knownTypes: opened.knownTypes, dryRun: false, label: 'Suggest' }, threadOptions);
+      if ('error' in outcome) throw new Error(outcome.error);
+      results.push({ files: outcome.files, added: outcome.added, names: outcome.names, problems: outcome.problems.map((item) => item.message).sort(), sidecars: sidecars(folder, opened.files) });
+    }
+    assert.ok(results[0].added > 60, String(results[0].added));
+    assert.deepEqual(results[1], results[0]);
+  });
+
   it('counts the same in a dry run, writing nothing', async () => {
     const folder = corpus();
     const one = await runCli(['suggest', '--gazetteer', 'names.tsv', '--dry-run', '--json', '--jobs', '1'], folder);
@@ -79,7 +94,7 @@ describe('suggest over worker threads (--jobs)', function () {
     if ('error' in opened) throw new Error(opened.error);
     // This thread works through its part; the worker is told a root that does not exist.
     const options = { entries: [{ name: 'Cartagena', type: 'LOCATION', source: 'gazetteer:names.tsv', line: 2 }], ignoreCase: false, knownTypes: opened.knownTypes, dryRun: true, label: 'Suggest' };
-    const result = await suggestInWorkers({ ...opened, root: path.join(folder, 'missing') }, opened.files, options, 2);
+    const result = await suggestInWorkers({ ...opened, root: path.join(folder, 'missing') }, opened.files, options, { threads: 2 });
     assert.ok('error' in result, 'an error, not an outcome');
     assert.match(result.error, /worker thread failed/);
   });
