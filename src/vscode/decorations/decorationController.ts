@@ -72,11 +72,16 @@ export class DecorationController implements vscode.Disposable {
   private paint(editor: vscode.TextEditor, session: DocumentSession | undefined, showLabels: boolean): void {
     const byType = new Map<string, vscode.DecorationOptions[]>();
     const colours = new Map(this.project.allTypes().map((type) => [type.name, type.color]));
-    const rightToLeftLines = new Map<number, boolean>();
+    // Tags come in the order of the text, so the last line looked at is nearly always the next
+    // one asked about (a map of every line grew on every repaint).
+    let lastLine = -1;
+    let lastLineRightToLeft = false;
     const isRightToLeftLine = (line: number) => {
-      let found = rightToLeftLines.get(line);
-      if (found === undefined) rightToLeftLines.set(line, (found = hasRightToLeft(editor.document.lineAt(line).text)));
-      return found;
+      if (line !== lastLine) {
+        lastLine = line;
+        lastLineRightToLeft = hasRightToLeft(editor.document.lineAt(line).text);
+      }
+      return lastLineRightToLeft;
     };
     const live = session?.live ?? [];
     // Around the screen only, in a file with many tags: code-point ranges of the painted lines.
@@ -88,22 +93,36 @@ export class DecorationController implements vscode.Disposable {
     if (windows) this.paintedWindows.set(editor, windows);
     else this.paintedWindows.delete(editor);
     // Tags of one type and certainty share their label's options (thousands of tags, six types).
-    const labels = new Map<string, vscode.DecorationInstanceRenderOptions>();
+    const labels = new Map<string, [vscode.DecorationInstanceRenderOptions | undefined, vscode.DecorationInstanceRenderOptions | undefined]>();
     const label = (item: LiveAnnotation, colour: EntityType['color']) => {
-      const key = `${item.annotation.type}\u0000${item.state === 'fuzzy' || item.state === 'clipped'}`;
-      let options = labels.get(key);
-      if (!options) labels.set(key, (options = labelOptions(item, colour)));
-      return options;
+      const uncertain = item.state === 'fuzzy' || item.state === 'clipped' ? 1 : 0;
+      let pair = labels.get(item.annotation.type);
+      if (!pair) labels.set(item.annotation.type, (pair = [undefined, undefined]));
+      return (pair[uncertain] ??= labelOptions(item, colour));
     };
-    for (const item of live) {
+    // This loop runs over every tag on every repaint, which in a long file is every keystroke:
+    // whatever it allocates per tag makes garbage collections, which were the slowest keystrokes.
+    let filled = 0;
+    for (let index = 0; index < live.length; index++) {
+      const item = live[index];
       if (ranges && !touchesAny(item.start, item.end, ranges)) continue;
       if (!isPlaced(item) || item.end <= item.start) continue;
-      const list = byType.get(item.annotation.type) ?? [];
+      let list = byType.get(item.annotation.type);
+      if (!list) byType.set(item.annotation.type, (list = []));
       const colour = showLabels ? colours.get(item.annotation.type) : undefined;
-      // A discontinuous tag fills each of its pieces; its label follows the last one.
-      const pieces = livePieces(item).map(([start, end]) => pieceRange(editor.document, session!, start, end));
-      const range = pieces.pop()!;
-      for (const piece of pieces) list.push({ range: piece });
+      let range: vscode.Range;
+      if (item.annotation.fragments === undefined) {
+        range = pieceRange(editor.document, session!, item.start, item.end);
+      } else {
+        // A discontinuous tag fills each of its pieces; its label follows the last one.
+        const pieces = livePieces(item).map(([start, end]) => pieceRange(editor.document, session!, start, end));
+        range = pieces.pop()!;
+        for (const piece of pieces) {
+          list.push({ range: piece });
+          if (!piece.isEmpty) filled++;
+        }
+      }
+      if (!range.isEmpty) filled++;
       if (colour && isRightToLeftLine(range.end.line)) {
         // On a line with right-to-left text the editor lays out each piece between decorations
         // on its own, left to right: a label beside the words would redraw the line in another
@@ -113,10 +132,8 @@ export class DecorationController implements vscode.Disposable {
       } else {
         list.push(colour ? { range, renderOptions: label(item, colour) } : { range });
       }
-      byType.set(item.annotation.type, list);
     }
     for (const [name, decorationType] of this.decorationTypes) editor.setDecorations(decorationType, byType.get(name) ?? []);
-    const filled = [...byType.values()].flat().filter((option) => !option.range.isEmpty).length;
     this.paintedRanges.set(editor.document.uri.toString(), filled);
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyTextChanges, isPlaced, liveAnnotations, placeAnnotations, type LiveAnnotation } from '../../core/editing/liveAnnotations';
+import { isPlaced, liveAnnotations, moveLiveAnnotations, placeAnnotations, type LiveAnnotation, type MovingAnnotation } from '../../core/editing/liveAnnotations';
 import type { TextChange } from '../../core/editing/shiftSpan';
 import { problem, type Problem } from '../../core/problem';
 import type { DecodedText } from '../../core/text/decodeText';
@@ -18,7 +18,8 @@ import { pathOfUri } from '../uriPaths';
  */
 export class DocumentSession {
   sidecar: Sidecar | undefined;
-  live: LiveAnnotation[] = [];
+  /** Each annotation's span in the editor's current text; typing moves them in place. */
+  private moving: MovingAnnotation[] = [];
   problems: Problem[] = [];
   /** False when the sidecar cannot be written (unparseable, conflict markers): tagging is refused. */
   writable = true;
@@ -38,6 +39,11 @@ export class DocumentSession {
     document: vscode.TextDocument,
   ) {
     this.text = new CodePointIndex(document.getText());
+  }
+
+  /** The annotations where they are in the editor's text now (read them before an await, or copy them). */
+  get live(): readonly LiveAnnotation[] {
+    return this.moving;
   }
 
   get textPath(): string {
@@ -64,7 +70,7 @@ export class DocumentSession {
     this.text = new CodePointIndex(document.getText());
     if (!loaded.ok) {
       this.sidecar = undefined;
-      this.live = [];
+      this.moving = [];
       this.problems = [...loaded.problems, ...(loaded.decoded ? this.encodingProblems(loaded.decoded) : [])];
       this.writable = false;
       return;
@@ -73,11 +79,11 @@ export class DocumentSession {
     this.problems = [...loaded.problems, ...this.settleReport, ...this.encodingProblems(loaded.decoded)];
     this.writable = loaded.writable;
     if (loaded.decoded.text === this.text.text) {
-      this.live = liveAnnotations(loaded.sidecar, loaded.anchors, this.text);
+      this.moving = liveAnnotations(loaded.sidecar, loaded.anchors, this.text);
     } else {
       // The editor holds unsaved text (or VS Code normalised mixed line endings): find each
       // annotation again in what the editor shows.
-      this.live = liveAnnotations(loaded.sidecar, reanchorAll(this.text, loaded.sidecar.annotations), this.text);
+      this.moving = liveAnnotations(loaded.sidecar, reanchorAll(this.text, loaded.sidecar.annotations), this.text);
     }
     // Offsets placed in unsaved text still have to reach the sidecar when the text is saved.
     this.pendingEdits = loaded.decoded.text !== this.text.text;
@@ -98,7 +104,7 @@ export class DocumentSession {
       const end = before.toCodePoint(change.rangeOffset + change.rangeLength);
       return { start, end, insertedLength: [...change.text].length };
     });
-    this.live = applyTextChanges(this.live, changes);
+    moveLiveAnnotations(this.moving, changes);
     this.text = followText(before, event);
     if (changes.length > 0) this.pendingEdits = true;
   }
@@ -110,7 +116,9 @@ export class DocumentSession {
   /** Writes the spans the editor moved, once the text they refer to is saved. */
   async writeAfterSave(document: vscode.TextDocument): Promise<UpdateResult | undefined> {
     if (!this.pendingEdits || !this.sidecar) return undefined;
-    const live = this.live;
+    // The spans of the text being saved: typing goes on while the store works, and moves the
+    // session's own entries.
+    const live = this.moving.map((item): LiveAnnotation => ({ ...item }));
     // The store need not search the changed text for the tags this editor followed.
     const placedAt = new Map(live.filter(isPlaced).map((item) => [item.annotation.id, [item.start, item.end] as const]));
     const result = await this.workspace.update(this.textPath, (sidecar, text) => placeAnnotations(sidecar, live, text), { placedAt });

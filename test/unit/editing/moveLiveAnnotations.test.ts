@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyTextChanges, type LiveAnnotation, type LiveState } from '../../../src/core/editing/liveAnnotations';
+import { moveLiveAnnotations, type LiveAnnotation, type LiveState, type MovingAnnotation } from '../../../src/core/editing/liveAnnotations';
 import { shiftSpan, type TextChange } from '../../../src/core/editing/shiftSpan';
 import type { Annotation } from '../../../src/core/sidecar/model';
 
@@ -31,7 +31,7 @@ function annotation(index: number, start: number, end: number): Annotation {
 const liveList = fc.array(
   fc.record({ start: fc.nat(200), length: fc.nat(12), state: fc.constantFrom(...states) }),
   { maxLength: 40 },
-).map((spans) => spans.map(({ start, length, state }, index): LiveAnnotation => ({ annotation: annotation(index, start, start + length), start, end: start + length, state })));
+).map((spans) => spans.map(({ start, length, state }, index): MovingAnnotation => ({ annotation: annotation(index, start, start + length), start, end: start + length, state })));
 
 /** Up to three non-overlapping changes in the coordinates of the text before the edit, in any order. */
 const changeList = fc
@@ -45,23 +45,29 @@ const changeList = fc
   })
   .map(([changes, inserted]): TextChange[] => changes.map((change, index) => ({ ...change, insertedLength: inserted[index] })));
 
-describe('applyTextChanges', () => {
+describe('moveLiveAnnotations', () => {
   it('moves every span as shiftSpan does, change by change (property)', () => {
     fc.assert(
       fc.property(liveList, changeList, (live, changes) => {
-        assert.deepEqual(applyTextChanges(live, changes), reference(live, changes));
+        const moving = live.map((item) => ({ ...item }));
+        moveLiveAnnotations(moving, changes);
+        assert.deepEqual(moving, reference(live, changes));
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('returns the same entry for a span the edit did not move, and a moved copy otherwise', () => {
-    const before = { annotation: annotation(0, 2, 5), start: 2, end: 5, state: 'ok' } as const;
-    const after = { annotation: annotation(1, 20, 25), start: 20, end: 25, state: 'ok' } as const;
-    const [same, moved] = applyTextChanges([before, after], [{ start: 10, end: 10, insertedLength: 1 }]);
-    assert.equal(same, before);
-    assert.deepEqual(moved, { ...after, start: 21, end: 26 });
-    assert.deepEqual(after, { annotation: after.annotation, start: 20, end: 25, state: 'ok' });
+  it('moves the entries in place: the list keeps its objects, and one the edit did not reach is unchanged', () => {
+    const before: MovingAnnotation = { annotation: annotation(0, 2, 5), start: 2, end: 5, state: 'ok' };
+    const after: MovingAnnotation = { annotation: annotation(1, 20, 25), start: 20, end: 25, state: 'ok' };
+    const list = [before, after];
+    moveLiveAnnotations(list, [{ start: 10, end: 10, insertedLength: 1 }]);
+    assert.equal(list[0], before);
+    assert.equal(list[1], after);
+    assert.deepEqual(before, { annotation: before.annotation, start: 2, end: 5, state: 'ok' });
+    assert.deepEqual(after, { annotation: after.annotation, start: 21, end: 26, state: 'ok' });
+    moveLiveAnnotations(list, [{ start: 3, end: 4, insertedLength: 0 }]);
+    assert.deepEqual(list.map(({ start, end, state }) => [start, end, state]), [[2, 4, 'edited'], [20, 25, 'ok']]);
   });
 
   it('keeps the text under every span an edit outside it moved, across a whole article (property)', () => {
@@ -70,14 +76,14 @@ describe('applyTextChanges', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'é', '😀', '𠮷', '\n', ' '), { minLength: 30, maxLength: 200 }), fc.array(fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom('', 'x', '𠮷', 'yz')), { maxLength: 30 }), (characters, edits) => {
         let text: string[] = [...characters];
-        let live: LiveAnnotation[] = [];
+        const live: MovingAnnotation[] = [];
         for (let start = 0; start + 3 <= text.length; start += 7) live.push({ annotation: annotation(start, start, start + 3), start, end: start + 3, state: 'ok' });
         const expected = new Map(live.map((item) => [item.annotation.id, text.slice(item.start, item.end).join('')]));
         for (const [at, removed, inserted] of edits) {
           const start = at % (text.length + 1);
           const end = Math.min(text.length, start + removed);
           const insertedPoints = [...inserted];
-          live = applyTextChanges(live, [{ start, end, insertedLength: insertedPoints.length }]);
+          moveLiveAnnotations(live, [{ start, end, insertedLength: insertedPoints.length }]);
           text = [...text.slice(0, start), ...insertedPoints, ...text.slice(end)];
         }
         for (const item of live) {
