@@ -31,6 +31,8 @@ function stateMessage(state: LiveAnnotation['state'], type: string, text: string
 const shownOnText = new Set(['annotation-orphaned', 'annotation-fuzzy']);
 
 function annotationDiagnostic(document: vscode.TextDocument, session: DocumentSession, item: LiveAnnotation): vscode.Diagnostic | undefined {
+  // Nearly every tag is fine: this runs for each on every keystroke in the file.
+  if (item.state === 'ok' || item.state === 'edited') return undefined;
   const message = stateMessage(item.state, item.annotation.type, printable(item.annotation.text));
   if (!message) return undefined;
   const start = document.positionAt(session.text.toUtf16(item.start));
@@ -55,7 +57,11 @@ export function registerAnnotationProblems(documents: AnnotatedDocuments): vscod
     for (const session of documents.all()) {
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === session.uri.toString());
       if (!document) continue;
-      const onText = session.live.flatMap((item) => annotationDiagnostic(document, session, item) ?? []);
+      const onText: vscode.Diagnostic[] = [];
+      for (const item of session.live) {
+        const diagnostic = annotationDiagnostic(document, session, item);
+        if (diagnostic) onText.push(diagnostic);
+      }
       collection.set(session.uri, onText);
       shown.add(session.uri.toString());
       const byFile = new Map<string, vscode.Diagnostic[]>();

@@ -22,7 +22,9 @@ export function registerStatusBar(documents: AnnotatedDocuments): vscode.Disposa
       item.hide();
       return;
     }
-    const placed = session.live.filter(isPlaced).length;
+    // Counted without a copy of the list: this runs on every keystroke.
+    let placed = 0;
+    for (const live of session.live) if (isPlaced(live)) placed++;
     const problems = session.live.length - placed + (session.writable ? 0 : 1);
     const status = session.sidecar ? statusLabel(fileStatus(session.sidecar.status, session.sidecar.annotations.length)) : vscode.l10n.t('Unreadable sidecar');
     const count = placed === 1 ? vscode.l10n.t('$(tag) 1 tag · {0}', status) : vscode.l10n.t('$(tag) {0} tags · {1}', placed, status);
