@@ -3,11 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+/** The repository's root (the folder above this file with package.json) and its built dist/cli.js. */
+function bundle(): { root: string; cli: string } {
+  let root = __dirname;
+  while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
+  return { root, cli: path.join(root, 'dist', 'cli.js') };
+}
+
 describe('dist/cli.js (the bundled `news-annotator` bin)', () => {
   it('prints its help and exits 0 when run with node', function () {
-    let root = __dirname;
-    while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
-    const cli = path.join(root, 'dist', 'cli.js');
+    const { cli } = bundle();
     if (!existsSync(cli)) {
       console.warn(`\n  dist/cli.js not found (run npm run build): the bundled command line was not tested.\n`);
       this.skip();
@@ -18,9 +23,7 @@ describe('dist/cli.js (the bundled `news-annotator` bin)', () => {
   });
 
   it('splits agree over worker threads from the bundle, with the same report as one thread', function () {
-    let root = __dirname;
-    while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
-    const cli = path.join(root, 'dist', 'cli.js');
+    const { root, cli } = bundle();
     if (!existsSync(cli)) this.skip();
     // The worker is its own bundle beside cli.js; without it agree would quietly use one thread.
     assert.ok(existsSync(path.join(root, 'dist', 'agreeWorker.js')), 'dist/agreeWorker.js is built');
@@ -37,9 +40,7 @@ describe('dist/cli.js (the bundled `news-annotator` bin)', () => {
   });
 
   it('splits stats and validate over worker threads from the bundle, with the same output as one thread', function () {
-    let root = __dirname;
-    while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
-    const cli = path.join(root, 'dist', 'cli.js');
+    const { root, cli } = bundle();
     if (!existsSync(cli)) this.skip();
     assert.ok(existsSync(path.join(root, 'dist', 'summaryWorker.js')), 'dist/summaryWorker.js is built');
     const sample = path.join(root, 'sample-corpus');
@@ -53,9 +54,7 @@ describe('dist/cli.js (the bundled `news-annotator` bin)', () => {
   });
 
   it('splits a suggest run over worker threads from the bundle, counting what one thread counts', function () {
-    let root = __dirname;
-    while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
-    const cli = path.join(root, 'dist', 'cli.js');
+    const { root, cli } = bundle();
     if (!existsSync(cli)) this.skip();
     assert.ok(existsSync(path.join(root, 'dist', 'suggestWorker.js')), 'dist/suggestWorker.js is built');
     // A dry run writes nothing, so the repository's sample corpus can be read in place.
