@@ -6,16 +6,30 @@
  *
  * Lines with `attributes` or unknown fields are left to the general reader (undefined here).
  */
+import { entryLinePattern, longestMatchedLine, optionalEntryKeys, unescapeShort } from './entryPatterns';
 import { formatString, needsAnyEscape } from './flowValue';
 import type { Annotation } from './model';
 import { entryIndent } from './serializeSidecar';
 
 const stringPattern = /"[^"\\]*(?:\\.[^"\\]*)*"/y;
-const optionalKeys = ['note', 'annotator', 'created', 'prefix', 'suffix'] as const;
+const optionalKeys = optionalEntryKeys;
 // Made once: building `key + ': '` for every look-up cost as much as reading the value.
 const optionalLabels = optionalKeys.map((key) => key + ': ');
+// Lines without `\u` escapes (nearly all) are taken whole by one regular expression (entryPatterns.ts).
+const wholeEntryLine = entryLinePattern(true);
 
 export function readCanonicalEntry(line: string): Annotation | undefined {
+  if (line.length <= longestMatchedLine) {
+    const matched = wholeEntryLine.exec(line);
+    if (matched !== null) {
+      const annotation: Annotation = { id: unescapeShort(matched[1]), type: matched[2], start: Number(matched[3]), end: Number(matched[4]), text: unescapeShort(matched[5]) };
+      for (let index = 0; index < optionalKeys.length; index++) {
+        const value = matched[6 + index];
+        if (value !== undefined) annotation[optionalKeys[index]] = unescapeShort(value);
+      }
+      return annotation;
+    }
+  }
   if (!line.startsWith(entryIndent + '{id: ', 0)) return undefined;
   let at = entryIndent.length + 5;
   const id = canonicalString(line, at);

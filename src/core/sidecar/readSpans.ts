@@ -11,6 +11,7 @@
  */
 import { canonicalOutline, readCanonical, readOtherEntry, readRelationLine, readSuggestionLine } from './fastPath';
 import { lowercaseHex, readCanonicalEntry, writtenAsCode } from './readCanonicalEntry';
+import { entryLinePattern, longestMatchedLine, optionalEntryKeys } from './entryPatterns';
 import type { Annotation, Relation, Suggestion } from './model';
 import { compareAnnotations, compareRelations, compareSuggestions, entryIndent } from './serializeSidecar';
 
@@ -82,30 +83,10 @@ function readWholeEntry(line: string): Annotation | undefined {
   return readCanonicalEntry(line) ?? readOtherEntry(line);
 }
 
-const optionalLabels = ['note: ', 'annotator: ', 'created: ', 'prefix: ', 'suffix: '];
+const optionalLabels = optionalEntryKeys.map((key) => key + ': ');
 
-/*
- * Most lines hold no `\u` escape: one regular expression takes those whole, about three times
- * faster than the checks below, which take the rest. It accepts a subset of what they accept
- * (the same raw characters, pairs and short escapes; no `\u`), so where it does not match, the
- * checks decide. Each string is one unrolled loop (a run of plain characters, then a pair or an
- * escape, then a run...): every character can be taken only one way, so a line that fails costs
- * one pass, never a backtracking blow-up. Very long lines go straight to the checks, because the
- * engine's backtracking stack grows with the line and overflows at a few million characters.
- */
-const plainCharacter = String.raw`[^"\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]`;
-const surrogatePair = String.raw`[\ud800-\udbff][\udc00-\udfff]`;
-const shortEscape = String.raw`\\["\\bfnrt]`;
-const anyString = `"${plainCharacter}*(?:(?:${surrogatePair}|${shortEscape})${plainCharacter}*)*"`;
-const someString = `"(?:${plainCharacter}|${surrogatePair}|${shortEscape})${anyString.slice(1)}`;
-const someTypeName = `"((?:${plainCharacter}|${surrogatePair})${plainCharacter}*(?:${surrogatePair}${plainCharacter}*)*)"`;
-const canonicalInteger = '(0|[1-9][0-9]{0,14})';
-const plainEntryLine = new RegExp(
-  `^${entryIndent}\\{id: ${someString}, type: ${someTypeName}, start: ${canonicalInteger}, end: ${canonicalInteger}, text: ${anyString}` +
-    optionalLabels.map((label) => `(?:, ${label}${anyString})?`).join('') +
-    '\\}$',
-);
-const longestMatchedLine = 100_000;
+// Lines without `\u` escapes (nearly all) are taken by one regular expression (entryPatterns.ts).
+const plainEntryLine = entryLinePattern(false);
 
 /**
  * An annotation line's span when the line is one `readCanonicalEntry` takes, checked in place:
