@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/sidecar/model';
 import { formatString } from '../../../src/core/sidecar/flowValue';
-import { readCanonicalEntry } from '../../../src/core/sidecar/readCanonicalEntry';
+import { readCanonicalEntry, readEntryByFields } from '../../../src/core/sidecar/readCanonicalEntry';
 import { entryIndent, serializeAnnotation } from '../../../src/core/sidecar/serializeSidecar';
 
 // Any UTF-16 string: lone and paired surrogates, controls, quotes, backslashes, U+2028, U+FEFF...
@@ -20,7 +20,10 @@ describe('readCanonicalEntry (the fast reader of one entry line)', () => {
   it('reads back every line the writer writes, whatever the strings hold', () => {
     fc.assert(
       fc.property(annotation, (written) => {
-        assert.deepEqual(readCanonicalEntry(entryIndent + serializeAnnotation(written)), written);
+        const line = entryIndent + serializeAnnotation(written);
+        assert.deepEqual(readCanonicalEntry(line), written);
+        // The line's regular expression takes most lines; the field-by-field checks must read every one the same.
+        assert.deepEqual(readEntryByFields(line), written);
       }),
       { numRuns: 2000 },
     );
@@ -51,7 +54,9 @@ describe('readCanonicalEntry (the fast reader of one entry line)', () => {
         } catch {
           expected = undefined;
         }
-        assert.deepEqual(readCanonicalEntry(`${entryIndent}{id: "a", type: "T", start: 0, end: 1, text: ${quoted}}`), expected, quoted);
+        const line = `${entryIndent}{id: "a", type: "T", start: 0, end: 1, text: ${quoted}}`;
+        assert.deepEqual(readCanonicalEntry(line), expected, quoted);
+        assert.deepEqual(readEntryByFields(line), expected, quoted);
       }),
       { numRuns: 5000 },
     );

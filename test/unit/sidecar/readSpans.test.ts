@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readCanonical } from '../../../src/core/sidecar/fastPath';
 import type { Annotation, Sidecar } from '../../../src/core/sidecar/model';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
-import { readCanonicalEntry } from '../../../src/core/sidecar/readCanonicalEntry';
+import { readCanonicalEntry, readEntryByFields } from '../../../src/core/sidecar/readCanonicalEntry';
 import { readCanonicalSpans, readEntrySpan, spansOfCanonical, type Span } from '../../../src/core/sidecar/readSpans';
 import { entryIndent, serializeAnnotation, serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import { awkwardString, sidecarArbitrary } from './sidecarTestSupport';
@@ -101,6 +101,8 @@ describe('readCanonicalSpans: the spans of a sidecar without the full read', () 
         const line = damages.reduce(damaged, entryIndent + serializeAnnotation(annotation));
         const quick = readEntrySpan(line);
         const full = readCanonicalEntry(line);
+        // The reader's regular expression and its field-by-field checks agree on every line.
+        assert.deepEqual(full, readEntryByFields(line), JSON.stringify(line));
         if (damages.length === 0) assert.ok(full !== undefined);
         if (quick !== undefined) {
           assert.ok(full !== undefined, `taken quickly but not by the reader: ${JSON.stringify(line)}`);
