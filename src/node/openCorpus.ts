@@ -19,7 +19,13 @@ import { SyncReadingFileSystem } from './syncReadingFileSystem';
  * sockets or devices: reading them is refused, so loading the corpus reports each one instead of
  * leaving it out in silence. Its file system creates missing folders inside the root on writes.
  */
-export type OpenCorpus = CorpusOverFiles<ConfinedFileSystem>;
+export type OpenCorpus = CorpusOverFiles<ConfinedFileSystem> & {
+  /**
+   * The texts and sidecars the listing saw as regular files: synchronous reads open them without
+   * looking first (see syncReadingFileSystem.ts), and worker threads are told them too.
+   */
+  listedRegular: readonly string[];
+};
 
 export interface OpenCorpusOptions {
   /**
@@ -40,25 +46,35 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
   } catch {
     return { error: `${root} does not exist.` };
   }
-  const reads = options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : fileSystem;
-  return openCorpusOver(root, fileSystem, async (matcher) => {
-    const entries = await listCorpusEntries(root, matcher);
-    return { files: [...entries.files, ...entries.setAside].sort(), sidecars: entries.sidecars };
-  }, reads);
+  const reads = options.syncReads === true ? new SyncReadingFileSystem(fileSystem) : undefined;
+  let listedRegular: string[] = [];
+  const opened = await openCorpusOver(
+    root,
+    fileSystem,
+    async (matcher) => {
+      const entries = await listCorpusEntries(root, matcher);
+      listedRegular = [...entries.files, ...entries.sidecars];
+      reads?.trustListing(listedRegular);
+      return { files: [...entries.files, ...entries.setAside].sort(), sidecars: entries.sidecars };
+    },
+    reads ?? fileSystem,
+  );
+  return 'error' in opened ? opened : { ...opened, listedRegular };
 }
 
 /**
  * A store reading the corpus at `root` with synchronous reads, as openCorpus makes it, under a
  * project configuration already read (a worker thread reads its share of a corpus the main
- * thread opened, with the very configuration the main thread read, and lists nothing).
+ * thread opened, with the very configuration the main thread read, and lists nothing; it is told
+ * what the main thread's listing saw as regular files).
  */
-export async function openCorpusStore(root: string, config: ProjectConfig): Promise<SidecarStore> {
-  return (await openCorpusWorkspace(root, config)).storeFor('');
+export async function openCorpusStore(root: string, config: ProjectConfig, listedRegular: readonly string[] = []): Promise<SidecarStore> {
+  return (await openCorpusWorkspace(root, config, listedRegular)).storeFor('');
 }
 
 /** The workspace over that store, for a worker thread that also writes (`suggest`). */
-export async function openCorpusWorkspace(root: string, config: ProjectConfig): Promise<AnnotationWorkspace> {
+export async function openCorpusWorkspace(root: string, config: ProjectConfig, listedRegular: readonly string[] = []): Promise<AnnotationWorkspace> {
   const fileSystem = await ConfinedFileSystem.open(root, { createFolders: true });
   const knownTypes = new Set(config.types.map((type) => type.name));
-  return corpusWorkspace(new SyncReadingFileSystem(fileSystem), config, knownTypes);
+  return corpusWorkspace(new SyncReadingFileSystem(fileSystem, listedRegular), config, knownTypes);
 }

@@ -14,7 +14,7 @@ export function summariseFiles(store: SidecarStore, files: readonly string[], on
     files,
     32,
     async (file) => {
-      const result = await store.load(file);
+      const result = await store.load(file, { remember: false });
       return result.ok ? summariseDocument(corpusDocument(file, result)) : summariseFailure({ path: file, problems: result.problems });
     },
     onProgress,

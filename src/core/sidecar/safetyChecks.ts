@@ -25,7 +25,7 @@ const markerPattern = /^(?:<{7,}|={7,}|>{7,}|\|{7,})(?: |\r?$)/;
 export function findConflictMarkers(content: string, file: string): Problem[] {
   const problems: Problem[] = [];
   // Cheap test first: almost no file has any of the four characters seven times in a row.
-  if (!/^(?:<{7}|={7}|>{7}|\|{7})/m.test(content)) return problems;
+  if (!mayHoldMarker(content)) return problems;
   const lines = content.split(/\r\n|\n|\r/);
   for (let index = 0; index < lines.length; index++) {
     const match = markerPattern.exec(lines[index]);
@@ -42,6 +42,22 @@ export function findConflictMarkers(content: string, file: string): Problem[] {
     }
   }
   return problems;
+}
+
+const markerRuns = ['<<<<<<<', '=======', '>>>>>>>', '|||||||'];
+
+/**
+ * Whether any marker run starts a line: four substring searches, several times faster than one
+ * multi-line expression over every sidecar of a corpus.
+ */
+function mayHoldMarker(content: string): boolean {
+  for (const run of markerRuns) {
+    for (let at = content.indexOf(run); at >= 0; at = content.indexOf(run, at + 1)) {
+      const before = at === 0 ? '\n' : content[at - 1];
+      if (before === '\n' || before === '\r') return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -41,6 +41,18 @@ describe('stats and validate over worker threads (--jobs)', () => {
     assert.deepEqual(await runCli(['validate', corpus.folder, '--jobs', '2'], '/'), single);
   });
 
+  it('workers alone summarise every file as this thread does, in the corpus order', async () => {
+    const opened = await openCorpus(corpus.folder, { syncReads: true });
+    if ('error' in opened) throw new Error(opened.error);
+    const single = await summariseInWorkers(opened, opened.files, { threads: 1 });
+    for (const threads of [2, 3]) {
+      const seen: number[] = [];
+      const split = await summariseInWorkers(opened, opened.files, { threads, workersOnly: true, onProgress: (done) => seen.push(done) });
+      assert.deepEqual(split, single, `${threads - 1} workers`);
+      assert.equal(seen.at(-1), opened.files.length, 'progress reaches every file');
+    }
+  });
+
   it('returns an error when a worker fails, instead of leaving its files out', async () => {
     const opened = await openCorpus(corpus.folder, { syncReads: true });
     if ('error' in opened) throw new Error(opened.error);

@@ -4,6 +4,7 @@ import { buildSidecar } from '../../../src/core/sidecar/buildSidecar';
 import { parseSidecar, type ParseResult } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import { readWithYaml } from '../../../src/core/sidecar/yamlPath';
+import { findConflictMarkers } from '../../../src/core/sidecar/safetyChecks';
 import { readFixture } from './sidecarTestSupport';
 
 const file = 'hostile.ann.yaml';
@@ -161,6 +162,26 @@ describe('hostile sidecars', function () {
     assert.deepEqual(diff3.problems.map((item) => item.line), [2, 4, 5, 7]);
     // Seven equals signs inside a value or indented are not markers.
     assert.ok(parseSidecar(header + 'annotations: []\nnote: "=======\\n"\n', file).ok);
+  });
+
+  it('finds a marker wherever a line starts (first line, after LF, CRLF or a lone CR), and nowhere else', () => {
+    const pieces = fc.constantFrom('<<<<<<<', '=======', '>>>>>>>', '|||||||', '<<<<<<', '=', ' ', 'x', '\n', '\r\n', '\r', ' ours', 'a: 1');
+    const byLine = (content: string) =>
+      content
+        .split(/\r\n|\n|\r/)
+        .map((line, index) => (/^(?:<{7,}|={7,}|>{7,}|\|{7,})(?: |\r?$)/.test(line) ? index + 1 : 0))
+        .filter((line) => line > 0);
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+        const content = parts.join('');
+        assert.deepEqual(
+          findConflictMarkers(content, file).map((item) => item.line),
+          byLine(content),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+    assert.deepEqual(findConflictMarkers('a\r=======\rb', file).map((item) => item.line), [2]);
   });
 
   it('never throws, whatever the text, and always says where', () => {

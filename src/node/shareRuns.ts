@@ -1,0 +1,104 @@
+/**
+ * Work over many files shared between this thread and worker threads: the files are cut into
+ * short runs, and each run goes to whichever thread is free, this one included. A worker starts
+ * late and cold (its code, its own copy of what it needs), so a fixed share each left the faster
+ * thread waiting; with runs handed out as threads come free they finish close together.
+ *
+ * The worker's side of the exchange is `serveRuns` (below): it says it is ready, then answers
+ * each run it is sent until it is told there are no more.
+ */
+import { parentPort, type MessagePort, type Worker } from 'node:worker_threads';
+
+/** To a worker: a run of items to do, or that there are no more. */
+export type RunRequest<Item> = { kind: 'run'; items: readonly Item[] } | { kind: 'end' };
+
+/** From a worker: ready for runs, a run's outcome, or a failure. */
+export type RunReply<Outcome> = { kind: 'ready' } | { kind: 'done'; outcome: Outcome } | { kind: 'failed'; error: string };
+
+export interface ShareRunsOptions<Item, Outcome> {
+  items: readonly Item[];
+  /** Threads in all, this one included. */
+  threads: number;
+  /** Starts one worker thread that answers through `serveRuns`. */
+  startWorker: () => Worker;
+  /** Does a run in this thread; undefined: only the workers do runs (tests check their work so). */
+  own: ((items: readonly Item[]) => Promise<Outcome>) | undefined;
+  /** Called once per run, in whatever order runs finish; `start` is the run's first index in `items`. */
+  finished: (outcome: Outcome, items: readonly Item[], start: number) => void;
+  /** Checked before each run is handed out: no new runs once it says so. */
+  isCancelled?: () => boolean;
+}
+
+/** Runs small enough that the threads finish close together, large enough that a message per run costs nothing beside it. */
+export function runSize(items: number, threads: number): number {
+  return Math.max(1, Math.min(250, Math.ceil(items / (threads * 8))));
+}
+
+/** Does every run (unless cancelled); the first worker failure, if any. */
+export async function shareRuns<Item, Outcome>(options: ShareRunsOptions<Item, Outcome>): Promise<{ error: string } | undefined> {
+  const size = runSize(options.items.length, options.threads);
+  let next = 0;
+  const take = (): { items: readonly Item[]; start: number } | undefined => {
+    if (next >= options.items.length || options.isCancelled?.() === true) return undefined;
+    const start = next;
+    next = Math.min(options.items.length, start + size);
+    return { items: options.items.slice(start, next), start };
+  };
+  const workers = Array.from({ length: options.threads - 1 }, () => runWorker(options, take));
+  if (options.own !== undefined) {
+    for (let run = take(); run !== undefined; run = take()) {
+      options.finished(await options.own(run.items), run.items, run.start);
+      // Synchronous reads settle every promise at once: without a turn of the event loop between
+      // runs, the workers' messages (ready, done) would wait until this thread had done them all.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const failures = (await Promise.all(workers)).filter((result): result is { error: string } => result !== undefined);
+  return failures[0];
+}
+
+/** Runs for one worker until there are none (undefined), or its failure. */
+function runWorker<Item, Outcome>(options: ShareRunsOptions<Item, Outcome>, take: () => { items: readonly Item[]; start: number } | undefined): Promise<{ error: string } | undefined> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let current: { items: readonly Item[]; start: number } | undefined;
+    const worker = options.startWorker();
+    const settle = (result: { error: string } | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+      void worker.terminate();
+    };
+    const send = () => {
+      current = take();
+      const request: RunRequest<Item> = current === undefined ? { kind: 'end' } : { kind: 'run', items: current.items };
+      worker.postMessage(request);
+      if (current === undefined) settle(undefined);
+    };
+    worker.on('message', (message: RunReply<Outcome>) => {
+      if (message.kind === 'failed') return settle({ error: `a worker thread failed: ${message.error}` });
+      if (message.kind === 'done' && current !== undefined) options.finished(message.outcome, current.items, current.start);
+      send();
+    });
+    worker.on('error', (error) => settle({ error: `a worker thread failed: ${error.message}` }));
+    worker.on('exit', (code) => settle({ error: `a worker thread stopped (exit code ${code}) before it finished` }));
+  });
+}
+
+/**
+ * The worker's side: `prepare` makes what every run needs (opening the corpus, building a
+ * matcher), then each run is answered by `run` until the main thread says there are no more.
+ */
+export function serveRuns<Item, Outcome, Prepared>(prepare: () => Promise<Prepared>, run: (prepared: Prepared, items: readonly Item[]) => Promise<Outcome>): void {
+  const port: MessagePort | null = parentPort;
+  if (port === null) return;
+  const post = (message: RunReply<Outcome>) => port.postMessage(message);
+  const failed = (error: unknown) => post({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  prepare().then((prepared) => {
+    port.on('message', (request: RunRequest<Item>) => {
+      if (request.kind === 'end') return port.close();
+      run(prepared, request.items).then((outcome) => post({ kind: 'done', outcome }), failed);
+    });
+    post({ kind: 'ready' });
+  }, failed);
+}
