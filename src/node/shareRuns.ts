@@ -57,11 +57,16 @@ export async function shareRuns<Item, Outcome>(options: ShareRunsOptions<Item, O
   return failures[0];
 }
 
-/** Runs for one worker until there are none (undefined), or its failure. */
+/**
+ * Runs for one worker until there are none (undefined), or its failure. Each worker holds one run
+ * beyond the one it is doing: this thread answers messages only between its own runs, and a worker
+ * that had to wait for that sat idle a third of the time.
+ */
 function runWorker<Item, Outcome>(options: ShareRunsOptions<Item, Outcome>, take: () => { items: readonly Item[]; start: number } | undefined): Promise<{ error: string } | undefined> {
   return new Promise((resolve) => {
     let settled = false;
-    let current: { items: readonly Item[]; start: number } | undefined;
+    let ended = false;
+    const sent: { items: readonly Item[]; start: number }[] = [];
     const worker = options.startWorker();
     const settle = (result: { error: string } | undefined) => {
       if (settled) return;
@@ -70,14 +75,26 @@ function runWorker<Item, Outcome>(options: ShareRunsOptions<Item, Outcome>, take
       void worker.terminate();
     };
     const send = () => {
-      current = take();
-      const request: RunRequest<Item> = current === undefined ? { kind: 'end' } : { kind: 'run', items: current.items };
-      worker.postMessage(request);
-      if (current === undefined) settle(undefined);
+      const run = ended ? undefined : take();
+      if (run !== undefined) {
+        sent.push(run);
+        worker.postMessage({ kind: 'run', items: run.items } satisfies RunRequest<Item>);
+        return;
+      }
+      ended = true;
+      if (sent.length > 0) return;
+      worker.postMessage({ kind: 'end' } satisfies RunRequest<Item>);
+      settle(undefined);
     };
     worker.on('message', (message: RunReply<Outcome>) => {
       if (message.kind === 'failed') return settle({ error: `a worker thread failed: ${message.error}` });
-      if (message.kind === 'done' && current !== undefined) options.finished(message.outcome, current.items, current.start);
+      if (message.kind === 'ready') {
+        send();
+        if (!ended) send();
+        return;
+      }
+      const run = sent.shift();
+      if (run !== undefined) options.finished(message.outcome, run.items, run.start);
       send();
     });
     worker.on('error', (error) => settle({ error: `a worker thread failed: ${error.message}` }));
@@ -95,9 +112,11 @@ export function serveRuns<Item, Outcome, Prepared>(prepare: () => Promise<Prepar
   const post = (message: RunReply<Outcome>) => port.postMessage(message);
   const failed = (error: unknown) => post({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   prepare().then((prepared) => {
+    // One run at a time, in the order sent: the main thread sends the next before this one is done.
+    let queue: Promise<unknown> = Promise.resolve();
     port.on('message', (request: RunRequest<Item>) => {
-      if (request.kind === 'end') return port.close();
-      run(prepared, request.items).then((outcome) => post({ kind: 'done', outcome }), failed);
+      if (request.kind === 'end') return void queue.then(() => port.close());
+      queue = queue.then(() => run(prepared, request.items)).then((outcome) => post({ kind: 'done', outcome }), failed);
     });
     post({ kind: 'ready' });
   }, failed);
