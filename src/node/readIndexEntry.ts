@@ -4,11 +4,12 @@
  * start-up load and for file-system events alike. Never throws: a file that cannot be read
  * gives an entry flagged unreadable, without stamps, so the cache never keeps it.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { entryFromSidecar, unreadableEntry, untaggedEntry, type FileStamp, type IndexEntry } from '../core/index/indexEntry';
 import { sidecarPathFor } from '../core/sidecar/sidecarPath';
 import { decodeText, type DecodedText } from '../core/text/decodeText';
+import { readOpened } from './readOpened';
 
 export interface ReadEntryOptions {
   /** Read the text too, to count orphaned annotations when it changed (default true). */
@@ -54,7 +55,7 @@ function readStampedSync(filePath: string): { stamp: FileStamp; bytes: Uint8Arra
   try {
     const status = fstatSync(descriptor);
     if (!status.isFile()) throw new Error(`${filePath} is not a regular file.`);
-    return { stamp: { size: status.size, mtimeMs: status.mtimeMs }, bytes: readFileSync(descriptor) };
+    return { stamp: { size: status.size, mtimeMs: status.mtimeMs }, bytes: readOpened(descriptor, status.size) };
   } finally {
     closeSync(descriptor);
   }

@@ -11,10 +11,11 @@
  * folder, an odd path, an error) is handed to the confined file system, so refusals and their
  * messages stay exactly its own. Writes and locks are always its own.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FileStatus, FileSystem, LockOptions, LockResult } from '../core/store/fileSystem';
 import type { ConfinedFileSystem } from './confinedFileSystem';
+import { readOpened } from './readOpened';
 
 const readFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
@@ -140,26 +141,4 @@ function lstatQuietly(target: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The bytes of an opened file whose size was just taken: `readFileSync(descriptor)` would take
- * it again. A file that grew meanwhile is read to its end; one that shrank, to where it ends.
- */
-function readOpened(descriptor: number, size: number): Uint8Array {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (let want = size; ; want = 65_536) {
-    const chunk = Buffer.allocUnsafe(want);
-    let filled = 0;
-    while (filled < want) {
-      const read = readSync(descriptor, chunk, filled, want - filled, null);
-      if (read === 0) break;
-      filled += read;
-    }
-    chunks.push(filled === want ? chunk : chunk.subarray(0, filled));
-    total += filled;
-    if (filled < want) break;
-  }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
