@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadCorpus, type CorpusLoad } from '../core/corpus/loadCorpus';
 import type { FileSummary } from '../core/index/fileSummary';
-import { CommandLineCache, commandLineCacheFolder, stampsOf, type FileStamps } from '../node/commandLineCache';
+import { CommandLineCache, commandLineCacheFolder, stampsOf } from '../node/commandLineCache';
 import { openCorpus, type OpenCorpus } from '../node/openCorpus';
 import { summariseInWorkers } from '../node/summariseInWorkers';
 import { exitCodes, type CliIo } from './cliIo';
@@ -48,7 +48,7 @@ export interface SummarisedForCommand {
 
 /**
  * What `stats` and `validate` need: each file's summary, from the command line's cache when its
- * sidecar and text are unchanged, else read (and then cached). `cache: false` (`--no-cache`)
+ * sidecar and text are unchanged, else read (and then cached under the stamps its reads took). `cache: false` (`--no-cache`)
  * reads every file and leaves the cache alone. The files to read are split over `threads`
  * threads (default: one per core when there are enough files; see summariseInWorkers.ts).
  */
@@ -63,15 +63,12 @@ export async function summariseForCommand(io: CliIo, directory: string | undefin
   const cache = options.cache ? await CommandLineCache.open(commandLineCacheFolder(realRoot, io.env ?? process.env), realRoot, fingerprint) : undefined;
   const summaries = new Array<FileSummary | undefined>(corpus.files.length);
   const toRead: string[] = [];
-  const stampsOfRead = new Map<string, FileStamps | undefined>();
   corpus.files.forEach((file, index) => {
-    const stamps = cache === undefined ? undefined : stampsOf(realRoot, file);
+    // Only files the cache holds are looked at first; the others' stamps come with their reads.
+    const stamps = cache?.holds(file) === true ? stampsOf(realRoot, file) : undefined;
     const summary = stamps === undefined ? undefined : cache?.lookup(file, stamps);
     if (summary !== undefined) summaries[index] = summary;
-    else {
-      toRead.push(file);
-      stampsOfRead.set(file, stamps);
-    }
+    else toRead.push(file);
   });
   const readAt = Date.now();
   const progress = createProgress(io, 'Reading the corpus:');
@@ -84,9 +81,8 @@ export async function summariseForCommand(io: CliIo, directory: string | undefin
   let next = 0;
   corpus.files.forEach((file, index) => {
     if (summaries[index] !== undefined) return;
-    const summary = fresh[next++];
+    const { summary, stamps } = fresh[next++];
     summaries[index] = summary;
-    const stamps = stampsOfRead.get(file);
     if (cache !== undefined && stamps !== undefined) cache.remember(file, stamps, summary, readAt);
   });
   await cache?.save();

@@ -27,7 +27,7 @@ import { NodeFileSystem } from './nodeFileSystem';
 export const commandLineCacheFormat = 'news-annotator/cli-cache';
 export const commandLineCacheVersion = 1;
 
-/** Size and mtime of a file's sidecar (null: none) and text, taken before reading them. */
+/** Size and mtime of a file's sidecar (null: none) and text, taken before reading them (by lstat, or on the opened files). */
 export interface FileStamps {
   readonly sidecar: FileStamp | null;
   readonly text: FileStamp;
@@ -95,6 +95,11 @@ export class CommandLineCache {
       // No cache yet, or one that cannot be read: start empty.
     }
     return new CommandLineCache(cacheFile, root, fingerprint, previous);
+  }
+
+  /** Whether the cache has an entry for `file` at all (only then is it worth looking at the file first). */
+  holds(file: string): boolean {
+    return this.previous.has(file);
   }
 
   /** The cached summary of `file` when its stamps are exactly the cached ones; undefined otherwise. */

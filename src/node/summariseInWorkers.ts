@@ -12,12 +12,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileSummary } from '../core/index/fileSummary';
 import type { ProjectConfig } from '../core/project';
 import type { SidecarStore } from '../core/store/sidecarStore';
 import { defaultThreads } from './compareInWorkers';
 import { shareRuns } from './shareRuns';
-import { summariseFiles } from './summariseFiles';
+import { summariseFiles, type ReadSummary } from './summariseFiles';
 
 export interface SummaryTask {
   /** The corpus root, as the main thread opened it (absolute). */
@@ -47,14 +46,14 @@ export interface SummariseOptions {
 }
 
 /** The summaries of `files`, in their order, read by this thread's `store` and by workers. */
-export async function summariseInWorkers(corpus: { root: string; config: ProjectConfig; store: SidecarStore; listedRegular?: readonly string[] }, files: readonly string[], options: SummariseOptions = {}): Promise<FileSummary[] | { error: string }> {
+export async function summariseInWorkers(corpus: { root: string; config: ProjectConfig; store: SidecarStore; listedRegular?: readonly string[] }, files: readonly string[], options: SummariseOptions = {}): Promise<ReadSummary[] | { error: string }> {
   const wanted = options.threads ?? Math.min(defaultThreads(), Math.floor(files.length / filesPerDefaultThread));
   const count = Math.max(1, Math.min(Math.floor(wanted), files.length));
   if (count === 1 || !summaryWorkerFound()) return summariseFiles(corpus.store, files, options.onProgress);
-  const summaries = new Array<FileSummary>(files.length);
+  const summaries = new Array<ReadSummary>(files.length);
   let done = 0;
   const task: SummaryTask = { root: corpus.root, config: corpus.config, listedRegular: corpus.listedRegular ?? [] };
-  const failed = await shareRuns<string, FileSummary[]>({
+  const failed = await shareRuns<string, ReadSummary[]>({
     items: files,
     threads: count,
     // As agree's workers: nearly all a reading thread allocates lives until its file is summarised;

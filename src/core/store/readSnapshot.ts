@@ -43,8 +43,14 @@ export async function readSnapshot(fileSystem: FileSystem, path: string): Promis
   }
 }
 
-export async function readText(fileSystem: FileSystem, path: string): Promise<{ ok: true; data: Uint8Array } | { ok: false; problems: Problem[] }> {
+/** The text's bytes, and its size and time as the same read found them when the file system can say. */
+export async function readText(fileSystem: FileSystem, path: string): Promise<{ ok: true; data: Uint8Array; status?: FileStatus } | { ok: false; problems: Problem[] }> {
   try {
+    if (fileSystem.readFileWithStatus !== undefined) {
+      const read = await fileSystem.readFileWithStatus(path);
+      if (read !== undefined) return { ok: true, data: read.data, status: read.status };
+      return { ok: false, problems: [problem('text-missing', 'The text file does not exist.', path)] };
+    }
     const data = await fileSystem.readFile(path);
     if (data !== undefined) return { ok: true, data };
     return { ok: false, problems: [problem('text-missing', 'The text file does not exist.', path)] };

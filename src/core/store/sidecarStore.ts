@@ -28,7 +28,7 @@ import type { Annotation, Suggestion } from '../sidecar/model';
 import { anchorAnnotations, applyAnchors, holdsText, refreshSidecar } from './anchorAnnotations';
 import { anchorSuggestions } from './anchorSuggestions';
 import { anchorProblems } from './anchorProblems';
-import { sameVersion, type FileSystem, type FileVersion, type LockResult } from './fileSystem';
+import { sameVersion, type FileStatus, type FileSystem, type FileVersion, type LockResult } from './fileSystem';
 import { readText, readVersion } from './readSnapshot';
 
 export interface SidecarStoreOptions {
@@ -59,6 +59,11 @@ export interface LoadedSidecar {
   problems: Problem[];
   /** The sidecar file as read; undefined when there is none yet. */
   version: FileVersion | undefined;
+  /**
+   * The text file's size and time, taken on the very file read (before its bytes), when the file
+   * system can say: what the command line's cache keys a file's summary by.
+   */
+  textStatus?: FileStatus;
   /** False when `update` would refuse to write (part of the file could not be read). */
   writable: boolean;
   /** True when the sidecar's permissions forbid writing it (mode 0444): `update` leaves it alone. */
@@ -178,14 +183,14 @@ export class SidecarStore {
     if (!snapshot.ok) return { ...snapshot, decoded };
     if (snapshot.data === undefined) {
       const sidecar = createSidecar(baseName(textPath), decoded);
-      return { ok: true, textPath, sidecarPath, decoded, text, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true, readOnly: false };
+      return { ok: true, textPath, sidecarPath, decoded, text, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true, readOnly: false, textStatus: bytes.status };
     }
     const parsed = this.parse(snapshot, sidecarPath, options.remember);
     if (!parsed.ok) return { ok: false, problems: parsed.problems, decoded };
     const anchors = anchorAnnotations(parsed.sidecar, text, decoded.sha256);
     const current = parsed.sidecar.source.sha256 === decoded.sha256;
     if (options.validate === false) {
-      return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems: parsed.problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
+      return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems: parsed.problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly, textStatus: bytes.status };
     }
     const problems = [
       ...parsed.problems,
@@ -196,7 +201,7 @@ export class SidecarStore {
       }),
     ];
     for (const item of anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })) problems.push(item);
-    return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
+    return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly, textStatus: bytes.status };
   }
 
   /**
