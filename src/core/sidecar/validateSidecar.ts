@@ -37,13 +37,17 @@ export function validateSidecar(
 ): Problem[] {
   const problems = new ProblemList(file);
   const firstLineOfId = new Map<string, number>();
-  sidecar.annotations.forEach((annotation, index) => {
-    const where = (field: string) => fieldPosition(annotation, positions[index], field);
-    const report = (code: ProblemCode, message: string, field: string, severity: Problem['severity'] = 'error') => {
-      if (problems.full) return problems.count(severity);
-      const at = where(field);
-      problems.add(problem(code, message, file, at.line, at.column, severity));
-    };
+  // One report for every entry (the entry being checked is `annotation` and `index`): a pair of
+  // closures per entry added up to 20 MB over a 10,000-file corpus.
+  let annotation: Annotation;
+  let index = 0;
+  const report = (code: ProblemCode, message: string, field: string, severity: Problem['severity'] = 'error') => {
+    if (problems.full) return problems.count(severity);
+    const at = fieldPosition(annotation, positions[index], field);
+    problems.add(problem(code, message, file, at.line, at.column, severity));
+  };
+  for (; index < sidecar.annotations.length; index++) {
+    annotation = sidecar.annotations[index];
     const line = positions[index]?.line ?? 1;
     const first = firstLineOfId.get(annotation.id);
     if (first === undefined) firstLineOfId.set(annotation.id, line);
@@ -61,20 +65,20 @@ export function validateSidecar(
     checkAnnotationExtras(annotation, text, options.rules, report);
     if (annotation.end < annotation.start) {
       report('span-reversed', `end (${annotation.end}) is before start (${annotation.start}); end must be at least start.`, 'end');
-      return;
+      continue;
     }
-    if (text === undefined) return;
+    if (text === undefined) continue;
     if (annotation.end > text.codePointLength) {
       report('span-out-of-range', `end (${annotation.end}) is past the end of the text (${text.codePointLength} code points).`, annotation.start > text.codePointLength ? 'start' : 'end');
-      return;
+      continue;
     }
     // A discontinuous span's text is checked fragment by fragment (checkAnnotationExtras).
-    if (annotation.fragments !== undefined) return;
+    if (annotation.fragments !== undefined) continue;
     const actual = text.slice(annotation.start, annotation.end);
     if (actual !== annotation.text) {
       report('text-mismatch', `The text at ${annotation.start}-${annotation.end} is ${JSON.stringify(actual)}, not ${JSON.stringify(annotation.text)}.`, 'text');
     }
-  });
+  }
   const result = problems.toArray();
   for (const item of validateRelations(sidecar, options.relationPositions, options.rules, file)) result.push(item);
   for (const item of validateSuggestions(sidecar, options.suggestionPositions, text, file)) result.push(item);

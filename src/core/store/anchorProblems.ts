@@ -31,6 +31,8 @@ export function anchorProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   anchors.forEach((anchor, index) => {
+    // Nearly every annotation is where it was written: nothing to say, nothing to build.
+    if (anchor.kind === 'exact') return;
     const where = positions[index] ?? { line: 1, column: 1 };
     const stored = sidecar.annotations[index];
     if (stored === undefined) return;
