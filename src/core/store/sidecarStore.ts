@@ -171,7 +171,7 @@ export class SidecarStore {
    * look at (the validation findings `validate` reports); parse problems are still returned.
    * `remember: false` is for a reader passing once over many files (`stats`, `validate`): the
    * parse is not kept for a later write, where keeping the last few alive only made the garbage
-   * collector copy each one on.
+   * collector copy each one on, and the sidecar's hash is taken only if `version.sha256` is read.
    */
   async load(textPath: string, options: { validate?: boolean; remember?: boolean } = {}): Promise<LoadResult> {
     const sidecarPath = sidecarPathFor(textPath);
@@ -179,7 +179,7 @@ export class SidecarStore {
     if (!bytes.ok) return bytes;
     const decoded = decodeText(bytes.data);
     const text = new CodePointIndex(decoded.text);
-    const snapshot = await readSidecar(this.fileSystem, sidecarPath);
+    const snapshot = await readSidecar(this.fileSystem, sidecarPath, { hashWhenAsked: options.remember === false });
     if (!snapshot.ok) return { ...snapshot, decoded };
     if (snapshot.data === undefined) {
       const sidecar = createSidecar(baseName(textPath), decoded);
@@ -512,7 +512,8 @@ export class SidecarStore {
 
   /** Parses the sidecar's bytes, or reuses the last parse of the same bytes (no decoding then either). */
   private parse(snapshot: SidecarBytes, sidecarPath: string, remember = true): ParseResult {
-    const sha256 = snapshot.version?.sha256;
+    // A one-pass read neither looks in the cache nor fills it, so it never needs the hash.
+    const sha256 = remember ? snapshot.version?.sha256 : undefined;
     const cached = this.parsedCache.get(sidecarPath);
     if (cached && sha256 !== undefined && cached.sha256 === sha256) return cached.parsed;
     let content: string;
@@ -547,7 +548,7 @@ interface SidecarBytes {
  * Reads a sidecar without decoding it: the parse cache answers most reads by hash, and
  * decoding a megabyte of UTF-8 strictly costs several times the hash.
  */
-async function readSidecar(fileSystem: FileSystem, path: string): Promise<SidecarBytes | { ok: false; problems: Problem[] }> {
+async function readSidecar(fileSystem: FileSystem, path: string, options: { hashWhenAsked?: boolean } = {}): Promise<SidecarBytes | { ok: false; problems: Problem[] }> {
   try {
     // One open for both where the file system offers it: a separate stat was a tenth of reading a corpus.
     const read = fileSystem.readFileWithStatus !== undefined ? await fileSystem.readFileWithStatus(path) : { status: await fileSystem.stat(path), data: await fileSystem.readFile(path) };
@@ -555,10 +556,26 @@ async function readSidecar(fileSystem: FileSystem, path: string): Promise<Sideca
     const data = read?.data;
     if (data === undefined) return { ok: true, data: undefined, version: undefined, readOnly: false };
     // The hash, not the time, is what proves the file unchanged; size and time are cheap extras.
-    return { ok: true, data, version: { size: data.length, mtimeMs: status?.mtimeMs ?? 0, sha256: sha256Hex(data) }, readOnly: status?.readOnly === true };
+    const version = options.hashWhenAsked === true ? lazilyHashed(data, status?.mtimeMs ?? 0) : { size: data.length, mtimeMs: status?.mtimeMs ?? 0, sha256: sha256Hex(data) };
+    return { ok: true, data, version, readOnly: status?.readOnly === true };
   } catch (error) {
     return { ok: false, problems: [problem('sidecar-unreadable', `The sidecar could not be read: ${describeError(error)}`, path)] };
   }
+}
+
+/**
+ * A version whose hash is taken the first time it is read: a reader passing once over a corpus
+ * never asks (hashing every sidecar was 4% of a cold `stats`). It holds the bytes until then.
+ */
+function lazilyHashed(data: Uint8Array, mtimeMs: number): FileVersion {
+  let sha256: string | undefined;
+  return {
+    size: data.length,
+    mtimeMs,
+    get sha256(): string {
+      return (sha256 ??= sha256Hex(data));
+    },
+  };
 }
 
 function sameBytes(left: Uint8Array, right: Uint8Array): boolean {

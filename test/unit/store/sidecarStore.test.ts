@@ -47,6 +47,22 @@ describe('SidecarStore.load', () => {
     assert.ok(broken.problems.length > 0);
   });
 
+  it('a one-pass read (remember: false) finds the same, and its version still proves the bytes when asked', async () => {
+    const { files, store } = setup();
+    const once = await store.load(textPath, { remember: false });
+    const kept = await loaded(setup().store);
+    assert.ok(once.ok);
+    assert.deepEqual(once.sidecar, kept.sidecar);
+    assert.deepEqual(once.problems, kept.problems);
+    assert.deepEqual({ ...once.version }, { ...kept.version }, 'the same size and hash');
+    // A write still checks the file against that hash: changed bytes make a different one.
+    files.writeFile(sidecarPath, readFixture('article.txt.ann.yaml').replace('status: ', 'status:  '));
+    const changed = await store.load(textPath, { remember: false });
+    assert.ok(changed.ok);
+    assert.notEqual(changed.version?.sha256, once.version?.sha256);
+    assert.match(once.version?.sha256 ?? '', /^[0-9a-f]{64}$/);
+  });
+
   it('reports a text that is missing, and a sidecar it cannot read, as problems', async () => {
     const { files, store } = setup('status: [\n');
     const broken = await store.load(textPath);
