@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadCorpusIndex } from '../../src/node/corpusIndexLoader';
+import { bundledCode } from './bundledCode';
 import { writeCorpus } from './corpusOnDisk';
 import { commandLineTimes } from './figures/commandLineFigures';
 import { longArticleFigures } from './figures/longArticleFigures';
@@ -37,6 +37,7 @@ export interface TagsPoint {
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 export async function documentsCurve(sizes: readonly number[]): Promise<DocumentsPoint[]> {
+  const { loadCorpusIndex } = bundledCode();
   const points: DocumentsPoint[] = [];
   for (const documents of sizes) {
     const folder = mkdtempSync(path.join(tmpdir(), 'bench-curve-'));

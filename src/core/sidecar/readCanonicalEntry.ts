@@ -23,10 +23,13 @@ export function readCanonicalEntry(line: string): Annotation | undefined {
     const matched = wholeEntryLine.exec(line);
     if (matched !== null) {
       const annotation: Annotation = { id: unescapeShort(matched[1]), type: matched[2], start: Number(matched[3]), end: Number(matched[4]), text: unescapeShort(matched[5]) };
-      for (let index = 0; index < optionalKeys.length; index++) {
-        const value = matched[6 + index];
-        if (value !== undefined) annotation[optionalKeys[index]] = unescapeShort(value);
-      }
+      // One named store per key (the order of optionalEntryKeys): a store through a variable key
+      // saw five keys and went megamorphic.
+      if (matched[6] !== undefined) annotation.note = unescapeShort(matched[6]);
+      if (matched[7] !== undefined) annotation.annotator = unescapeShort(matched[7]);
+      if (matched[8] !== undefined) annotation.created = unescapeShort(matched[8]);
+      if (matched[9] !== undefined) annotation.prefix = unescapeShort(matched[9]);
+      if (matched[10] !== undefined) annotation.suffix = unescapeShort(matched[10]);
       return annotation;
     }
   }

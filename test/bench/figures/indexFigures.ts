@@ -8,12 +8,13 @@
 import path from 'node:path';
 import { CorpusIndex } from '../../../src/core/index';
 import { TagSearch } from '../../../src/core/search';
-import { loadCorpusIndex } from '../../../src/node/corpusIndexLoader';
+import { bundledCode } from '../bundledCode';
 import type { CorpusOnDisk } from '../corpusOnDisk';
 import { collectGarbage, timeOnce } from '../measure';
 import type { Figure } from '../report';
 
 export async function indexFigures(corpus: CorpusOnDisk, folder: string, baseline: number): Promise<Figure[]> {
+  const { loadCorpusIndex } = bundledCode();
   const label = `${corpus.files.length.toLocaleString('en')} docs, ${corpus.annotations.toLocaleString('en')} annotations`;
   const baselineName = 'read every sidecar and text + JSON.parse of the same annotations';
   const cachePath = path.join(folder, 'index-cache.json');
@@ -47,6 +48,7 @@ export async function indexFigures(corpus: CorpusOnDisk, folder: string, baselin
 
 /** When a search over the index being built first answers (after 1% of the files), and the whole build. */
 async function firstPartialResults(corpus: CorpusOnDisk): Promise<{ firstResults: number; whole: number; results: number }> {
+  const { loadCorpusIndex } = bundledCode();
   collectGarbage();
   const index = new CorpusIndex();
   const search = new TagSearch(index);
