@@ -19,7 +19,9 @@ export function createCorpusMatcher(config: ProjectConfig): CorpusMatcher {
   return (relativePath) => {
     const path = normalise(relativePath);
     if (path === '' || path.endsWith('/') || isReserved(path)) return false;
-    return included(path) && !excluded(path);
+    // Split once for every pattern: listing a corpus asks this of every file.
+    const names = path.split('/');
+    return included(names) && !excluded(names);
   };
 }
 
@@ -43,10 +45,12 @@ function isReserved(path: string): boolean {
 
 function normalise(relativePath: string): string {
   if (typeof relativePath !== 'string') return '';
+  // Listed paths are nearly always normal already: no expression then.
+  if (!relativePath.includes('\\') && !relativePath.startsWith('./') && !relativePath.startsWith('/')) return relativePath;
   return relativePath.replace(/\\/g, '/').replace(/^(?:\.\/|\/)+/, '');
 }
 
-function compile(patterns: readonly string[], dot: boolean): (path: string) => boolean {
+function compile(patterns: readonly string[], dot: boolean): (names: readonly string[]) => boolean {
   const usable = patterns
     .filter((pattern) => typeof pattern === 'string' && pattern.trim() !== '')
     .map((pattern) => pattern.trim().replace(/^(?:\.\/|\/)+/, ''))
@@ -54,7 +58,7 @@ function compile(patterns: readonly string[], dot: boolean): (path: string) => b
   // One pattern at a time, so a pattern the matcher refuses (readGlobs reports it) costs only itself.
   const tests = usable.flatMap((pattern) => {
     const compiled = compileGlob(pattern, { dot });
-    return compiled.ok ? [compiled.test] : [];
+    return compiled.ok ? [compiled.testNames] : [];
   });
-  return (path) => tests.some((test) => test(path));
+  return (names) => tests.some((test) => test(names));
 }

@@ -31,7 +31,10 @@ export type GlobTest = (path: string) => boolean;
  */
 export const maxGlobCost = 512;
 
-export type CompiledGlob = { ok: true; test: GlobTest; cost: number } | { ok: false; reason: string };
+/** The same test on a path already split at its slashes (a matcher trying several patterns splits once). */
+export type GlobNamesTest = (names: readonly string[]) => boolean;
+
+export type CompiledGlob = { ok: true; test: GlobTest; testNames: GlobNamesTest; cost: number } | { ok: false; reason: string };
 
 type Token =
   | { kind: 'literal'; value: string }
@@ -55,13 +58,12 @@ export function compileGlob(pattern: string, options: { dot: boolean }): Compile
   const cost = unique.length * (stars + 1);
   if (cost > maxGlobCost) return { ok: false, reason: `it is too complex to match quickly (${unique.length} brace alternatives with ${stars} wildcards)` };
   const alternatives = unique.map((alternative) => splitSegments(alternative).map((segment) => parseSegment(segment, options.dot)));
+  const testNames: GlobNamesTest = (names) => alternatives.some((segments) => (segments.length <= maxMaskSegments ? matchSegmentsInMask(segments, names, options.dot) : matchSegments(segments, names, options.dot)));
   return {
     ok: true,
     cost,
-    test: (path) => {
-      const names = path.split('/');
-      return alternatives.some((segments) => (segments.length <= maxMaskSegments ? matchSegmentsInMask(segments, names, options.dot) : matchSegments(segments, names, options.dot)));
-    },
+    test: (path) => testNames(path.split('/')),
+    testNames,
   };
 }
 
