@@ -77,8 +77,11 @@ export async function loadCorpusIndex(root: string, files: readonly string[], ca
     let sidecar: FileStamp | null;
     let text: FileStamp | null;
     try {
-      sidecar = statStampSync(path.join(root, sidecarPathFor(file)));
-      text = checkText ? statStampSync(path.join(root, file)) : null;
+      // Joined by hand, as stampsOf does (commandLineCache.ts): corpus paths are relative, with
+      // forward slashes, and path.join's normalising is paid twice per file.
+      const absolute = root.endsWith('/') || root.endsWith(path.sep) ? root + file : `${root}/${file}`;
+      sidecar = statStampSync(sidecarPathFor(absolute));
+      text = checkText ? statStampSync(absolute) : null;
     } catch {
       index.setFile(file, unreadableEntry(1));
       counts.parsed++;

@@ -161,16 +161,23 @@ export class IndexCache {
       return false;
     }
     index.setColumns(path, meta, (table) => {
-      const forms = Int32Array.from(columns.forms, (slot) => {
+      // A plain loop: Int32Array.from with a mapping function went through the iterator protocol.
+      const slots = columns.forms;
+      const forms = new Int32Array(slots.length);
+      for (let at = 0; at < slots.length; at++) {
+        const slot = slots[at];
         const type = this.types[this.formTypes[slot]];
         const text = this.formTexts[slot];
         const known = this.forms[slot];
         // A form id remembered from an earlier file may have been released and reused since.
-        if (known >= 0 && table.formTextOf(known) === text && table.formTypeName(known) === type) return known;
+        if (known >= 0 && table.formTextOf(known) === text && table.formTypeName(known) === type) {
+          forms[at] = known;
+          continue;
+        }
         const form = table.internForm(type, text);
         this.forms[slot] = form;
-        return form;
-      });
+        forms[at] = form;
+      }
       return { ...columns, forms } satisfies AnnotationColumns;
     });
     return true;
