@@ -37,13 +37,12 @@ export interface FileSummary {
 export const unknownAnnotator = '(unknown)';
 
 export function summariseDocument(document: CorpusDocument): FileSummary {
-  // Counted in maps, made records once: a record written key by key was a third of summarising.
-  const types = new Map<string, number>();
-  const annotators = new Map<string, number>();
+  const types: Record<string, number> = {};
+  const annotators: Record<string, number> = {};
   const count = (annotation: { type: string; annotator?: string }) => {
-    types.set(annotation.type, (types.get(annotation.type) ?? 0) + 1);
+    types[annotation.type] = (types[annotation.type] ?? 0) + 1;
     const who = annotation.annotator ?? unknownAnnotator;
-    annotators.set(who, (annotators.get(who) ?? 0) + 1);
+    annotators[who] = (annotators[who] ?? 0) + 1;
   };
   for (const annotation of document.placed) count(annotation);
   let orphans = 0;
@@ -67,8 +66,8 @@ export function summariseDocument(document: CorpusDocument): FileSummary {
     annotations: document.placed.length + document.unplaced.length,
     unplaced: document.unplaced.length,
     orphans,
-    types: Object.fromEntries(types),
-    annotators: Object.fromEntries(annotators),
+    types,
+    annotators,
     ...(relationTypes === undefined ? {} : { relationTypes }),
     ...(suggestions > 0 ? { suggestions } : {}),
     ...(encoding.utf8 ? {} : { encoding }),

@@ -45,8 +45,6 @@ function isReserved(path: string): boolean {
 
 function normalise(relativePath: string): string {
   if (typeof relativePath !== 'string') return '';
-  // Listed paths are nearly always normal already: no expression then.
-  if (!relativePath.includes('\\') && !relativePath.startsWith('./') && !relativePath.startsWith('/')) return relativePath;
   return relativePath.replace(/\\/g, '/').replace(/^(?:\.\/|\/)+/, '');
 }
 

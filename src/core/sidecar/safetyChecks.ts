@@ -52,10 +52,7 @@ const markerRuns = ['<<<<<<<', '=======', '>>>>>>>', '|||||||'];
  */
 function mayHoldMarker(content: string): boolean {
   for (const run of markerRuns) {
-    for (let at = content.indexOf(run); at >= 0; at = content.indexOf(run, at + 1)) {
-      const before = at === 0 ? '\n' : content[at - 1];
-      if (before === '\n' || before === '\r') return true;
-    }
+    for (let at = content.indexOf(run); at >= 0; at = content.indexOf(run, at + 1)) if (at === 0 || content[at - 1] === '\n' || content[at - 1] === '\r') return true;
   }
   return false;
 }

@@ -181,27 +181,25 @@ export class SidecarStore {
     const text = new CodePointIndex(decoded.text);
     const snapshot = await readSidecar(this.fileSystem, sidecarPath, { hashWhenAsked: options.remember === false });
     if (!snapshot.ok) return { ...snapshot, decoded };
+    const read = { ok: true, textPath, sidecarPath, decoded, text, textStatus: bytes.status } as const;
     if (snapshot.data === undefined) {
       const sidecar = createSidecar(baseName(textPath), decoded);
-      return { ok: true, textPath, sidecarPath, decoded, text, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true, readOnly: false, textStatus: bytes.status };
+      return { ...read, sidecar, positions: [], anchors: [], problems: [], version: undefined, writable: true, readOnly: false };
     }
     const parsed = this.parse(snapshot, sidecarPath, options.remember);
     if (!parsed.ok) return { ok: false, problems: parsed.problems, decoded };
     const anchors = anchorAnnotations(parsed.sidecar, text, decoded.sha256);
     const current = parsed.sidecar.source.sha256 === decoded.sha256;
-    if (options.validate === false) {
-      return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems: parsed.problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly, textStatus: bytes.status };
-    }
-    const problems = [
-      ...parsed.problems,
-      ...validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath, {
+    let problems = parsed.problems;
+    if (options.validate !== false) {
+      const findings = validateSidecar(parsed.sidecar, parsed.positions, current ? text : undefined, this.options.knownTypes, sidecarPath, {
         rules: this.options.rules,
         relationPositions: parsed.relationPositions,
         suggestionPositions: parsed.suggestionPositions,
-      }),
-    ];
-    for (const item of anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })) problems.push(item);
-    return { ok: true, textPath, sidecarPath, decoded, text, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly, textStatus: bytes.status };
+      });
+      problems = [...problems, ...findings, ...anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })];
+    }
+    return { ...read, sidecar: parsed.sidecar, positions: parsed.positions, anchors, problems, version: snapshot.version, writable: parsed.writable, readOnly: snapshot.readOnly };
   }
 
   /**
