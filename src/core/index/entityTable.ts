@@ -8,6 +8,7 @@
  */
 import type { IndexListeners } from './indexListener';
 import { entityKey, normaliseSurface } from './normalise';
+import { ownString } from '../text/ownString';
 
 export class EntityRecord {
   /** Mentions in the whole corpus. */
@@ -93,6 +94,8 @@ export class EntityTable {
     const forms = this.formsByText[typeId];
     const known = forms.get(text);
     if (known !== undefined) return known;
+    // Kept as long as the form lives: a copy, not a view into the sidecar it was read from.
+    text = ownString(text);
     const id = this.freeForms.pop() ?? this.formType.length;
     const entity = this.entityFor(typeId, text);
     this.formType[id] = typeId;

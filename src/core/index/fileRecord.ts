@@ -8,6 +8,7 @@ import type { SidecarStatus } from '../sidecar/model';
 import { fileStatus } from '../corpus/fileStatus';
 import type { EntityTable } from './entityTable';
 import type { FileStamp, IndexAnnotation, IndexEntry, IndexSuggestion } from './indexEntry';
+import { ownString } from '../text/ownString';
 
 export type FileState = 'untouched' | 'in-progress' | 'done' | 'problem';
 export const fileStates: readonly FileState[] = ['untouched', 'in-progress', 'done', 'problem'];
@@ -108,11 +109,11 @@ export function columnsOf(annotations: readonly IndexAnnotation[], table: Entity
   const parts: string[] = [];
   let length = 0;
   annotations.forEach((annotation, index) => {
-    ids[index] = annotation.id;
+    ids[index] = ownString(annotation.id);
     starts[index] = annotation.start;
     ends[index] = annotation.end;
     forms[index] = table.internForm(annotation.type, annotation.text);
-    if (annotation.note !== undefined) (notes ??= new Map()).set(index, annotation.note);
+    if (annotation.note !== undefined) (notes ??= new Map()).set(index, ownString(annotation.note));
     const before = snippetBefore(annotation.prefix ?? '');
     const after = snippetAfter(annotation.suffix ?? '');
     contextStarts[index] = length;

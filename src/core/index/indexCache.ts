@@ -65,23 +65,29 @@ export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): strin
 
 function fileSlots(record: FileRecord, slotOfForm: (form: number) => number): unknown[] {
   const { meta, columns } = record;
-  const starts: number[] = [];
-  const lengths: number[] = [];
+  const { contextStarts, beforeLengths } = columns;
+  const count = columns.starts.length;
+  const starts: number[] = new Array<number>(count);
+  const lengths: number[] = new Array<number>(count);
+  const forms: number[] = new Array<number>(count);
+  // Each mention's context split as lengths before and after it, read off the columns (slicing
+  // the two strings only to measure them made three objects per mention).
+  const splits: number[] = new Array<number>(2 * count);
   let previous = 0;
-  columns.starts.forEach((start, index) => {
-    starts.push(start - previous);
-    lengths.push(columns.ends[index] - start);
+  for (let index = 0; index < count; index++) {
+    const start = columns.starts[index];
+    starts[index] = start - previous;
+    lengths[index] = columns.ends[index] - start;
     previous = start;
-  });
-  const splits: number[] = [];
-  for (let index = 0; index < record.count; index++) {
-    const { before, after } = record.context(index);
-    splits.push(before.length, after.length);
+    forms[index] = slotOfForm(columns.forms[index]);
+    const contextEnd = index + 1 < count ? contextStarts[index + 1] : columns.context.length;
+    splits[2 * index] = beforeLengths[index];
+    splits[2 * index + 1] = contextEnd - contextStarts[index] - beforeLengths[index];
   }
   const notes = columns.notes ? [...columns.notes] : [];
   return [
     record.path, stampSlot(meta.sidecarStamp), stampSlot(meta.textStamp), meta.status, meta.problems, meta.unreadable ? 1 : 0, meta.orphans,
-    columns.ids, starts, lengths, Array.from(columns.forms, slotOfForm), notes, columns.context, splits,
+    columns.ids, starts, lengths, forms, notes, columns.context, splits,
     (meta.suggestions ?? []).map(({ id, type, start, end, text }) => [id, type, start, end, text]),
     meta.relationTypes ?? null,
   ];

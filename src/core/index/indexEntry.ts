@@ -11,6 +11,7 @@ import { anchorAnnotations } from '../store/anchorAnnotations';
 import { CodePointIndex } from '../text/codePoints';
 import type { DecodedText } from '../text/decodeText';
 import type { Problem } from '../problem';
+import { ownString } from '../text/ownString';
 
 export interface IndexAnnotation {
   readonly id: string;
@@ -36,7 +37,7 @@ export interface IndexSuggestion {
 
 /** The open suggestions of a sidecar's list, as the index keeps them (undefined when there are none). */
 export function openIndexSuggestions(suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected?: boolean }[] | undefined): IndexSuggestion[] | undefined {
-  const open = (suggestions ?? []).filter((suggestion) => suggestion.rejected !== true).map(({ id, type, start, end, text }) => ({ id, type, start, end, text }));
+  const open = (suggestions ?? []).filter((suggestion) => suggestion.rejected !== true).map(({ id, type, start, end, text }) => ({ id: ownString(id), type, start, end, text: ownString(text) }));
   return open.length > 0 ? open : undefined;
 }
 
