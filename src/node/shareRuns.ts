@@ -41,13 +41,20 @@ export function runSize(left: number, threads: number): number {
 /** Does every run (unless cancelled); the first worker failure, if any. */
 export async function shareRuns<Item, Outcome>(options: ShareRunsOptions<Item, Outcome>): Promise<{ error: string } | undefined> {
   let next = 0;
+  // A failed worker fails the whole: no thread starts another run after it.
+  let failed = false;
   const take = (): { items: readonly Item[]; start: number } | undefined => {
-    if (next >= options.items.length || options.isCancelled?.() === true) return undefined;
+    if (failed || next >= options.items.length || options.isCancelled?.() === true) return undefined;
     const start = next;
     next = start + runSize(options.items.length - start, options.threads);
     return { items: options.items.slice(start, next), start };
   };
-  const workers = Array.from({ length: options.threads - 1 }, () => runWorker(options, take));
+  const workers = Array.from({ length: options.threads - 1 }, () =>
+    runWorker(options, take).then((result) => {
+      if (result !== undefined) failed = true;
+      return result;
+    }),
+  );
   if (options.own !== undefined) {
     for (let run = take(); run !== undefined; run = take()) {
       options.finished(await options.own(run.items), run.items, run.start);
@@ -90,6 +97,8 @@ function runWorker<Item, Outcome>(options: ShareRunsOptions<Item, Outcome>, take
       settle(undefined);
     };
     worker.on('message', (message: RunReply<Outcome>) => {
+      // After a failure the worker may still answer the run it held; that answer is not this run's.
+      if (settled) return;
       if (message.kind === 'failed') return settle({ error: `a worker thread failed: ${message.error}` });
       if (message.kind === 'ready') {
         send();
