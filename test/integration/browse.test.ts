@@ -12,7 +12,12 @@ function entitiesOf(rows: readonly string[], type: string): string[] {
 }
 
 async function rowMatching(rows: () => Promise<readonly string[]>, pattern: RegExp, what: string): Promise<string> {
-  return eventually(async () => (await rows()).find((row) => pattern.test(row)), what);
+  try {
+    return await eventually(async () => (await rows()).find((row) => pattern.test(row)), what);
+  } catch (error) {
+    // Say what the view showed instead: a timeout alone does not tell a slow update from a wrong one.
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the rows:\n${(await rows()).join('\n')}`);
+  }
 }
 
 describe('Browsing: Corpus view, Tags view, Search Tags', () => {

@@ -67,14 +67,32 @@ export async function restoreSampleCorpus(): Promise<void> {
   const walk = (folder: string, prefix = ''): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]));
   const wanted = new Set(walk(original));
-  for (const file of walk(workspace)) {
-    if (!wanted.has(file)) rmSync(path.join(workspace, file));
+  // The index learns of these changes from the host's file watcher, which has been seen to take
+  // over 5 s on a loaded machine: wait for the watcher's own events (a watcher here gets them as
+  // the extension's does), up to 15 s, instead of a fixed pause.
+  const touched = new Set<string>();
+  const seen = new Set<string>();
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  const note = (uri: vscode.Uri) => seen.add(path.resolve(uri.fsPath));
+  const listeners = [watcher.onDidCreate(note), watcher.onDidChange(note), watcher.onDidDelete(note)];
+  try {
+    for (const file of walk(workspace)) {
+      if (wanted.has(file)) continue;
+      rmSync(path.join(workspace, file));
+      touched.add(path.resolve(workspace, file));
+    }
+    for (const file of wanted) {
+      const target = path.join(workspace, file);
+      const content = readFileSync(path.join(original, file));
+      if (existsSync(target) && readFileSync(target).equals(content)) continue;
+      writeFileSync(target, content);
+      touched.add(path.resolve(target));
+    }
+    await eventually(() => ([...touched].every((file) => seen.has(file)) ? true : undefined), 'the file events of the restored corpus', 15_000).catch(() => undefined);
+  } finally {
+    for (const listener of listeners) listener.dispose();
+    watcher.dispose();
   }
-  for (const file of wanted) {
-    const target = path.join(workspace, file);
-    const content = readFileSync(path.join(original, file));
-    if (!existsSync(target) || !readFileSync(target).equals(content)) writeFileSync(target, content);
-  }
-  // Let the file watchers and the index catch up before the next test reads them.
+  // Then the index's batching (50 ms) and the views' (100 ms).
   await new Promise((resolve) => setTimeout(resolve, 400));
 }
