@@ -48,8 +48,8 @@ export interface SummarisedForCommand {
 
 /**
  * What `stats` and `validate` need: each file's summary, from the command line's cache when its
- * sidecar and text are unchanged, else read (and then cached under the stamps its reads took). `cache: false` (`--no-cache`)
- * reads every file and leaves the cache alone. The files to read are split over `threads`
+ * sidecar and text are unchanged, else read (and then cached under the stamps its reads took).
+ * `cache: false` (`--no-cache`) reads every file and leaves the cache alone. The files to read are split over `threads`
  * threads (default: one per core when there are enough files; see summariseInWorkers.ts).
  */
 export async function summariseForCommand(io: CliIo, directory: string | undefined, options: { cache: boolean; threads?: number }): Promise<SummarisedForCommand | { exitCode: number }> {

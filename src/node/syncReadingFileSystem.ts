@@ -35,18 +35,18 @@ export class SyncReadingFileSystem implements FileSystem {
    * open (O_NOFOLLOW, O_NONBLOCK) and the check once open stay. A file swapped since is as much a
    * race as one swapped between a look and the open. An lstat per read was a tenth of `stats`.
    */
-  private readonly listedRegular: ReadonlySet<string>;
+  private readonly listedRegular = new Set<string>();
 
   constructor(
     private readonly confined: ConfinedFileSystem,
     listedRegular: Iterable<string> = [],
   ) {
-    this.listedRegular = new Set(listedRegular);
+    this.trustListing(listedRegular);
   }
 
   /** Adds paths the corpus listing saw as regular files (see `listedRegular`). */
   trustListing(paths: Iterable<string>): void {
-    for (const listed of paths) (this.listedRegular as Set<string>).add(listed);
+    for (const listed of paths) this.listedRegular.add(listed);
   }
 
   async readFile(relativePath: string): Promise<Uint8Array | undefined> {
