@@ -70,8 +70,10 @@ function fileSlots(record: FileRecord, slotOfForm: (form: number) => number): un
   const starts: number[] = new Array<number>(count);
   const lengths: number[] = new Array<number>(count);
   const forms: number[] = new Array<number>(count);
-  // Each mention's context split as lengths before and after it, read off the columns (slicing
-  // the two strings only to measure them made three objects per mention).
+  // Each mention's context split as lengths before and after it, read off the columns as
+  // FileRecord.context lays them out (slicing the two strings only to measure them made three
+  // objects per mention; the layout is not shared as a function because every byte of the
+  // browser bundle, which holds FileRecord, is counted).
   const splits: number[] = new Array<number>(2 * count);
   let previous = 0;
   for (let index = 0; index < count; index++) {
