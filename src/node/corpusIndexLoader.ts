@@ -128,8 +128,7 @@ export async function loadCorpusIndex(root: string, files: readonly string[], ca
 export async function saveCorpusIndexCache(index: CorpusIndex, cachePath: string, options: ReadEntryOptions = {}): Promise<boolean> {
   try {
     await fs.mkdir(path.dirname(cachePath), { recursive: true });
-    const data = Buffer.from(serializeIndexCache(index, cacheFingerprint(options)), 'utf8');
-    await new NodeFileSystem().writeFileAtomic(cachePath, data);
+    await new NodeFileSystem().writeFileAtomic(cachePath, serializeIndexCache(index, cacheFingerprint(options)));
     return true;
   } catch {
     return false;
@@ -148,9 +147,9 @@ function sameStamps(meta: FileMeta, sidecar: FileStamp, text: FileStamp | null):
   return same(meta.sidecarStamp, sidecar) && same(meta.textStamp, text);
 }
 
-async function readOptional(filePath: string): Promise<string | undefined> {
+async function readOptional(filePath: string): Promise<Uint8Array | undefined> {
   try {
-    return await fs.readFile(filePath, 'utf8');
+    return await fs.readFile(filePath);
   } catch {
     return undefined;
   }

@@ -54,7 +54,7 @@ export class FileRecord {
   ) {}
 
   get count(): number {
-    return this.columns.ids.length;
+    return this.columns.forms.length;
   }
 
   get state(): FileState {

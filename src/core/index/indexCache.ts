@@ -1,28 +1,44 @@
 /**
- * The index saved between sessions as one JSON string, so a warm start stats the files and reads
- * one cache file instead of parsing every sidecar. Each file's entry is keyed by the (size, mtime)
+ * The index saved between sessions as one file, so a warm start stats the files and reads one
+ * cache file instead of parsing every sidecar. Each file's entry is keyed by the (size, mtime)
  * of its sidecar and text when they were read; an entry is reused only while both still match,
  * and only after checking its shape. A cache of another format, version or fingerprint, or one
- * that is not valid JSON, is ignored: never trusted blindly, never thrown.
+ * that is damaged, is ignored: never trusted blindly, never thrown.
  *
- * Layout: {format, version, fingerprint, types[], formTypes[], formTexts[], files[]}
- * where each file is a positional array (see `Slot`) with its annotations as columns: ids, start
- * deltas, lengths, form numbers, [index, note] pairs, one context string and its split lengths.
+ * Layout: a header length and a marker (two Uint32 in the writer's byte order: a reader of the
+ * other order finds no marker and ignores the cache), the header as JSON (`Header`), then each
+ * cached file's block of annotation columns (cachedColumns.ts) in header order, 8-byte aligned.
+ * The numbers are read back as views without copying and the text decoded only when shown, so a
+ * warm start does not pay for JSON-parsing every id and snippet.
  */
 import { sidecarStatuses, type SidecarStatus } from '../sidecar/model';
+import { blockLayout, CachedColumns, encodeText, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type StoredText } from './cachedColumns';
 import type { CorpusIndex } from './corpusIndex';
-import type { AnnotationColumns, FileMeta, FileRecord } from './fileRecord';
+import type { FileMeta, FileRecord } from './fileRecord';
 import type { FileStamp, IndexSuggestion } from './indexEntry';
-import { validColumns, type CachedColumns } from './validateCacheEntry';
 
 export const indexCacheFormat = 'news-annotator/index-cache';
-// 2: each file also keeps its open suggestions; 3: and its relations per type (the Relations slot).
-export const indexCacheVersion = 3;
+// 2: each file also keeps its open suggestions; 3: and its relations per type (the Relations
+// slot); 4: binary columns after a JSON header.
+export const indexCacheVersion = 4;
 
-/** Positions in a file's array, and its length. */
+/** The second Uint32 of the file: "NAIX" in the writer's byte order. */
+const marker = 0x5849414e;
+
+interface Header {
+  format: string;
+  version: number;
+  fingerprint: string;
+  types: string[];
+  formTypes: number[];
+  formTexts: string[];
+  files: unknown[][];
+}
+
+/** Positions in a file's header array, and its length. Ids and Context are [UTF-16 length, bytes, 1 if UTF-16LE else 0]. */
 const Slot = {
   Path: 0, Sidecar: 1, Text: 2, Status: 3, Problems: 4, Unreadable: 5, Orphans: 6,
-  Ids: 7, Starts: 8, Lengths: 9, Forms: 10, Notes: 11, Context: 12, Splits: 13, Suggestions: 14, Relations: 15, Size: 16,
+  Notes: 7, Suggestions: 8, Relations: 9, Count: 10, Ids: 11, Context: 12, Size: 13,
 } as const;
 
 /**
@@ -31,7 +47,16 @@ const Slot = {
  */
 export const racyWindowMs = 2000;
 
-export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): string {
+/** A file's columns ready to be written: its stored text, and its forms as cache slots. */
+interface Block {
+  readonly columns: FileRecord['columns'];
+  readonly slots: Int32Array;
+  readonly idEnds: Uint32Array;
+  readonly ids: { bytes: Uint8Array; stored: StoredText };
+  readonly context: { bytes: Uint8Array; stored: StoredText };
+}
+
+export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): Uint8Array {
   const table = index.table;
   const typeSlots = new Map<number, number>();
   const formSlots = new Map<number, number>();
@@ -53,46 +78,73 @@ export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): strin
     }
     return slot;
   };
-  // One JSON piece per file, joined at the end: no single giant object tree to stringify.
-  const files: string[] = [];
+  const files: unknown[][] = [];
+  const blocks: Block[] = [];
   for (const record of index.records()) {
     if (!cacheable(record.meta)) continue;
-    files.push(JSON.stringify(fileSlots(record, slotOfForm)));
+    const block = blockOf(record, slotOfForm);
+    blocks.push(block);
+    files.push(fileHead(record, block));
   }
-  const head = JSON.stringify({ format: indexCacheFormat, version: indexCacheVersion, fingerprint, types, formTypes, formTexts });
-  return `${head.slice(0, -1)},"files":[${files.join(',')}]}`;
+  const header = utf8Encoder.encode(JSON.stringify({ format: indexCacheFormat, version: indexCacheVersion, fingerprint, types, formTypes, formTexts, files } satisfies Header));
+  let offset = align8(8 + header.length);
+  const offsets = blocks.map((block) => {
+    const at = offset;
+    offset += blockLayout(block.slots.length, block.ids.stored.bytes, block.context.stored.bytes).size;
+    return at;
+  });
+  const buffer = new ArrayBuffer(offset);
+  const bytes = new Uint8Array(buffer);
+  new Uint32Array(buffer, 0, 2).set([header.length, marker]);
+  bytes.set(header, 8);
+  blocks.forEach((block, at) => writeBlock(bytes, offsets[at], block));
+  return bytes;
 }
 
-function fileSlots(record: FileRecord, slotOfForm: (form: number) => number): unknown[] {
-  const { meta, columns } = record;
-  const { contextStarts, beforeLengths } = columns;
-  const count = columns.starts.length;
-  const starts: number[] = new Array<number>(count);
-  const lengths: number[] = new Array<number>(count);
-  const forms: number[] = new Array<number>(count);
-  // Each mention's context split as lengths before and after it, read off the columns as
-  // FileRecord.context lays them out (slicing the two strings only to measure them made three
-  // objects per mention; the layout is not shared as a function because every byte of the
-  // browser bundle, which holds FileRecord, is counted).
-  const splits: number[] = new Array<number>(2 * count);
-  let previous = 0;
-  for (let index = 0; index < count; index++) {
-    const start = columns.starts[index];
-    starts[index] = start - previous;
-    lengths[index] = columns.ends[index] - start;
-    previous = start;
-    forms[index] = slotOfForm(columns.forms[index]);
-    const contextEnd = index + 1 < count ? contextStarts[index + 1] : columns.context.length;
-    splits[2 * index] = beforeLengths[index];
-    splits[2 * index + 1] = contextEnd - contextStarts[index] - beforeLengths[index];
+function blockOf(record: FileRecord, slotOfForm: (form: number) => number): Block {
+  const { columns } = record;
+  const count = columns.forms.length;
+  const slots = new Int32Array(count);
+  for (let index = 0; index < count; index++) slots[index] = slotOfForm(columns.forms[index]);
+  if (columns instanceof CachedColumns) {
+    // Read from a cache and perhaps never decoded: its stored text goes back as it came.
+    return { columns, slots, idEnds: columns.idEnds, ids: columns.storedIds, context: columns.storedContext };
   }
-  const notes = columns.notes ? [...columns.notes] : [];
+  const idEnds = new Uint32Array(count);
+  let idEnd = 0;
+  for (let index = 0; index < count; index++) idEnds[index] = idEnd += columns.ids[index].length;
+  return { columns, slots, idEnds, ids: encodeText(columns.ids.join('')), context: encodeText(columns.context) };
+}
+
+function fileHead(record: FileRecord, block: Block): unknown[] {
+  const { meta, columns } = record;
+  const text = ({ length, bytes, wide }: StoredText) => [length, bytes, wide ? 1 : 0];
   return [
     record.path, stampSlot(meta.sidecarStamp), stampSlot(meta.textStamp), meta.status, meta.problems, meta.unreadable ? 1 : 0, meta.orphans,
-    columns.ids, starts, lengths, forms, notes, columns.context, splits,
+    columns.notes ? [...columns.notes] : [],
     (meta.suggestions ?? []).map(({ id, type, start, end, text }) => [id, type, start, end, text]),
     meta.relationTypes ?? null,
+    block.slots.length, text(block.ids.stored), text(block.context.stored),
   ];
+}
+
+function writeBlock(bytes: Uint8Array, offset: number, block: Block): void {
+  const { columns, slots } = block;
+  const count = slots.length;
+  const layout = blockLayout(count, block.ids.stored.bytes, block.context.stored.bytes);
+  const at = bytes.byteOffset + offset;
+  new Float64Array(bytes.buffer, at, count).set(columns.starts);
+  new Float64Array(bytes.buffer, at + layout.ends, count).set(columns.ends);
+  new Int32Array(bytes.buffer, at + layout.forms, count).set(slots);
+  new Uint32Array(bytes.buffer, at + layout.contextStarts, count).set(columns.contextStarts);
+  new Uint32Array(bytes.buffer, at + layout.idEnds, count).set(block.idEnds);
+  bytes.set(columns.beforeLengths, offset + layout.beforeLengths);
+  bytes.set(block.ids.bytes, offset + layout.ids);
+  bytes.set(block.context.bytes, offset + layout.context);
+}
+
+function align8(value: number): number {
+  return value + ((8 - (value % 8)) % 8);
 }
 
 /** Stamps known, and not taken too soon after a change to be sure of. */
@@ -108,30 +160,38 @@ function stampSlot(stamp: FileStamp | null | undefined): [number, number] | null
 }
 
 export class IndexCache {
-  private readonly files = new Map<string, unknown[]>();
+  /** Each cached file's header array and where its block starts. */
+  private readonly files = new Map<string, { head: unknown[]; block: BlockHead; offset: number }>();
   /** Cache form slot -> the index's form id (-1: none yet), checked before each reuse. */
   private readonly forms: Int32Array;
+  /**
+   * Cache form slot -> the index's own string for its text: the check before each reuse then
+   * compares a string with itself, which V8 answers without reading the characters.
+   */
+  private readonly formOwnTexts: string[];
 
   private constructor(
+    private readonly bytes: Uint8Array,
     private readonly types: readonly string[],
     private readonly formTypes: readonly number[],
     private readonly formTexts: readonly string[],
-    files: readonly unknown[],
+    files: Map<string, { head: unknown[]; block: BlockHead; offset: number }>,
   ) {
     this.forms = new Int32Array(formTexts.length).fill(-1);
-    for (const file of files) {
-      if (!Array.isArray(file) || file.length !== Slot.Size) continue;
-      const path: unknown = file[Slot.Path];
-      if (typeof path === 'string') this.files.set(path, file);
-    }
+    this.formOwnTexts = new Array<string>(formTexts.length);
+    this.files = files;
   }
 
-  /** The cache in `text`, or undefined when it is missing, damaged, or of another format or fingerprint. */
-  static parse(text: string | undefined, fingerprint = ''): IndexCache | undefined {
-    if (text === undefined) return undefined;
+  /** The cache in `bytes`, or undefined when it is missing, damaged, or of another format or fingerprint. */
+  static parse(bytes: Uint8Array | undefined, fingerprint = ''): IndexCache | undefined {
+    if (bytes === undefined || bytes.length < 8) return undefined;
+    // The typed views need 8-byte alignment; a file read into a pooled buffer may not have it.
+    const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+    const [headerLength, mark] = new Uint32Array(aligned.buffer, aligned.byteOffset, 2);
+    if (mark !== marker || 8 + headerLength > aligned.length) return undefined;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(utf8Decoder.decode(aligned.subarray(8, 8 + headerLength)));
     } catch {
       return undefined;
     }
@@ -141,7 +201,19 @@ export class IndexCache {
     const { types, formTypes, formTexts, files } = cache;
     if (!isStrings(types) || !isStrings(formTexts) || !Array.isArray(formTypes) || !Array.isArray(files)) return undefined;
     if (formTypes.length !== formTexts.length || !formTypes.every((slot) => Number.isInteger(slot) && slot >= 0 && slot < types.length)) return undefined;
-    return new IndexCache(types, formTypes as number[], formTexts, files);
+    // Where each block starts follows from the sizes of those before it, so one bad size makes
+    // the rest unplaceable: the whole cache is ignored, as it is when the bytes do not add up.
+    const placed = new Map<string, { head: unknown[]; block: BlockHead; offset: number }>();
+    let offset = align8(8 + headerLength);
+    for (const head of files as unknown[]) {
+      if (!Array.isArray(head) || head.length !== Slot.Size || typeof head[Slot.Path] !== 'string') return undefined;
+      const block = blockHeadOf(head as unknown[]);
+      if (block === undefined) return undefined;
+      placed.set(head[Slot.Path] as string, { head, block, offset });
+      offset += blockLayout(block.count, block.ids.bytes, block.context.bytes).size;
+    }
+    if (offset !== aligned.length) return undefined;
+    return new IndexCache(aligned, types, formTypes as number[], formTexts, placed);
   }
 
   get size(): number {
@@ -156,40 +228,68 @@ export class IndexCache {
   isCurrent(path: string, sidecar: FileStamp | null, text: FileStamp | null): boolean {
     const file = this.files.get(path);
     if (!file) return false;
-    return sameStamp(file[Slot.Sidecar], sidecar) && sameStamp(file[Slot.Text], text);
+    return sameStamp(file.head[Slot.Sidecar], sidecar) && sameStamp(file.head[Slot.Text], text);
   }
 
   /** Puts the cached entry of `path` into the index; false (index untouched) when it is missing or damaged. */
   restore(index: CorpusIndex, path: string): boolean {
     const file = this.files.get(path);
-    const meta = file && metaOf(file);
-    const columns = file && meta && validColumns(file.slice(Slot.Ids, Slot.Suggestions) as CachedColumns, this.formTexts.length);
-    if (!meta || !columns) {
+    const meta = file && metaOf(file.head);
+    const notes = file && notesOf(file.head[Slot.Notes], file.block.count);
+    const block = file && meta && notes !== null && readBlock(this.bytes, file.offset, file.block, this.formTexts.length);
+    if (!block) {
       this.files.delete(path);
       return false;
     }
     index.setColumns(path, meta, (table) => {
-      // A plain loop: Int32Array.from with a mapping function went through the iterator protocol.
-      const slots = columns.forms;
+      const slots = block.slots;
       const forms = new Int32Array(slots.length);
       for (let at = 0; at < slots.length; at++) {
         const slot = slots[at];
         const type = this.types[this.formTypes[slot]];
-        const text = this.formTexts[slot];
         const known = this.forms[slot];
         // A form id remembered from an earlier file may have been released and reused since.
-        if (known >= 0 && table.formTextOf(known) === text && table.formTypeName(known) === type) {
+        if (known >= 0 && table.formTextOf(known) === this.formOwnTexts[slot] && table.formTypeName(known) === type) {
           forms[at] = known;
           continue;
         }
-        const form = table.internForm(type, text);
+        const form = table.internForm(type, this.formTexts[slot]);
         this.forms[slot] = form;
+        this.formOwnTexts[slot] = table.formTextOf(form);
         forms[at] = form;
       }
-      return { ...columns, forms } satisfies AnnotationColumns;
+      return block.columns(forms, notes);
     });
     return true;
   }
+}
+
+/** The block sizes a file's header array gives, or undefined when they are not counts. */
+function blockHeadOf(head: unknown[]): BlockHead | undefined {
+  const count = head[Slot.Count];
+  const ids = storedTextOf(head[Slot.Ids]);
+  const context = storedTextOf(head[Slot.Context]);
+  return isCount(count) && ids && context ? { count, ids, context } : undefined;
+}
+
+function storedTextOf(value: unknown): StoredText | undefined {
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
+  const [length, bytes, wide] = value as unknown[];
+  return isCount(length) && isCount(bytes) && (wide === 0 || wide === 1) ? { length, bytes, wide: wide === 1 } : undefined;
+}
+
+/** The cached [index, note] pairs as a map; undefined when there are none, null when damaged. */
+function notesOf(value: unknown, count: number): Map<number, string> | undefined | null {
+  if (!Array.isArray(value)) return null;
+  if (value.length === 0) return undefined;
+  const notes = new Map<number, string>();
+  for (const pair of value) {
+    if (!Array.isArray(pair) || pair.length !== 2) return null;
+    const [index, text] = pair as unknown[];
+    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= count || typeof text !== 'string' || notes.has(index as number)) return null;
+    notes.set(index as number, text);
+  }
+  return notes;
 }
 
 function metaOf(file: unknown[]): FileMeta | undefined {

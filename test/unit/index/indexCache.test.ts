@@ -2,7 +2,42 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusIndex } from '../../../src/core/index/corpusIndex';
 import { IndexCache, indexCacheFormat, indexCacheVersion, serializeIndexCache } from '../../../src/core/index/indexCache';
+import { blockLayout } from '../../../src/core/index/cachedColumns';
 import { entry, mention } from './indexTestSupport';
+
+interface Header {
+  format: string;
+  version: number;
+  formTypes: number[];
+  files: unknown[][];
+}
+
+/** The cache file's JSON header (after a Uint32 of its length and one of the marker). */
+function headerOf(bytes: Uint8Array): Header {
+  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+  return JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as Header;
+}
+
+/** Where the first block starts: after the header, at a multiple of 8. */
+function bodyStart(bytes: Uint8Array): number {
+  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+  return Math.ceil((8 + length) / 8) * 8;
+}
+
+/** The same cache with its header changed (the blocks moved to follow it). */
+function withHeader(bytes: Uint8Array, change: (header: Header) => void): Uint8Array {
+  const header = headerOf(bytes);
+  change(header);
+  const text = new TextEncoder().encode(JSON.stringify(header));
+  const body = bytes.subarray(bodyStart(bytes));
+  const start = Math.ceil((8 + text.length) / 8) * 8;
+  const result = new Uint8Array(start + body.length);
+  result.set(bytes.subarray(0, 8));
+  new DataView(result.buffer).setUint32(0, text.length, true);
+  result.set(text, 8);
+  result.set(body, start);
+  return result;
+}
 
 const stamp = (size: number, mtimeMs = 1_000_000) => ({ size, mtimeMs });
 
@@ -20,8 +55,8 @@ function contents(index: CorpusIndex) {
   return { summary: index.summary(), files: index.files(), annotations: index.paths().map((path) => index.annotations(path)) };
 }
 
-function restoreAll(text: string, fingerprint = ''): CorpusIndex {
-  const cache = IndexCache.parse(text, fingerprint);
+function restoreAll(bytes: Uint8Array, fingerprint = ''): CorpusIndex {
+  const cache = IndexCache.parse(bytes, fingerprint);
   assert.ok(cache);
   const index = new CorpusIndex();
   for (const path of cache.paths()) assert.ok(cache.restore(index, path), path);
@@ -77,38 +112,88 @@ describe('index cache', () => {
     assert.deepEqual(IndexCache.parse(serializeIndexCache(index))!.paths(), ['settled.txt']);
   });
 
+  it('keeps ids and context with lone surrogates exactly, and writes a restored index back unchanged', () => {
+    const index = new CorpusIndex();
+    index.setFile('odd.txt', entry([mention('PERSON', 'Ana', 3, { id: 'x\ud800y', prefix: 'lone \udc00', suffix: '\ud83d end' })], { sidecarStamp: stamp(5), textStamp: null }));
+    const bytes = serializeIndexCache(index);
+    const restored = restoreAll(bytes);
+    assert.deepEqual(contents(restored), contents(index));
+    // Entries read from a cache go back as they came, whether or not their text was decoded.
+    const original = sample();
+    assert.deepEqual(serializeIndexCache(restoreAll(serializeIndexCache(original))), serializeIndexCache(original));
+    assert.deepEqual(serializeIndexCache(restored), bytes);
+  });
+
   it('ignores a cache that is damaged or of another format, version or fingerprint', () => {
-    const text = serializeIndexCache(sample(), 'types=A');
-    assert.ok(IndexCache.parse(text, 'types=A'));
-    for (const bad of [undefined, '', 'not json', text.slice(0, text.length / 2), 'null', '[]', '{}', text.replace(indexCacheFormat, 'other')]) {
-      assert.equal(IndexCache.parse(bad, 'types=A'), undefined, String(bad).slice(0, 30));
+    const bytes = serializeIndexCache(sample(), 'types=A');
+    assert.ok(IndexCache.parse(bytes, 'types=A'));
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const grown = new Uint8Array(bytes.length + 8);
+    grown.set(bytes);
+    for (const bad of [undefined, new Uint8Array(0), encode('not json'), encode('{}'), bytes.subarray(0, bytes.length / 2), bytes.subarray(0, bytes.length - 8), grown]) {
+      assert.equal(IndexCache.parse(bad, 'types=A'), undefined, String(bad?.length));
     }
-    assert.equal(IndexCache.parse(text, 'types=B'), undefined);
-    assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, `"version":${indexCacheVersion + 1}`), 'types=A'), undefined);
-    // A cache of an earlier version (before suggestions and relations were indexed) is not read as this one.
-    assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, '"version":1'), 'types=A'), undefined);
-    assert.equal(IndexCache.parse(text.replace(`"version":${indexCacheVersion}`, '"version":2'), 'types=A'), undefined);
-    assert.equal(IndexCache.parse(text.replace('"formTypes":[', '"formTypes":[99,'), 'types=A'), undefined);
+    assert.equal(IndexCache.parse(bytes, 'types=B'), undefined);
+    const changed = (change: (header: Header) => void) => IndexCache.parse(withHeader(bytes, change), 'types=A');
+    assert.ok(changed(() => undefined), 'the helper keeps a good cache good');
+    assert.equal(headerOf(bytes).format, indexCacheFormat);
+    assert.equal(changed((header) => (header.format = 'other')), undefined);
+    assert.equal(changed((header) => (header.version = indexCacheVersion + 1)), undefined);
+    // A cache of an earlier version (JSON only, before suggestions and relations) is not read as this one.
+    for (const version of [1, 2, 3]) assert.equal(changed((header) => (header.version = version)), undefined);
+    assert.equal(changed((header) => header.formTypes.unshift(99)), undefined);
+    // A block size that does not add up leaves every later block unplaceable.
+    assert.equal(changed((header) => ((header.files[0][10] as number) += 1)), undefined);
+    assert.equal(changed((header) => ((header.files[0][12] as number[])[1] += 8)), undefined);
+    assert.equal(changed((header) => (header.files[0][11] = [1, 2])), undefined);
   });
 
   it('refuses a damaged entry without touching the index, and keeps the others', () => {
-    const data = JSON.parse(serializeIndexCache(sample())) as { files: unknown[][] };
-    const damaged: [string, (file: unknown[]) => void][] = [
-      ['form out of range', (file) => ((file[10] as number[])[0] = 999)],
-      ['context too short', (file) => (file[12] = 'x')],
-      ['suggestion without its text', (file) => (file[14] = [['id', 'PERSON', 0, 5]])],
-      ['suggestion ending before it starts', (file) => (file[14] = [['id', 'PERSON', 5, 1, 'x']])],
-      ['id not a string', (file) => ((file[7] as unknown[])[0] = 5)],
-      ['columns of different lengths', (file) => (file[8] as number[]).push(1)],
-      ['negative offset', (file) => ((file[8] as number[])[0] = -1)],
-      ['note past the end', (file) => (file[11] = [[7, 'x']])],
+    const bytes = serializeIndexCache(sample());
+    const header = headerOf(bytes);
+    assert.equal(header.files[0][0], 'a.txt');
+    const [count, ids, context] = [header.files[0][10] as number, header.files[0][11] as number[], header.files[0][12] as number[]];
+    const layout = blockLayout(count, ids[1], context[1]);
+    const block = bodyStart(bytes);
+    const numbers = (copy: Uint8Array) => ({
+      starts: new Float64Array(copy.buffer, block, count),
+      forms: new Int32Array(copy.buffer, block + layout.forms, count),
+      contextStarts: new Uint32Array(copy.buffer, block + layout.contextStarts, count),
+      idEnds: new Uint32Array(copy.buffer, block + layout.idEnds, count),
+      beforeLengths: new Uint8Array(copy.buffer, block + layout.beforeLengths, count),
+    });
+    const inBlock: [string, (columns: ReturnType<typeof numbers>) => void][] = [
+      ['form out of range', (columns) => (columns.forms[0] = 999)],
+      ['negative form', (columns) => (columns.forms[0] = -1)],
+      ['negative offset', (columns) => (columns.starts[0] = -1)],
+      ['offset not a whole number', (columns) => (columns.starts[1] = 2.5)],
+      ['offset not a number', (columns) => (columns.starts[1] = Number.NaN)],
+      ['context not starting at 0', (columns) => (columns.contextStarts[0] = 1)],
+      ['context pieces out of order', (columns) => (columns.contextStarts[1] = 0)],
+      ['context past its end', (columns) => (columns.contextStarts[1] = context[0] + 1)],
+      ['before-part longer than its piece', (columns) => (columns.beforeLengths[1] = 200)],
+      ['ids past their end', (columns) => (columns.idEnds[0] = ids[0] + 1)],
+    ];
+    const inHeader: [string, (file: unknown[]) => void][] = [
+      ['suggestion without its text', (file) => (file[8] = [['id', 'PERSON', 0, 5]])],
+      ['suggestion ending before it starts', (file) => (file[8] = [['id', 'PERSON', 5, 1, 'x']])],
+      ['note past the end', (file) => (file[7] = [[7, 'x']])],
+      ['note not a string', (file) => (file[7] = [[0, 7]])],
       ['bad status', (file) => (file[3] = 'finished')],
       ['bad stamp', (file) => (file[1] = [1])],
+      ['ids shorter than they end', (file) => ((file[11] as number[])[0] -= 1)],
     ];
-    for (const [what, damage] of damaged) {
-      const copy = structuredClone(data);
-      damage(copy.files.find((file) => file[0] === 'a.txt')!);
-      const cache = IndexCache.parse(JSON.stringify(copy))!;
+    const cases: [string, Uint8Array][] = [
+      ...inBlock.map(([what, damage]): [string, Uint8Array] => {
+        const copy = bytes.slice();
+        damage(numbers(copy));
+        return [what, copy];
+      }),
+      ...inHeader.map(([what, damage]): [string, Uint8Array] => [what, withHeader(bytes, (changed) => damage(changed.files[0]))]),
+    ];
+    for (const [what, damaged] of cases) {
+      const cache = IndexCache.parse(damaged);
+      assert.ok(cache, what);
       const index = new CorpusIndex();
       assert.equal(cache.restore(index, 'a.txt'), false, what);
       assert.equal(index.size, 0, what);
@@ -116,15 +201,35 @@ describe('index cache', () => {
     }
   });
 
-  it('never throws on garbage', () => {
-    const text = serializeIndexCache(sample());
+  it('never throws on garbage, and what it restores from damaged text keeps its lengths', () => {
+    const bytes = serializeIndexCache(sample());
     fc.assert(
-      fc.property(fc.nat({ max: text.length }), fc.string({ maxLength: 5 }), (at, insert) => {
-        const cache = IndexCache.parse(text.slice(0, at) + insert + text.slice(at + insert.length));
+      fc.property(fc.nat({ max: bytes.length - 1 }), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 5 }), (at, insert) => {
+        const damaged = bytes.slice();
+        damaged.set(insert.slice(0, bytes.length - at), at);
+        const cache = IndexCache.parse(damaged);
         const index = new CorpusIndex();
         for (const path of cache?.paths() ?? []) cache!.restore(index, path);
+        for (const path of index.paths()) {
+          const record = index.record(path)!;
+          assert.equal(record.columns.ids.length, record.count);
+          for (let annotation = 0; annotation < record.count; annotation++) {
+            const { before, after } = record.context(annotation);
+            assert.equal(typeof before + typeof after, 'stringstring');
+          }
+          index.annotations(path);
+        }
       }),
+      { numRuns: 300 },
     );
+    // Bytes that are not UTF-8 in a file's context: restored, decoded to the recorded length.
+    const header = headerOf(bytes);
+    const [count, ids, context] = [header.files[0][10] as number, header.files[0][11] as number[], header.files[0][12] as number[]];
+    const damaged = bytes.slice();
+    damaged.fill(0xff, bodyStart(bytes) + blockLayout(count, ids[1], context[1]).context, bodyStart(bytes) + blockLayout(count, ids[1], context[1]).context + 4);
+    const index = new CorpusIndex();
+    assert.ok(IndexCache.parse(damaged)!.restore(index, 'a.txt'));
+    assert.equal(index.record('a.txt')!.columns.context.length, context[0]);
   });
 
   it('does not trust a form id remembered from a file that has since gone', () => {

@@ -1,0 +1,184 @@
+/**
+ * One file's annotation columns as the index cache stores them: a block of bytes holding the
+ * numbers as typed arrays and the ids and snippet context as text. Read back, the numbers are
+ * views into the cache file's bytes (no copy) and the text is decoded only when first asked for:
+ * a warm start needs the forms and offsets of every mention, but the ids and snippets only of
+ * the few a person looks at. Every block is checked before it is believed (see `readBlock`): a
+ * cache file can be truncated, edited, or written by a buggy build.
+ */
+import type { AnnotationColumns } from './fileRecord';
+
+/**
+ * A block's layout, in bytes from its start (blocks start at multiples of 8, so each typed array
+ * is aligned): starts and ends (Float64), form slots (Int32), context starts and id ends (Uint32),
+ * before-lengths (Uint8), then the ids' text and the context's text.
+ */
+export interface BlockLayout {
+  readonly ends: number;
+  readonly forms: number;
+  readonly contextStarts: number;
+  readonly idEnds: number;
+  readonly beforeLengths: number;
+  readonly ids: number;
+  readonly context: number;
+  /** The whole block, padded to a multiple of 8. */
+  readonly size: number;
+}
+
+export function blockLayout(count: number, idBytes: number, contextBytes: number): BlockLayout {
+  const ids = 29 * count;
+  const end = ids + idBytes + contextBytes;
+  return { ends: 8 * count, forms: 16 * count, contextStarts: 20 * count, idEnds: 24 * count, beforeLengths: 28 * count, ids, context: ids + idBytes, size: end + ((8 - (end % 8)) % 8) };
+}
+
+/**
+ * A text stored in a block: its length in UTF-16 units, its length in bytes, and whether the
+ * bytes are UTF-16LE rather than UTF-8 (only for text with a lone surrogate, which UTF-8 cannot
+ * hold and the sidecar's YAML escapes can make).
+ */
+export interface StoredText {
+  readonly length: number;
+  readonly bytes: number;
+  readonly wide: boolean;
+}
+
+/** What a file's entry in the cache header says about its block. */
+export interface BlockHead {
+  readonly count: number;
+  readonly ids: StoredText;
+  readonly context: StoredText;
+}
+
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Marked pure so that the browser bundle, which reaches the cache's modules through index.ts but
+// never uses them, leaves them out.
+export const utf8Encoder = /* @__PURE__ */ new TextEncoder();
+export const utf8Decoder = /* @__PURE__ */ new TextDecoder();
+
+/** `text` as a block stores it: UTF-8, or UTF-16LE when it has a lone surrogate. */
+export function encodeText(text: string): { bytes: Uint8Array; stored: StoredText } {
+  const utf8 = utf8Encoder.encode(text);
+  // The encoder writes a lone surrogate as U+FFFD: only text whose bytes hold one needs the
+  // exact (and slower) search.
+  if (!holdsReplacement(utf8) || !loneSurrogate.test(text)) return { bytes: utf8, stored: { length: text.length, bytes: utf8.length, wide: false } };
+  const bytes = new Uint8Array(2 * text.length);
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    bytes[2 * index] = unit & 0xff;
+    bytes[2 * index + 1] = unit >> 8;
+  }
+  return { bytes, stored: { length: text.length, bytes: bytes.length, wide: true } };
+}
+
+/** Whether UTF-8 `bytes` hold U+FFFD (EF BF BD). */
+function holdsReplacement(bytes: Uint8Array): boolean {
+  for (let at = bytes.indexOf(0xbd, 2); at >= 0; at = bytes.indexOf(0xbd, at + 1)) {
+    if (bytes[at - 1] === 0xbf && bytes[at - 2] === 0xef) return true;
+  }
+  return false;
+}
+
+/**
+ * Decodes stored text to exactly its recorded length. Only damaged bytes can decode to another
+ * length; the result is then cut or padded with U+FFFD, so the offsets checked against that
+ * length stay inside the string.
+ */
+function decodeText(bytes: Uint8Array, stored: StoredText): string {
+  let text: string;
+  if (stored.wide) {
+    const units: string[] = [];
+    for (let index = 0; index + 1 < bytes.length; index += 2) units.push(String.fromCharCode(bytes[index] | (bytes[index + 1] << 8)));
+    text = units.join('');
+  } else text = utf8Decoder.decode(bytes);
+  return text.length === stored.length ? text : text.slice(0, stored.length).padEnd(stored.length, '\ufffd');
+}
+
+/** Columns read from a block: the typed arrays are views into the cache's bytes; ids and context are decoded on first use. */
+export class CachedColumns implements AnnotationColumns {
+  private decodedIds: string[] | undefined;
+  private decodedContext: string | undefined;
+
+  constructor(
+    readonly starts: Float64Array,
+    readonly ends: Float64Array,
+    readonly forms: Int32Array,
+    readonly notes: ReadonlyMap<number, string> | undefined,
+    readonly contextStarts: Uint32Array,
+    readonly beforeLengths: Uint8Array,
+    /** Where each id ends in the ids' text (UTF-16 units). */
+    readonly idEnds: Uint32Array,
+    /** The stored text, as the cache has it: written again as it is while still undecoded. */
+    readonly storedIds: { readonly bytes: Uint8Array; readonly stored: StoredText },
+    readonly storedContext: { readonly bytes: Uint8Array; readonly stored: StoredText },
+  ) {}
+
+  get ids(): readonly string[] {
+    if (this.decodedIds === undefined) {
+      const text = decodeText(this.storedIds.bytes, this.storedIds.stored);
+      const ids = new Array<string>(this.idEnds.length);
+      let start = 0;
+      for (let index = 0; index < ids.length; index++) {
+        ids[index] = text.slice(start, this.idEnds[index]);
+        start = this.idEnds[index];
+      }
+      this.decodedIds = ids;
+    }
+    return this.decodedIds;
+  }
+
+  get context(): string {
+    return (this.decodedContext ??= decodeText(this.storedContext.bytes, this.storedContext.stored));
+  }
+}
+
+/** A block's columns with `slots` still the cache's form slots, as `readBlock` found them. */
+export interface ReadBlock {
+  readonly slots: Int32Array;
+  /** The columns once the slots are mapped to the index's form ids. */
+  columns(forms: Int32Array, notes: ReadonlyMap<number, string> | undefined): CachedColumns;
+}
+
+/**
+ * The block of `head` at `offset` in `bytes` (whose byteOffset is a multiple of 8), or undefined
+ * when anything in it is off: an offset that is not a safe non-negative integer, a form slot out
+ * of range (`formSlots` of them), context pieces or ids that do not tile their text.
+ */
+export function readBlock(bytes: Uint8Array, offset: number, head: BlockHead, formSlots: number): ReadBlock | undefined {
+  const { count, ids, context } = head;
+  const layout = blockLayout(count, ids.bytes, context.bytes);
+  if (offset % 8 !== 0 || offset + layout.size > bytes.length || !plausible(ids, count === 0) || !plausible(context, count === 0)) return undefined;
+  const at = bytes.byteOffset + offset;
+  const starts = new Float64Array(bytes.buffer, at, count);
+  const ends = new Float64Array(bytes.buffer, at + layout.ends, count);
+  const slots = new Int32Array(bytes.buffer, at + layout.forms, count);
+  const contextStarts = new Uint32Array(bytes.buffer, at + layout.contextStarts, count);
+  const idEnds = new Uint32Array(bytes.buffer, at + layout.idEnds, count);
+  const beforeLengths = new Uint8Array(bytes.buffer, at + layout.beforeLengths, count);
+  let idStart = 0;
+  for (let index = 0; index < count; index++) {
+    const start = starts[index];
+    const end = ends[index];
+    if (!(Number.isSafeInteger(start) && start >= 0 && Number.isSafeInteger(end) && end >= 0)) return undefined;
+    const slot = slots[index];
+    if (slot < 0 || slot >= formSlots) return undefined;
+    const contextStart = contextStarts[index];
+    const contextEnd = index + 1 < count ? contextStarts[index + 1] : context.length;
+    if ((index === 0 && contextStart !== 0) || contextStart + beforeLengths[index] > contextEnd) return undefined;
+    if (idEnds[index] < idStart) return undefined;
+    idStart = idEnds[index];
+  }
+  if (idStart !== ids.length) return undefined;
+  const storedIds = { bytes: bytes.subarray(offset + layout.ids, offset + layout.context), stored: ids };
+  const storedContext = { bytes: bytes.subarray(offset + layout.context, offset + layout.context + context.bytes), stored: context };
+  return {
+    slots,
+    columns: (forms, notes) => new CachedColumns(starts, ends, forms, notes, contextStarts, beforeLengths, idEnds, storedIds, storedContext),
+  };
+}
+
+/** Lengths a real text could have: UTF-8 takes one to three bytes per UTF-16 unit, UTF-16LE two. */
+function plausible(text: StoredText, empty: boolean): boolean {
+  const { length, bytes, wide } = text;
+  if (!Number.isSafeInteger(length) || !Number.isSafeInteger(bytes) || length < 0 || (empty && length > 0)) return false;
+  return wide ? bytes === 2 * length : bytes >= length && bytes <= 3 * length;
+}
