@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { api, eventually, openArticle, readSidecarFromDisk, restoreSampleCorpus, select, workspaceFile } from './support';
 
@@ -31,7 +31,11 @@ describe('Suggestions in the editor', () => {
 
     // Tagging one "Nile" suggests the others, drawn as suggestions, not as tags.
     editor.selection = select(editor, 'Nile', 0);
-    assert.equal(await vscode.commands.executeCommand<number>('newsAnnotator.tagSelection', { type: 'LOCATION' }), 1);
+    const added = await vscode.commands.executeCommand<number>('newsAnnotator.tagSelection', { type: 'LOCATION' });
+    // This failed once in a full run (0 tags added) and never alone: say what the editor and the
+    // disk held, to tell an unsaved document from a text that changed under the command.
+    const onDisk = readFileSync(workspaceFile(untagged).fsPath, 'utf8');
+    assert.equal(added, 1, `Tag Selection added ${added}; document dirty: ${editor.document.isDirty}, same text as on disk: ${editor.document.getText() === onDisk}, sidecar on disk: ${existsSync(`${workspaceFile(untagged).fsPath}.ann.yaml`)}`);
     await eventually(async () => ((await suggestions()).painted === occurrences - 1 ? true : undefined), `${occurrences - 1} suggestions drawn`);
     assert.equal(tagged(), 1);
 

@@ -93,33 +93,103 @@ function decodeText(bytes: Uint8Array, stored: StoredText): string {
   return text.length === stored.length ? text : text.slice(0, stored.length).padEnd(stored.length, '\ufffd');
 }
 
-/** Columns read from a block: the typed arrays are views into the cache's bytes; ids and context are decoded on first use. */
+/**
+ * The cache file's bytes seen once as each kind of number a block holds, so that checking and
+ * restoring a block makes no view of its own: a file's columns make theirs when first read.
+ */
+export class CacheBytes {
+  readonly floats: Float64Array;
+  readonly ints: Int32Array;
+  readonly units: Uint32Array;
+
+  /** `bytes.byteOffset` must be a multiple of 8. */
+  constructor(readonly bytes: Uint8Array) {
+    this.floats = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length >> 3);
+    this.ints = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+    this.units = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+  }
+}
+
+/** Where a checked block is: what `readBlock` found and `CachedColumns` reads. */
+export interface PlacedBlock {
+  readonly cache: CacheBytes;
+  readonly offset: number;
+  readonly head: BlockHead;
+  readonly layout: BlockLayout;
+}
+
+/**
+ * Columns read from a block: the typed arrays are views into the cache's bytes, made on first
+ * use; ids and context are decoded on first use.
+ */
 export class CachedColumns implements AnnotationColumns {
+  private view: { starts: Float64Array; ends: Float64Array; contextStarts: Uint32Array; idEnds: Uint32Array; beforeLengths: Uint8Array } | undefined;
   private decodedIds: string[] | undefined;
   private decodedContext: string | undefined;
 
   constructor(
-    readonly starts: Float64Array,
-    readonly ends: Float64Array,
+    private readonly block: PlacedBlock,
     readonly forms: Int32Array,
     readonly notes: ReadonlyMap<number, string> | undefined,
-    readonly contextStarts: Uint32Array,
-    readonly beforeLengths: Uint8Array,
-    /** Where each id ends in the ids' text (UTF-16 units). */
-    readonly idEnds: Uint32Array,
-    /** The stored text, as the cache has it: written again as it is while still undecoded. */
-    readonly storedIds: { readonly bytes: Uint8Array; readonly stored: StoredText },
-    readonly storedContext: { readonly bytes: Uint8Array; readonly stored: StoredText },
   ) {}
+
+  private get views() {
+    if (this.view === undefined) {
+      const { cache, offset, head, layout } = this.block;
+      const { buffer, byteOffset } = cache.bytes;
+      const at = byteOffset + offset;
+      this.view = {
+        starts: new Float64Array(buffer, at, head.count),
+        ends: new Float64Array(buffer, at + layout.ends, head.count),
+        contextStarts: new Uint32Array(buffer, at + layout.contextStarts, head.count),
+        idEnds: new Uint32Array(buffer, at + layout.idEnds, head.count),
+        beforeLengths: new Uint8Array(buffer, at + layout.beforeLengths, head.count),
+      };
+    }
+    return this.view;
+  }
+
+  get starts(): Float64Array {
+    return this.views.starts;
+  }
+
+  get ends(): Float64Array {
+    return this.views.ends;
+  }
+
+  get contextStarts(): Uint32Array {
+    return this.views.contextStarts;
+  }
+
+  get beforeLengths(): Uint8Array {
+    return this.views.beforeLengths;
+  }
+
+  /** Where each id ends in the ids' text (UTF-16 units). */
+  get idEnds(): Uint32Array {
+    return this.views.idEnds;
+  }
+
+  /** The ids' stored text, as the cache has it: written again as it is, decoded or not. */
+  get storedIds(): { bytes: Uint8Array; stored: StoredText } {
+    const { cache, offset, head, layout } = this.block;
+    return { bytes: cache.bytes.subarray(offset + layout.ids, offset + layout.context), stored: head.ids };
+  }
+
+  get storedContext(): { bytes: Uint8Array; stored: StoredText } {
+    const { cache, offset, head, layout } = this.block;
+    return { bytes: cache.bytes.subarray(offset + layout.context, offset + layout.context + head.context.bytes), stored: head.context };
+  }
 
   get ids(): readonly string[] {
     if (this.decodedIds === undefined) {
       const text = decodeText(this.storedIds.bytes, this.storedIds.stored);
-      const ids = new Array<string>(this.idEnds.length);
+      const idEnds = this.idEnds;
+      const ids = new Array<string>(idEnds.length);
       let start = 0;
       for (let index = 0; index < ids.length; index++) {
-        ids[index] = text.slice(start, this.idEnds[index]);
-        start = this.idEnds[index];
+        ids[index] = text.slice(start, idEnds[index]);
+        start = idEnds[index];
       }
       this.decodedIds = ids;
     }
@@ -127,53 +197,52 @@ export class CachedColumns implements AnnotationColumns {
   }
 
   get context(): string {
-    return (this.decodedContext ??= decodeText(this.storedContext.bytes, this.storedContext.stored));
+    if (this.decodedContext === undefined) {
+      const { bytes, stored } = this.storedContext;
+      this.decodedContext = decodeText(bytes, stored);
+    }
+    return this.decodedContext;
   }
-}
-
-/** A block's columns with `slots` still the cache's form slots, as `readBlock` found them. */
-export interface ReadBlock {
-  readonly slots: Int32Array;
-  /** The columns once the slots are mapped to the index's form ids. */
-  columns(forms: Int32Array, notes: ReadonlyMap<number, string> | undefined): CachedColumns;
 }
 
 /**
- * The block of `head` at `offset` in `bytes` (whose byteOffset is a multiple of 8), or undefined
- * when anything in it is off: an offset that is not a safe non-negative integer, a form slot out
- * of range (`formSlots` of them), context pieces or ids that do not tile their text.
+ * The block of `head` at `offset` in the cache, or undefined when anything in it is off: an
+ * offset that is not a safe non-negative integer, a form slot out of range (`formSlots` of
+ * them), context pieces or ids that do not tile their text. Its form slots are
+ * `cache.ints[formsAt(block) + index]`.
  */
-export function readBlock(bytes: Uint8Array, offset: number, head: BlockHead, formSlots: number): ReadBlock | undefined {
+export function readBlock(cache: CacheBytes, offset: number, head: BlockHead, formSlots: number): PlacedBlock | undefined {
   const { count, ids, context } = head;
   const layout = blockLayout(count, ids.bytes, context.bytes);
-  if (offset % 8 !== 0 || offset + layout.size > bytes.length || !plausible(ids, count === 0) || !plausible(context, count === 0)) return undefined;
-  const at = bytes.byteOffset + offset;
-  const starts = new Float64Array(bytes.buffer, at, count);
-  const ends = new Float64Array(bytes.buffer, at + layout.ends, count);
-  const slots = new Int32Array(bytes.buffer, at + layout.forms, count);
-  const contextStarts = new Uint32Array(bytes.buffer, at + layout.contextStarts, count);
-  const idEnds = new Uint32Array(bytes.buffer, at + layout.idEnds, count);
-  const beforeLengths = new Uint8Array(bytes.buffer, at + layout.beforeLengths, count);
+  if (offset % 8 !== 0 || offset + layout.size > cache.bytes.length || !plausible(ids, count === 0) || !plausible(context, count === 0)) return undefined;
+  const { floats, ints, units, bytes } = cache;
+  const starts = offset / 8;
+  const ends = (offset + layout.ends) / 8;
+  const forms = (offset + layout.forms) / 4;
+  const contextStarts = (offset + layout.contextStarts) / 4;
+  const idEnds = (offset + layout.idEnds) / 4;
+  const beforeLengths = offset + layout.beforeLengths;
   let idStart = 0;
   for (let index = 0; index < count; index++) {
-    const start = starts[index];
-    const end = ends[index];
+    const start = floats[starts + index];
+    const end = floats[ends + index];
     if (!(Number.isSafeInteger(start) && start >= 0 && Number.isSafeInteger(end) && end >= 0)) return undefined;
-    const slot = slots[index];
+    const slot = ints[forms + index];
     if (slot < 0 || slot >= formSlots) return undefined;
-    const contextStart = contextStarts[index];
-    const contextEnd = index + 1 < count ? contextStarts[index + 1] : context.length;
-    if ((index === 0 && contextStart !== 0) || contextStart + beforeLengths[index] > contextEnd) return undefined;
-    if (idEnds[index] < idStart) return undefined;
-    idStart = idEnds[index];
+    const contextStart = units[contextStarts + index];
+    const contextEnd = index + 1 < count ? units[contextStarts + index + 1] : context.length;
+    if ((index === 0 && contextStart !== 0) || contextStart + bytes[beforeLengths + index] > contextEnd) return undefined;
+    const idEnd = units[idEnds + index];
+    if (idEnd < idStart) return undefined;
+    idStart = idEnd;
   }
   if (idStart !== ids.length) return undefined;
-  const storedIds = { bytes: bytes.subarray(offset + layout.ids, offset + layout.context), stored: ids };
-  const storedContext = { bytes: bytes.subarray(offset + layout.context, offset + layout.context + context.bytes), stored: context };
-  return {
-    slots,
-    columns: (forms, notes) => new CachedColumns(starts, ends, forms, notes, contextStarts, beforeLengths, idEnds, storedIds, storedContext),
-  };
+  return { cache, offset, head, layout };
+}
+
+/** Where a block's form slots start in `cache.ints`. */
+export function formsAt(block: PlacedBlock): number {
+  return (block.offset + block.layout.forms) / 4;
 }
 
 /** Lengths a real text could have: UTF-8 takes one to three bytes per UTF-16 unit, UTF-16LE two. */

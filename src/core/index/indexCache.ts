@@ -12,7 +12,7 @@
  * warm start does not pay for JSON-parsing every id and snippet.
  */
 import { sidecarStatuses, type SidecarStatus } from '../sidecar/model';
-import { blockLayout, CachedColumns, encodeText, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type StoredText } from './cachedColumns';
+import { blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type StoredText } from './cachedColumns';
 import type { CorpusIndex } from './corpusIndex';
 import type { FileMeta, FileRecord } from './fileRecord';
 import type { FileStamp, IndexSuggestion } from './indexEntry';
@@ -171,7 +171,7 @@ export class IndexCache {
   private readonly formOwnTexts: string[];
 
   private constructor(
-    private readonly bytes: Uint8Array,
+    private readonly bytes: CacheBytes,
     private readonly types: readonly string[],
     private readonly formTypes: readonly number[],
     private readonly formTexts: readonly string[],
@@ -213,7 +213,7 @@ export class IndexCache {
       offset += blockLayout(block.count, block.ids.bytes, block.context.bytes).size;
     }
     if (offset !== aligned.length) return undefined;
-    return new IndexCache(aligned, types, formTypes as number[], formTexts, placed);
+    return new IndexCache(new CacheBytes(aligned), types, formTypes as number[], formTexts, placed);
   }
 
   get size(): number {
@@ -242,10 +242,11 @@ export class IndexCache {
       return false;
     }
     index.setColumns(path, meta, (table) => {
-      const slots = block.slots;
-      const forms = new Int32Array(slots.length);
-      for (let at = 0; at < slots.length; at++) {
-        const slot = slots[at];
+      const slots = this.bytes.ints;
+      const first = formsAt(block);
+      const forms = new Int32Array(block.head.count);
+      for (let at = 0; at < forms.length; at++) {
+        const slot = slots[first + at];
         const type = this.types[this.formTypes[slot]];
         const known = this.forms[slot];
         // A form id remembered from an earlier file may have been released and reused since.
@@ -258,7 +259,7 @@ export class IndexCache {
         this.formOwnTexts[slot] = table.formTextOf(form);
         forms[at] = form;
       }
-      return block.columns(forms, notes);
+      return new CachedColumns(block, forms, notes);
     });
     return true;
   }
