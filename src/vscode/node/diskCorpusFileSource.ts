@@ -4,6 +4,7 @@
  * src/vscode/node/, which the browser build never reaches.
  */
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type * as vscode from 'vscode';
 import type { CorpusIndex } from '../../core/index';
@@ -26,6 +27,9 @@ export class DiskCorpusFileSource implements CorpusFileSource {
 
   async load(folder: vscode.WorkspaceFolder, files: readonly string[], options: CorpusLoadOptions): Promise<void> {
     await loadCorpusIndex(folder.uri.fsPath, files, this.cachePath(folder), options);
+    // The cache was a JSON file before it was binary: the old one is never read again.
+    const legacy = this.cachePath(folder, 'json');
+    if (legacy) await rm(legacy, { force: true }).catch(() => undefined);
   }
 
   readEntry(folder: vscode.WorkspaceFolder, file: string, options: EntryReadOptions) {
@@ -37,9 +41,9 @@ export class DiskCorpusFileSource implements CorpusFileSource {
     if (cachePath) await saveCorpusIndexCache(index, cachePath, options);
   }
 
-  private cachePath(folder: vscode.WorkspaceFolder): string | undefined {
+  private cachePath(folder: vscode.WorkspaceFolder, extension = 'bin'): string | undefined {
     if (!this.storage) return undefined;
     const key = createHash('sha256').update(folder.uri.toString()).digest('hex').slice(0, 16);
-    return path.join(this.storage.fsPath, `corpus-index-${key}.json`);
+    return path.join(this.storage.fsPath, `corpus-index-${key}.${extension}`);
   }
 }
