@@ -39,6 +39,8 @@ export function browserBundleOptions({ production = false, root = process.cwd() 
     // queries answers it the same, in less code.
     alias: { 'fuse.js': 'fuse.js/basic' },
     charset: 'utf8',
+    // A production bundle carries no test API (src/vscode/activateShared.ts).
+    ...(production ? { define: { NEWS_ANNOTATOR_TEST_API: 'false' } } : {}),
     plugins: [browserVariants],
   };
 }

@@ -64,7 +64,8 @@ const reportSize = (file) => ({
 });
 
 const builds = testsOnly ? [] : [
-  { ...bundleOptions, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // A production bundle carries no test API (src/vscode/activateShared.ts).
+  { ...bundleOptions, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], ...(production ? { define: { NEWS_ANNOTATOR_TEST_API: 'false' } } : {}) },
   // The browser entry (scripts/browserBundle.mjs: no Node built-in may reach it).
   { ...bundleOptions, ...browserBundleOptions({ production }), plugins: [...browserBundleOptions({ production }).plugins, reportSize('dist/web/extension.js')] },
   { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },

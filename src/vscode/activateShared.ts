@@ -49,7 +49,14 @@ export interface HostParts {
  * feature registers itself and returns one Disposable. `started` is performance.now() when
  * activation began, for the activation time the test API reports.
  */
-export function activateShared(context: vscode.ExtensionContext, host: HostParts, started: number): NewsAnnotatorApi {
+/**
+ * Whether this build carries the test API (`activate`'s return): scripts/build.mjs defines it
+ * false in production bundles, which users run and which carry no test-only code; every other
+ * build (out/, the development bundles the tests load) leaves it undefined, which means yes.
+ */
+declare const NEWS_ANNOTATOR_TEST_API: boolean | undefined;
+
+export function activateShared(context: vscode.ExtensionContext, host: HostParts, started: number): NewsAnnotatorApi | undefined {
   const project = new ProjectService(host.openFolderFiles);
   const workspace = createWorkspace(project, host.fileSystem);
   const documents = new AnnotatedDocuments(project, workspace.workspace);
@@ -97,7 +104,8 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
   // by the browser build alone, so the desktop's palette is as it was even before activation.
   if (host.host === 'browser') void vscode.commands.executeCommand('setContext', 'newsAnnotator.web', true);
   let activationMs = 0;
-  const api = createTestApi({
+  // Tested where it is used, so that the bundler drops the test API when it is defined false.
+  const api = typeof NEWS_ANNOTATOR_TEST_API !== 'undefined' && !NEWS_ANNOTATOR_TEST_API ? undefined : createTestApi({
     indexes,
     corpusView,
     tagsView,

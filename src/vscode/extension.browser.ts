@@ -13,7 +13,7 @@ import { WorkspaceCorpusFileSource } from './index/workspaceCorpusFileSource';
 import type { NewsAnnotatorApi } from './testApi';
 import { uriOfPath } from './uriPaths';
 
-export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi | undefined {
   const started = performance.now();
   const insideFolder = (path: string) => {
     const uri = uriOfPath(path);

@@ -11,7 +11,7 @@ import { DiskCorpusFileSource } from './node/diskCorpusFileSource';
 import { diskFoldersFileSystem, openDiskFolder } from './node/diskFiles';
 import type { NewsAnnotatorApi } from './testApi';
 
-export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi | undefined {
   const started = performance.now();
   const disk = diskFoldersFileSystem();
   context.subscriptions.push(disk.disposable);

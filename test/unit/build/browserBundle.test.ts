@@ -29,6 +29,15 @@ describe('the browser bundle (dist/web/extension.js)', function () {
     assert.ok(code.includes('1116352408'), 'the TypeScript SHA-256');
     assert.ok(!code.includes('createHash'));
     assert.ok(!code.includes('execFile'), 'no git for the annotator name');
+    // The test API (src/vscode/testApi.ts) stays in development builds only: `corpusRows` is one of its members.
+    assert.ok(!code.includes('corpusRows'), 'no test API in the production bundle');
+  });
+
+  it('keeps the test API in a development build, which the tests load', async () => {
+    const { esbuild, options } = await browserBuild();
+    const bundle = (await import(pathToFileURL(path.join(root, 'scripts', 'browserBundle.mjs')).href)) as BrowserBundle;
+    const result = await esbuild.build({ ...options, ...bundle.browserBundleOptions({ production: false, root }), write: false, logLevel: 'silent' });
+    assert.ok(result.outputFiles.some((file) => file.text.includes('corpusRows')));
   });
 
   it('fails on a Node built-in that reaches it, naming the import', async () => {
