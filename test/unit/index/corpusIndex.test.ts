@@ -13,6 +13,10 @@ function snapshot(index: CorpusIndex) {
     summary: index.summary(),
     files: index.files(),
     entities: tree.types('name').map((type) => ({ type: type.type, items: tree.entities(type.type, 'name').items })),
+    // Each entity's mentions in file order, also from part way (which skips by the per-file counts).
+    mentions: tree.types('name').flatMap((type) =>
+      tree.entities(type.type, 'name').items.map((item) => [tree.mentions(item.key).items, tree.mentions(item.key, { offset: 1 }).items].map((page) => page.map((found) => `${found.file}:${found.start}`))),
+    ),
   };
 }
 
@@ -152,6 +156,8 @@ describe('CorpusIndex', () => {
       fc.record({ kind: fc.constant('set' as const), path: paths, entry: entryArbitrary }),
       fc.record({ kind: fc.constant('remove' as const), path: paths }),
       fc.record({ kind: fc.constant('rename' as const), path: paths, to: paths }),
+      // Reading the views part way: the per-file counts a load defers are put in, and later updates go on from there.
+      fc.record({ kind: fc.constant('look' as const) }),
     );
     fc.assert(
       fc.property(fc.array(operation, { maxLength: 25 }), (operations) => {
@@ -168,6 +174,8 @@ describe('CorpusIndex', () => {
           } else if (step.kind === 'remove') {
             index.removeFile(step.path);
             model.delete(step.path);
+          } else if (step.kind === 'look') {
+            snapshot(index);
           } else if (model.has(step.path) && step.path !== step.to) {
             index.renameFile(step.path, step.to);
             model.set(step.to, model.get(step.path)!);

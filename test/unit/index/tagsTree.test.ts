@@ -86,6 +86,20 @@ describe('TagsTree', () => {
     assert.deepEqual(tree.mentions('["PERSON","nobody"]'), { total: 0, items: [] });
   });
 
+  it('lists a file added after the mentions were read, and drops one whose mentions went', () => {
+    const index = corpus();
+    const tree = new TagsTree(index);
+    const key = '["PERSON","zoe"]';
+    const files = () => tree.mentions(key).items.map((item) => item.file);
+    assert.deepEqual(files(), ['a/one.txt', 'b/two.txt', 'c.txt']);
+    index.setFile('0.txt', entry([mention('PERSON', 'Zoe')]));
+    // Folders before files, as the Corpus view lists them.
+    assert.deepEqual(files(), ['a/one.txt', 'b/two.txt', '0.txt', 'c.txt']);
+    index.setFile('b/two.txt', entry([mention('ORG', 'ACME')]));
+    assert.deepEqual(files(), ['a/one.txt', '0.txt', 'c.txt']);
+    assert.deepEqual(tree.entity(key)?.files, 3);
+  });
+
   it('gives the ids to change or remove, per file', () => {
     const index = corpus();
     const tree = new TagsTree(index);
