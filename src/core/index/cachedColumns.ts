@@ -28,7 +28,12 @@ export interface BlockLayout {
 export function blockLayout(count: number, idBytes: number, contextBytes: number): BlockLayout {
   const ids = 29 * count;
   const end = ids + idBytes + contextBytes;
-  return { ends: 8 * count, forms: 16 * count, contextStarts: 20 * count, idEnds: 24 * count, beforeLengths: 28 * count, ids, context: ids + idBytes, size: end + ((8 - (end % 8)) % 8) };
+  return { ends: 8 * count, forms: 16 * count, contextStarts: 20 * count, idEnds: 24 * count, beforeLengths: 28 * count, ids, context: ids + idBytes, size: align8(end) };
+}
+
+/** `value` rounded up to a multiple of 8. */
+export function align8(value: number): number {
+  return value + ((8 - (value % 8)) % 8);
 }
 
 /**
@@ -183,7 +188,8 @@ export class CachedColumns implements AnnotationColumns {
 
   get ids(): readonly string[] {
     if (this.decodedIds === undefined) {
-      const text = decodeText(this.storedIds.bytes, this.storedIds.stored);
+      const { bytes, stored } = this.storedIds;
+      const text = decodeText(bytes, stored);
       const idEnds = this.idEnds;
       const ids = new Array<string>(idEnds.length);
       let start = 0;

@@ -12,7 +12,7 @@
  * warm start does not pay for JSON-parsing every id and snippet.
  */
 import { sidecarStatuses, type SidecarStatus } from '../sidecar/model';
-import { blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type StoredText } from './cachedColumns';
+import { align8, blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type StoredText } from './cachedColumns';
 import type { CorpusIndex } from './corpusIndex';
 import type { FileMeta, FileRecord } from './fileRecord';
 import type { FileStamp, IndexSuggestion } from './indexEntry';
@@ -141,10 +141,6 @@ function writeBlock(bytes: Uint8Array, offset: number, block: Block): void {
   bytes.set(columns.beforeLengths, offset + layout.beforeLengths);
   bytes.set(block.ids.bytes, offset + layout.ids);
   bytes.set(block.context.bytes, offset + layout.context);
-}
-
-function align8(value: number): number {
-  return value + ((8 - (value % 8)) % 8);
 }
 
 /** Stamps known, and not taken too soon after a change to be sure of. */
