@@ -21,6 +21,9 @@ export const browserVariants = {
   },
 };
 
+/** What production bundles define (both entries): no test API (src/vscode/activateShared.ts). */
+export const productionDefine = { NEWS_ANNOTATOR_TEST_API: 'false' };
+
 /** esbuild options of the browser bundle; `root` is the project folder (the current one by default). */
 export function browserBundleOptions({ production = false, root = process.cwd() } = {}) {
   return {
@@ -39,8 +42,7 @@ export function browserBundleOptions({ production = false, root = process.cwd() 
     // queries answers it the same, in less code.
     alias: { 'fuse.js': 'fuse.js/basic' },
     charset: 'utf8',
-    // A production bundle carries no test API (src/vscode/activateShared.ts).
-    ...(production ? { define: { NEWS_ANNOTATOR_TEST_API: 'false' } } : {}),
+    ...(production ? { define: productionDefine } : {}),
     plugins: [browserVariants],
   };
 }

@@ -14,7 +14,7 @@ import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeWebviewAssets } from './webviewAssets.mjs';
-import { browserBundleOptions } from './browserBundle.mjs';
+import { browserBundleOptions, productionDefine } from './browserBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -64,8 +64,7 @@ const reportSize = (file) => ({
 });
 
 const builds = testsOnly ? [] : [
-  // A production bundle carries no test API (src/vscode/activateShared.ts).
-  { ...bundleOptions, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], ...(production ? { define: { NEWS_ANNOTATOR_TEST_API: 'false' } } : {}) },
+  { ...bundleOptions, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], ...(production ? { define: productionDefine } : {}) },
   // The browser entry (scripts/browserBundle.mjs: no Node built-in may reach it).
   { ...bundleOptions, ...browserBundleOptions({ production }), plugins: [...browserBundleOptions({ production }).plugins, reportSize('dist/web/extension.js')] },
   { ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },

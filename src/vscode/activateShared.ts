@@ -45,17 +45,18 @@ export interface HostParts {
 }
 
 /**
- * The composition root both entry files call (extension.node.ts, extension.browser.ts): each
- * feature registers itself and returns one Disposable. `started` is performance.now() when
- * activation began, for the activation time the test API reports.
- */
-/**
  * Whether this build carries the test API (`activate`'s return): scripts/build.mjs defines it
  * false in production bundles, which users run and which carry no test-only code; every other
  * build (out/, the development bundles the tests load) leaves it undefined, which means yes.
  */
 declare const NEWS_ANNOTATOR_TEST_API: boolean | undefined;
 
+/**
+ * The composition root both entry files call (extension.node.ts, extension.browser.ts): each
+ * feature registers itself and returns one Disposable. `started` is performance.now() when
+ * activation began, for the activation time the test API reports (undefined in production
+ * bundles, which carry no test API).
+ */
 export function activateShared(context: vscode.ExtensionContext, host: HostParts, started: number): NewsAnnotatorApi | undefined {
   const project = new ProjectService(host.openFolderFiles);
   const workspace = createWorkspace(project, host.fileSystem);
