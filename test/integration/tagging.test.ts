@@ -164,6 +164,27 @@ describe('Tagging in the editor', () => {
     assert.equal(after.state, 'ok');
   });
 
+  it('tags at once after the text changed on disk: the command waits for the reload the change started', async () => {
+    const editor = await openArticle(english);
+    const path = workspaceFile(english).fsPath;
+    const shown = new Promise<void>((resolve) => {
+      const listening = vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document !== editor.document || event.contentChanges.length === 0) return;
+        listening.dispose();
+        resolve();
+      });
+    });
+    writeFileSync(path, `Breaking news.\n${readFileSync(path, 'utf8')}`);
+    await shown;
+    // No waiting for the extension: a person may press the key as soon as the new text shows.
+    // (This failed now and then in full runs, the session still holding the text from before.)
+    editor.selection = select(editor, 'Breaking');
+    const added = await vscode.commands.executeCommand<number>('newsAnnotator.tagSelection', { type: 'EVENT' });
+    assert.equal(added, 1);
+    const entry = readSidecarFromDisk(english)?.annotations.find((item) => item.text === 'Breaking');
+    assert.deepEqual(entry && [entry.type, entry.start, entry.end], ['EVENT', 0, 8]);
+  });
+
   it('shows a sidecar changed on disk (git pull, another window) within a second', async () => {
     const editor = await openArticle(english);
     const path = `${workspaceFile(english).fsPath}.ann.yaml`;

@@ -60,6 +60,10 @@ export async function activeCorpusEditor(documents: AnnotatedDocuments): Promise
     );
     return undefined;
   }
+  // A reload the document's last change queued (the file changed on disk: git pull, another
+  // window) must land first: until it does, the session still holds the text from before, and
+  // a tag placed by it would be refused as "the file changed on disk".
+  await session.enqueue(() => Promise.resolve());
   return { editor, session };
 }
 
