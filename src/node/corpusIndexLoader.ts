@@ -113,6 +113,8 @@ export async function loadCorpusIndex(root: string, files: readonly string[], ca
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
+  // Forms the cache interned ahead for files that turned out changed (or were not reached).
+  if (cache !== undefined) index.table.releaseUnmentioned();
   const stopped = cancelled();
   let cacheWritten = false;
   const changed = counts.parsed > 0 || stale.length > 0 || cache === undefined || cache.size !== index.size;

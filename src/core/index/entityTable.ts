@@ -7,6 +7,7 @@
  * Mentions themselves are stored by the files (fileRecord.ts) as form numbers.
  */
 import type { IndexListeners } from './indexListener';
+import { FileCounts } from './fileCounts';
 import { entityKey, normaliseSurface } from './normalise';
 import { ownString } from '../text/ownString';
 
@@ -14,7 +15,7 @@ export class EntityRecord {
   /** Mentions in the whole corpus. */
   count = 0;
   /** Mentions per file id. */
-  readonly files = new Map<number, number>();
+  readonly files = new FileCounts();
   /** Form ids of this entity (usually one or two). */
   readonly forms: number[] = [];
   /** `files` keys sorted by path, kept until the set of files changes (see tagsTree.ts). */
@@ -50,6 +51,8 @@ export class EntityTable {
   private readonly formEntity: number[] = [];
   private readonly formCount: number[] = [];
   private readonly freeForms: number[] = [];
+  /** Forms released so far: while it stands still, a form id names the form it was given for. */
+  private formReleases = 0;
   private readonly formsByText: Map<string, number>[] = [];
 
   private readonly entities: (EntityRecord | undefined)[] = [];
@@ -105,6 +108,26 @@ export class EntityTable {
     forms.set(text, id);
     entity.forms.push(id);
     return id;
+  }
+
+  /** Form ids handed out so far, live or free: none in a new table. */
+  get formIds(): number {
+    return this.formType.length;
+  }
+
+  /** How many forms were ever released (their ids may since name other forms). */
+  get releasedForms(): number {
+    return this.formReleases;
+  }
+
+  /**
+   * Forgets every form nothing mentions: forms interned ahead of the files that were to mention
+   * them (the index cache does this) and never counted in, because those files changed.
+   */
+  releaseUnmentioned(): void {
+    for (let form = 0; form < this.formText.length; form++) {
+      if (this.formText[form] !== undefined && this.formCount[form] === 0) this.releaseForm(form);
+    }
   }
 
   formTypeName(form: number): string {
@@ -166,9 +189,7 @@ export class EntityTable {
       entity.count += count;
       this.typeMentions[entity.typeId] += count;
       this.typeVersions[entity.typeId]++;
-      const before = entity.files.get(file);
-      if (before === undefined) entity.sortedFiles = undefined;
-      entity.files.set(file, (before ?? 0) + count);
+      if (entity.files.add(file, count)) entity.sortedFiles = undefined;
       touched.push(entity);
       if (isNew) {
         this.typeEntities[entity.typeId].add(id);
@@ -188,12 +209,7 @@ export class EntityTable {
       entity.count -= count;
       this.typeMentions[entity.typeId] -= count;
       this.typeVersions[entity.typeId]++;
-      const left = (entity.files.get(file) ?? 0) - count;
-      if (left > 0) entity.files.set(file, left);
-      else {
-        entity.files.delete(file);
-        entity.sortedFiles = undefined;
-      }
+      if (entity.files.subtract(file, count)) entity.sortedFiles = undefined;
       touched.push(entity);
     }
     ids.length = 0;
@@ -242,6 +258,7 @@ export class EntityTable {
     entity.forms.splice(entity.forms.indexOf(form), 1);
     this.formText[form] = undefined as unknown as string;
     this.freeForms.push(form);
+    this.formReleases++;
     if (entity.forms.length === 0) {
       // Its last form is gone, so it has no mentions left either.
       this.typeEntities[typeId].delete(entity.id);

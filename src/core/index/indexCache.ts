@@ -12,8 +12,9 @@
  * warm start does not pay for JSON-parsing every id and snippet.
  */
 import { sidecarStatuses, type SidecarStatus } from '../sidecar/model';
-import { align8, blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type StoredText } from './cachedColumns';
+import { align8, blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type PlacedBlock, type StoredText } from './cachedColumns';
 import type { CorpusIndex } from './corpusIndex';
+import type { EntityTable } from './entityTable';
 import type { FileMeta, FileRecord } from './fileRecord';
 import type { FileStamp, IndexSuggestion } from './indexEntry';
 
@@ -165,6 +166,8 @@ export class IndexCache {
    * compares a string with itself, which V8 answers without reading the characters.
    */
   private readonly formOwnTexts: string[];
+  /** The table whose form ids are this cache's slots, and its releases then (see slotsAreIds); null: none. */
+  private internedAhead: { table: EntityTable; releases: number } | null | undefined;
 
   private constructor(
     private readonly bytes: CacheBytes,
@@ -237,27 +240,55 @@ export class IndexCache {
       this.files.delete(path);
       return false;
     }
-    index.setColumns(path, meta, (table) => {
-      const slots = this.bytes.ints;
-      const first = formsAt(block);
-      const forms = new Int32Array(block.head.count);
-      for (let at = 0; at < forms.length; at++) {
-        const slot = slots[first + at];
-        const type = this.types[this.formTypes[slot]];
-        const known = this.forms[slot];
-        // A form id remembered from an earlier file may have been released and reused since.
-        if (known >= 0 && table.formTextOf(known) === this.formOwnTexts[slot] && table.formTypeName(known) === type) {
-          forms[at] = known;
-          continue;
-        }
-        const form = table.internForm(type, this.formTexts[slot]);
-        this.forms[slot] = form;
-        this.formOwnTexts[slot] = table.formTextOf(form);
-        forms[at] = form;
-      }
-      return new CachedColumns(block, forms, notes);
-    });
+    index.setColumns(path, meta, (table) => new CachedColumns(block, this.formsOf(block, table), notes));
     return true;
+  }
+
+  /** A block's forms as the table's form ids. */
+  private formsOf(block: PlacedBlock, table: EntityTable): Int32Array {
+    const slots = this.bytes.ints;
+    const first = formsAt(block);
+    if (this.slotsAreIds(table)) return slots.subarray(first, first + block.head.count);
+    const forms = new Int32Array(block.head.count);
+    for (let at = 0; at < forms.length; at++) {
+      const slot = slots[first + at];
+      const type = this.types[this.formTypes[slot]];
+      const known = this.forms[slot];
+      // A form id remembered from an earlier file may have been released and reused since.
+      if (known >= 0 && table.formTextOf(known) === this.formOwnTexts[slot] && table.formTypeName(known) === type) {
+        forms[at] = known;
+        continue;
+      }
+      forms[at] = this.intern(slot, table);
+    }
+    return forms;
+  }
+
+  /**
+   * Whether each form slot is already the table's id of that form. The first time an empty table
+   * is filled, the cache interns all its forms ahead, in slot order, so that they are: a block's
+   * forms column is then its bytes as they are, with nothing mapped or copied per mention. That
+   * holds until the table releases a form (a file changed while loading), whose id it may reuse;
+   * forms nobody came to mention are released once the load ends (EntityTable.releaseUnmentioned).
+   */
+  private slotsAreIds(table: EntityTable): boolean {
+    if (this.internedAhead === undefined) {
+      this.internedAhead = null;
+      if (table.formIds === 0) {
+        let same = true;
+        for (let slot = 0; slot < this.formTexts.length; slot++) same = this.intern(slot, table) === slot && same;
+        // Two slots of one form (a damaged cache) share an id: then each mention is mapped.
+        if (same) this.internedAhead = { table, releases: table.releasedForms };
+      }
+    }
+    return this.internedAhead !== null && this.internedAhead.table === table && this.internedAhead.releases === table.releasedForms;
+  }
+
+  private intern(slot: number, table: EntityTable): number {
+    const form = table.internForm(this.types[this.formTypes[slot]], this.formTexts[slot]);
+    this.forms[slot] = form;
+    this.formOwnTexts[slot] = table.formTextOf(form);
+    return form;
   }
 }
 
@@ -344,11 +375,11 @@ function stampOf(value: unknown): FileStamp | null | undefined {
   return typeof size === 'number' && typeof mtimeMs === 'number' && Number.isFinite(size) && Number.isFinite(mtimeMs) ? { size, mtimeMs } : undefined;
 }
 
+/** Whether a cached [size, mtime] (or null) is `current`; made no stamp object, as this runs twice per file. */
 function sameStamp(cached: unknown, current: FileStamp | null): boolean {
-  const stamp = stampOf(cached);
-  if (stamp === undefined) return false;
-  if (stamp === null || current === null) return stamp === current;
-  return stamp.size === current.size && stamp.mtimeMs === current.mtimeMs;
+  if (cached === null || current === null) return cached === current;
+  // `current` holds finite numbers, so equal ones are finite too: what stampOf would check.
+  return Array.isArray(cached) && cached.length === 2 && cached[0] === current.size && cached[1] === current.mtimeMs;
 }
 
 function isCount(value: unknown): value is number {

@@ -49,17 +49,26 @@ export function summaryOf(record: FileRecord): FileSummary {
 
 /** The change of one update. Keys are worked out only when read: a full load makes one per file. */
 export function change(path: string, before: FileSummary | undefined, after: FileSummary | undefined, touched: readonly EntityRecord[]): IndexChange {
-  let types: string[] | undefined;
-  let entities: string[] | undefined;
-  return {
-    path,
-    before,
-    after,
-    get types() {
-      return (types ??= [...new Set(touched.map((entity) => entity.type))]);
-    },
-    get entities() {
-      return (entities ??= [...new Set(touched.map((entity) => entity.key))]);
-    },
-  };
+  return new LazyChange(path, before, after, touched);
+}
+
+// A class rather than an object literal with getters: the literal made two closures per update.
+class LazyChange implements IndexChange {
+  private touchedTypes: string[] | undefined;
+  private touchedEntities: string[] | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly before: FileSummary | undefined,
+    readonly after: FileSummary | undefined,
+    private readonly touched: readonly EntityRecord[],
+  ) {}
+
+  get types(): readonly string[] {
+    return (this.touchedTypes ??= [...new Set(this.touched.map((entity) => entity.type))]);
+  }
+
+  get entities(): readonly string[] {
+    return (this.touchedEntities ??= [...new Set(this.touched.map((entity) => entity.key))]);
+  }
 }

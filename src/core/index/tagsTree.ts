@@ -105,7 +105,10 @@ export class TagsTree {
     const entity = this.find(key);
     if (!entity) return [];
     const table = this.index.table;
-    return entity.forms.map((form) => ({ text: table.formTextOf(form), mentions: table.formMentions(form) })).sort((a, b) => b.mentions - a.mentions);
+    return entity.forms
+      .map((form) => ({ text: table.formTextOf(form), mentions: table.formMentions(form) }))
+      .filter((form) => form.mentions > 0)
+      .sort((a, b) => b.mentions - a.mentions);
   }
 
   private find(key: string): EntityRecord | undefined {
@@ -147,6 +150,6 @@ export class TagsTree {
 /** An entity's files in view order, kept on the entity until its set of files changes. */
 export function sortedFilesOf(index: CorpusIndex, entity: EntityRecord): readonly number[] {
   // Ranks only change order when a file is renamed, which clears this list (CorpusIndex.renameFile).
-  entity.sortedFiles ??= [...entity.files.keys()].sort((a, b) => index.rank(a) - index.rank(b));
+  entity.sortedFiles ??= entity.files.files().sort((a, b) => index.rank(a) - index.rank(b));
   return entity.sortedFiles;
 }

@@ -98,6 +98,25 @@ describe('loadCorpusIndex', () => {
     assert.equal(result.index.file('en/cartagena-summit.txt')?.orphans, 6, 'the text lost every tagged name');
   });
 
+  it('a warm start after a sidecar lost its only mention of a name knows that name no more, exactly as a cold start', async () => {
+    await loadCorpusIndex(root, fixtureFiles, cachePath);
+    const sidecar = path.join(root, 'es/feria-bogota.txt.ann.yaml');
+    // Every annotation line goes: its names were mentioned in this file only.
+    const kept = readFileSync(sidecar, 'utf8').split('\n').filter((line) => !line.trimStart().startsWith('- {'));
+    writeFileSync(sidecar, kept.join('\n'));
+    settle(root, ['es/feria-bogota.txt'], 60);
+    const warm = await loadCorpusIndex(root, fixtureFiles, cachePath);
+    const cold = await loadCorpusIndex(root, fixtureFiles, undefined);
+    assert.deepEqual([warm.parsed, warm.reused], [1, 4]);
+    assert.deepEqual(contents(warm.index), contents(cold.index));
+    const { table } = warm.index;
+    const ghosts: string[] = [];
+    for (let form = 0; form < table.formIds; form++) {
+      if (table.formTextOf(form) !== undefined && table.formMentions(form) === 0) ghosts.push(`${table.formTypeName(form)} ${table.formTextOf(form)}`);
+    }
+    assert.deepEqual(ghosts, [], 'names nobody mentions any more are forgotten');
+  });
+
   it('does not cache files changed just before they were read', async () => {
     const sidecar = path.join(root, 'zh/hangzhou.txt.ann.yaml');
     writeFileSync(sidecar, readFileSync(sidecar));

@@ -9,6 +9,7 @@ interface Header {
   format: string;
   version: number;
   formTypes: number[];
+  formTexts: string[];
   files: unknown[][];
 }
 
@@ -230,6 +231,23 @@ describe('index cache', () => {
     const index = new CorpusIndex();
     assert.ok(IndexCache.parse(damaged)!.restore(index, 'a.txt'));
     assert.equal(index.record('a.txt')!.columns.context.length, context[0]);
+  });
+
+  it('restores a cache whose form table names one form twice (so a slot cannot be its form id) exactly', () => {
+    const original = sample();
+    const bytes = serializeIndexCache(original);
+    const [count, ids, context] = [headerOf(bytes).files[0][10] as number, headerOf(bytes).files[0][11] as number[], headerOf(bytes).files[0][12] as number[]];
+    let twin = -1;
+    const changed = withHeader(bytes, (header) => {
+      twin = header.formTexts.length;
+      header.formTypes.push(header.formTypes[0]);
+      header.formTexts.push(header.formTexts[0]);
+    });
+    // a.txt's first mention now names the second copy of its form.
+    const forms = new Int32Array(changed.buffer, bodyStart(changed) + blockLayout(count, ids[1], context[1]).forms, count);
+    assert.equal(forms[0], 0);
+    forms[0] = twin;
+    assert.deepEqual(contents(restoreAll(changed)), contents(original));
   });
 
   it('does not trust a form id remembered from a file that has since gone', () => {
