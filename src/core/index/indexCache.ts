@@ -6,10 +6,12 @@
  * that is damaged, is ignored: never trusted blindly, never thrown.
  *
  * Layout: a header length and a marker (two Uint32 in the writer's byte order: a reader of the
- * other order finds no marker and ignores the cache), the header as JSON (`Header`), then each
- * cached file's block of annotation columns (cachedColumns.ts) in header order, 8-byte aligned.
- * The numbers are read back as views without copying and the text decoded only when shown, so a
- * warm start does not pay for JSON-parsing every id and snippet.
+ * other order finds no marker and ignores the cache), the header as JSON (`Header`: the form
+ * table, each file's path, and the few files' notes, suggestions and relations), then one row of
+ * Float64 numbers per file (`Row`: stamps, status, counts, the sizes of its block), then each
+ * file's block of annotation columns (cachedColumns.ts) in header order, 8-byte aligned. The
+ * numbers are read back as views without copying and the text decoded only when shown, so a
+ * warm start does not pay for JSON-parsing every id, snippet and stamp.
  */
 import { sidecarStatuses, type SidecarStatus } from '../sidecar/model';
 import { align8, blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type PlacedBlock, type StoredText } from './cachedColumns';
@@ -20,8 +22,8 @@ import type { FileStamp, IndexSuggestion } from './indexEntry';
 
 export const indexCacheFormat = 'news-annotator/index-cache';
 // 2: each file also keeps its open suggestions; 3: and its relations per type (the Relations
-// slot); 4: binary columns after a JSON header.
-export const indexCacheVersion = 4;
+// slot); 4: binary columns after a JSON header; 5: each file's numbers in a binary row.
+export const indexCacheVersion = 5;
 
 /** The second Uint32 of the file: "NAIX" in the writer's byte order. */
 const marker = 0x5849414e;
@@ -33,14 +35,22 @@ interface Header {
   types: string[];
   formTypes: number[];
   formTexts: string[];
-  files: unknown[][];
+  /** Each cached file's path, in the order of the rows and blocks. */
+  paths: string[];
+  /** [file position, notes as [index, text] pairs, suggestions, relations or null], for the files that have any. */
+  extras: unknown[][];
 }
 
-/** Positions in a file's header array, and its length. Ids and Context are [UTF-16 length, bytes, 1 if UTF-16LE else 0]. */
-const Slot = {
-  Path: 0, Sidecar: 1, Text: 2, Status: 3, Problems: 4, Unreadable: 5, Orphans: 6,
-  Notes: 7, Suggestions: 8, Relations: 9, Count: 10, Ids: 11, Context: 12, Size: 13,
+/**
+ * Positions in a file's row of Float64 numbers, and its length. A missing file's stamp has size
+ * -1; status is a position in `sidecarStatuses`; unreadable is 0 or 1; ids and context are each
+ * their UTF-16 length, their length in bytes and 1 if stored as UTF-16LE (else 0).
+ */
+export const Row = {
+  SidecarSize: 0, SidecarMtime: 1, TextSize: 2, TextMtime: 3, Status: 4, Problems: 5, Unreadable: 6, Orphans: 7,
+  Count: 8, IdsLength: 9, IdsBytes: 10, IdsWide: 11, ContextLength: 12, ContextBytes: 13, ContextWide: 14, Size: 15,
 } as const;
+
 
 /**
  * A file read within this many ms of its last change may have changed again in the same mtime
@@ -79,16 +89,21 @@ export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): Uint8
     }
     return slot;
   };
-  const files: unknown[][] = [];
+  const paths: string[] = [];
+  const extras: unknown[][] = [];
+  const records: FileRecord[] = [];
   const blocks: Block[] = [];
   for (const record of index.records()) {
     if (!cacheable(record.meta)) continue;
-    const block = blockOf(record, slotOfForm);
-    blocks.push(block);
-    files.push(fileHead(record, block));
+    const extra = extrasOf(record);
+    if (extra) extras.push([paths.length, ...extra]);
+    paths.push(record.path);
+    records.push(record);
+    blocks.push(blockOf(record, slotOfForm));
   }
-  const header = utf8Encoder.encode(JSON.stringify({ format: indexCacheFormat, version: indexCacheVersion, fingerprint, types, formTypes, formTexts, files } satisfies Header));
-  let offset = align8(8 + header.length);
+  const header = utf8Encoder.encode(JSON.stringify({ format: indexCacheFormat, version: indexCacheVersion, fingerprint, types, formTypes, formTexts, paths, extras } satisfies Header));
+  const rowsAt = align8(8 + header.length);
+  let offset = rowsAt + 8 * Row.Size * paths.length;
   const offsets = blocks.map((block) => {
     const at = offset;
     offset += blockLayout(block.slots.length, block.ids.stored.bytes, block.context.stored.bytes).size;
@@ -98,6 +113,8 @@ export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): Uint8
   const bytes = new Uint8Array(buffer);
   new Uint32Array(buffer, 0, 2).set([header.length, marker]);
   bytes.set(header, 8);
+  const rows = new Float64Array(buffer, rowsAt, Row.Size * paths.length);
+  records.forEach((record, at) => writeRow(rows, at * Row.Size, record, blocks[at]));
   blocks.forEach((block, at) => writeBlock(bytes, offsets[at], block));
   return bytes;
 }
@@ -117,16 +134,34 @@ function blockOf(record: FileRecord, slotOfForm: (form: number) => number): Bloc
   return { columns, slots, idEnds, ids: encodeText(columns.ids.join('')), context: encodeText(columns.context) };
 }
 
-function fileHead(record: FileRecord, block: Block): unknown[] {
+/** A file's notes, suggestions and relations as the header keeps them, or undefined when it has none. */
+function extrasOf(record: FileRecord): unknown[] | undefined {
   const { meta, columns } = record;
-  const text = ({ length, bytes, wide }: StoredText) => [length, bytes, wide ? 1 : 0];
-  return [
-    record.path, stampSlot(meta.sidecarStamp), stampSlot(meta.textStamp), meta.status, meta.problems, meta.unreadable ? 1 : 0, meta.orphans,
-    columns.notes ? [...columns.notes] : [],
-    (meta.suggestions ?? []).map(({ id, type, start, end, text }) => [id, type, start, end, text]),
-    meta.relationTypes ?? null,
-    block.slots.length, text(block.ids.stored), text(block.context.stored),
-  ];
+  const suggestions = meta.suggestions ?? [];
+  if (!columns.notes?.size && suggestions.length === 0 && !meta.relationTypes) return undefined;
+  return [columns.notes ? [...columns.notes] : [], suggestions.map(({ id, type, start, end, text }) => [id, type, start, end, text]), meta.relationTypes ?? null];
+}
+
+function writeRow(rows: Float64Array, at: number, record: FileRecord, block: Block): void {
+  const { meta } = record;
+  const stamp = (stamp: FileStamp | null | undefined, size: number, mtime: number) => {
+    rows[at + size] = stamp ? stamp.size : -1;
+    rows[at + mtime] = stamp ? stamp.mtimeMs : 0;
+  };
+  stamp(meta.sidecarStamp, Row.SidecarSize, Row.SidecarMtime);
+  stamp(meta.textStamp, Row.TextSize, Row.TextMtime);
+  rows[at + Row.Status] = sidecarStatuses.indexOf(meta.status);
+  rows[at + Row.Problems] = meta.problems;
+  rows[at + Row.Unreadable] = meta.unreadable ? 1 : 0;
+  rows[at + Row.Orphans] = meta.orphans;
+  rows[at + Row.Count] = block.slots.length;
+  const text = (stored: StoredText, length: number, bytes: number, wide: number) => {
+    rows[at + length] = stored.length;
+    rows[at + bytes] = stored.bytes;
+    rows[at + wide] = stored.wide ? 1 : 0;
+  };
+  text(block.ids.stored, Row.IdsLength, Row.IdsBytes, Row.IdsWide);
+  text(block.context.stored, Row.ContextLength, Row.ContextBytes, Row.ContextWide);
 }
 
 function writeBlock(bytes: Uint8Array, offset: number, block: Block): void {
@@ -152,13 +187,7 @@ function cacheable(meta: FileMeta): boolean {
   return [sidecarStamp, textStamp].every((stamp) => stamp === null || stamp.mtimeMs < readAt - racyWindowMs);
 }
 
-function stampSlot(stamp: FileStamp | null | undefined): [number, number] | null {
-  return stamp ? [stamp.size, stamp.mtimeMs] : null;
-}
-
 export class IndexCache {
-  /** Each cached file's header array and where its block starts. */
-  private readonly files = new Map<string, { head: unknown[]; block: BlockHead; offset: number }>();
   /** Cache form slot -> the index's form id (-1: none yet), checked before each reuse. */
   private readonly forms: Int32Array;
   /**
@@ -174,11 +203,16 @@ export class IndexCache {
     private readonly types: readonly string[],
     private readonly formTypes: readonly number[],
     private readonly formTexts: readonly string[],
-    files: Map<string, { head: unknown[]; block: BlockHead; offset: number }>,
+    /** Each cached file's position (its row, its block). */
+    private readonly files: Map<string, number>,
+    /** Where each file's row starts in `bytes.floats`, and where its block starts in the bytes. */
+    private readonly rows: number,
+    private readonly offsets: Float64Array,
+    /** The notes, suggestions and relations of the files that have any, by position. */
+    private readonly extras: Map<number, unknown[]>,
   ) {
     this.forms = new Int32Array(formTexts.length).fill(-1);
     this.formOwnTexts = new Array<string>(formTexts.length);
-    this.files = files;
   }
 
   /** The cache in `bytes`, or undefined when it is missing, damaged, or of another format or fingerprint. */
@@ -197,22 +231,32 @@ export class IndexCache {
     if (typeof value !== 'object' || value === null) return undefined;
     const cache = value as Record<string, unknown>;
     if (cache.format !== indexCacheFormat || cache.version !== indexCacheVersion || cache.fingerprint !== fingerprint) return undefined;
-    const { types, formTypes, formTexts, files } = cache;
-    if (!isStrings(types) || !isStrings(formTexts) || !Array.isArray(formTypes) || !Array.isArray(files)) return undefined;
+    const { types, formTypes, formTexts, paths, extras } = cache;
+    if (!isStrings(types) || !isStrings(formTexts) || !isStrings(paths) || !Array.isArray(formTypes) || !Array.isArray(extras)) return undefined;
     if (formTypes.length !== formTexts.length || !formTypes.every((slot) => Number.isInteger(slot) && slot >= 0 && slot < types.length)) return undefined;
+    const rowsAt = align8(8 + headerLength);
+    let offset = rowsAt + 8 * Row.Size * paths.length;
+    if (offset > aligned.length) return undefined;
+    const cacheBytes = new CacheBytes(aligned);
+    const floats = cacheBytes.floats;
     // Where each block starts follows from the sizes of those before it, so one bad size makes
     // the rest unplaceable: the whole cache is ignored, as it is when the bytes do not add up.
-    const placed = new Map<string, { head: unknown[]; block: BlockHead; offset: number }>();
-    let offset = align8(8 + headerLength);
-    for (const head of files as unknown[]) {
-      if (!Array.isArray(head) || head.length !== Slot.Size || typeof head[Slot.Path] !== 'string') return undefined;
-      const block = blockHeadOf(head as unknown[]);
+    const files = new Map<string, number>();
+    const offsets = new Float64Array(paths.length);
+    for (let position = 0; position < paths.length; position++) {
+      const block = blockHeadOf(floats, rowsAt / 8 + position * Row.Size);
       if (block === undefined) return undefined;
-      placed.set(head[Slot.Path] as string, { head, block, offset });
+      files.set(paths[position], position);
+      offsets[position] = offset;
       offset += blockLayout(block.count, block.ids.bytes, block.context.bytes).size;
     }
     if (offset !== aligned.length) return undefined;
-    return new IndexCache(new CacheBytes(aligned), types, formTypes as number[], formTexts, placed);
+    const extrasByPosition = new Map<number, unknown[]>();
+    for (const extra of extras as unknown[]) {
+      if (!Array.isArray(extra) || extra.length !== 4 || !Number.isInteger(extra[0])) return undefined;
+      extrasByPosition.set(extra[0] as number, extra);
+    }
+    return new IndexCache(cacheBytes, types, formTypes as number[], formTexts, files, rowsAt / 8, offsets, extrasByPosition);
   }
 
   get size(): number {
@@ -225,17 +269,24 @@ export class IndexCache {
 
   /** Whether the cached entry of `path` was made from files with these stamps (null: missing or not checked). */
   isCurrent(path: string, sidecar: FileStamp | null, text: FileStamp | null): boolean {
-    const file = this.files.get(path);
-    if (!file) return false;
-    return sameStamp(file.head[Slot.Sidecar], sidecar) && sameStamp(file.head[Slot.Text], text);
+    const position = this.files.get(path);
+    if (position === undefined) return false;
+    const row = this.rows + position * Row.Size;
+    const floats = this.bytes.floats;
+    return sameStamp(floats, row + Row.SidecarSize, sidecar) && sameStamp(floats, row + Row.TextSize, text);
   }
 
   /** Puts the cached entry of `path` into the index; false (index untouched) when it is missing or damaged. */
   restore(index: CorpusIndex, path: string): boolean {
-    const file = this.files.get(path);
-    const meta = file && metaOf(file.head);
-    const notes = file && notesOf(file.head[Slot.Notes], file.block.count);
-    const block = file && meta && notes !== null && readBlock(this.bytes, file.offset, file.block, this.formTexts.length);
+    const position = this.files.get(path);
+    if (position === undefined) return false;
+    const row = this.rows + position * Row.Size;
+    const floats = this.bytes.floats;
+    const extra = this.extras.get(position);
+    const head = blockHeadOf(floats, row)!;
+    const meta = metaOf(floats, row, extra);
+    const notes = extra === undefined ? undefined : notesOf(extra[1], head.count);
+    const block = meta && notes !== null && readBlock(this.bytes, this.offsets[position], head, this.formTexts.length);
     if (!block) {
       this.files.delete(path);
       return false;
@@ -292,17 +343,19 @@ export class IndexCache {
   }
 }
 
-/** The block sizes a file's header array gives, or undefined when they are not counts. */
-function blockHeadOf(head: unknown[]): BlockHead | undefined {
-  const count = head[Slot.Count];
-  const ids = storedTextOf(head[Slot.Ids]);
-  const context = storedTextOf(head[Slot.Context]);
+/** The block sizes a file's row gives (`row`: its start in `floats`), or undefined when they are not counts. */
+function blockHeadOf(floats: Float64Array, row: number): BlockHead | undefined {
+  const count = floats[row + Row.Count];
+  const ids = storedTextOf(floats, row + Row.IdsLength);
+  const context = storedTextOf(floats, row + Row.ContextLength);
   return isCount(count) && ids && context ? { count, ids, context } : undefined;
 }
 
-function storedTextOf(value: unknown): StoredText | undefined {
-  if (!Array.isArray(value) || value.length !== 3) return undefined;
-  const [length, bytes, wide] = value as unknown[];
+/** A stored text's [length, bytes, wide] at `at`. */
+function storedTextOf(floats: Float64Array, at: number): StoredText | undefined {
+  const length = floats[at];
+  const bytes = floats[at + 1];
+  const wide = floats[at + 2];
   return isCount(length) && isCount(bytes) && (wide === 0 || wide === 1) ? { length, bytes, wide: wide === 1 } : undefined;
 }
 
@@ -320,23 +373,23 @@ function notesOf(value: unknown, count: number): Map<number, string> | undefined
   return notes;
 }
 
-function metaOf(file: unknown[]): FileMeta | undefined {
-  const sidecarStamp = stampOf(file[Slot.Sidecar]);
-  const textStamp = stampOf(file[Slot.Text]);
-  const status = file[Slot.Status];
-  const problems = file[Slot.Problems];
-  const orphans = file[Slot.Orphans];
-  const unreadable = file[Slot.Unreadable];
+function metaOf(floats: Float64Array, row: number, extra: readonly unknown[] | undefined): FileMeta | undefined {
+  const sidecarStamp = stampOf(floats, row + Row.SidecarSize);
+  const textStamp = stampOf(floats, row + Row.TextSize);
+  const status = sidecarStatuses[floats[row + Row.Status]] as SidecarStatus | undefined;
+  const problems = floats[row + Row.Problems];
+  const orphans = floats[row + Row.Orphans];
+  const unreadable = floats[row + Row.Unreadable];
   if (sidecarStamp === undefined || textStamp === undefined) return undefined;
-  const relationTypes = file[Slot.Relations];
-  if (!sidecarStatuses.includes(status as SidecarStatus) || !isCount(problems) || !isCount(orphans) || (unreadable !== 0 && unreadable !== 1)) return undefined;
-  const suggestions = suggestionsOf(file[Slot.Suggestions]);
+  if (status === undefined || !isCount(problems) || !isCount(orphans) || (unreadable !== 0 && unreadable !== 1)) return undefined;
+  const suggestions = extra === undefined ? [] : suggestionsOf(extra[2]);
   if (suggestions === undefined) return undefined;
+  const relationTypes = extra === undefined ? null : extra[3];
   const relations = relationTypes === null ? undefined : relationCounts(relationTypes);
   if (relationTypes !== null && relations === undefined) return undefined;
   return {
     hasSidecar: sidecarStamp !== null,
-    status: status as SidecarStatus,
+    status,
     problems,
     orphans,
     unreadable: unreadable === 1,
@@ -368,18 +421,19 @@ function relationCounts(value: unknown): Record<string, number> | undefined {
   return Object.fromEntries(entries) as Record<string, number>;
 }
 
-function stampOf(value: unknown): FileStamp | null | undefined {
-  if (value === null) return null;
-  if (!Array.isArray(value) || value.length !== 2) return undefined;
-  const [size, mtimeMs] = value as unknown[];
-  return typeof size === 'number' && typeof mtimeMs === 'number' && Number.isFinite(size) && Number.isFinite(mtimeMs) ? { size, mtimeMs } : undefined;
+/** The stamp whose [size, mtime] is at `at` (size -1: no file), or undefined when the numbers cannot be one. */
+function stampOf(floats: Float64Array, at: number): FileStamp | null | undefined {
+  const size = floats[at];
+  const mtimeMs = floats[at + 1];
+  if (size === -1) return null;
+  return isCount(size) && Number.isFinite(mtimeMs) ? { size, mtimeMs } : undefined;
 }
 
-/** Whether a cached [size, mtime] (or null) is `current`; made no stamp object, as this runs twice per file. */
-function sameStamp(cached: unknown, current: FileStamp | null): boolean {
-  if (cached === null || current === null) return cached === current;
+/** Whether the [size, mtime] at `at` is `current`; makes no stamp object, as this runs twice per file. */
+function sameStamp(floats: Float64Array, at: number, current: FileStamp | null): boolean {
+  if (current === null) return floats[at] === -1;
   // `current` holds finite numbers, so equal ones are finite too: what stampOf would check.
-  return Array.isArray(cached) && cached.length === 2 && cached[0] === current.size && cached[1] === current.mtimeMs;
+  return floats[at] === current.size && floats[at + 1] === current.mtimeMs;
 }
 
 function isCount(value: unknown): value is number {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusIndex } from '../../../src/core/index/corpusIndex';
-import { IndexCache, indexCacheFormat, indexCacheVersion, serializeIndexCache } from '../../../src/core/index/indexCache';
+import { IndexCache, indexCacheFormat, indexCacheVersion, Row, serializeIndexCache } from '../../../src/core/index/indexCache';
 import { blockLayout } from '../../../src/core/index/cachedColumns';
 import { entry, mention } from './indexTestSupport';
 
@@ -10,7 +10,8 @@ interface Header {
   version: number;
   formTypes: number[];
   formTexts: string[];
-  files: unknown[][];
+  paths: string[];
+  extras: unknown[][];
 }
 
 /** The cache file's JSON header (after a Uint32 of its length and one of the marker). */
@@ -25,7 +26,23 @@ function bodyStart(bytes: Uint8Array): number {
   return Math.ceil((8 + length) / 8) * 8;
 }
 
-/** The same cache with its header changed (the blocks moved to follow it). */
+/** The numbers of file `position` (its row), as a view into `bytes`: changing it changes them. */
+function rowOf(bytes: Uint8Array, position: number): Float64Array {
+  return new Float64Array(bytes.buffer, bytes.byteOffset + bodyStart(bytes) + 8 * Row.Size * position, Row.Size);
+}
+
+/** Where the first block starts: after the rows. */
+function blocksStart(bytes: Uint8Array): number {
+  return bodyStart(bytes) + 8 * Row.Size * headerOf(bytes).paths.length;
+}
+
+/** A file's block sizes, from its row: annotations, [ids' length, bytes], [context's length, bytes]. */
+function sizesOf(bytes: Uint8Array, position: number): [number, number[], number[]] {
+  const row = rowOf(bytes, position);
+  return [row[Row.Count], [row[Row.IdsLength], row[Row.IdsBytes]], [row[Row.ContextLength], row[Row.ContextBytes]]];
+}
+
+/** The same cache with its header changed (the rows and blocks moved to follow it). */
 function withHeader(bytes: Uint8Array, change: (header: Header) => void): Uint8Array {
   const header = headerOf(bytes);
   change(header);
@@ -140,22 +157,30 @@ describe('index cache', () => {
     assert.equal(headerOf(bytes).format, indexCacheFormat);
     assert.equal(changed((header) => (header.format = 'other')), undefined);
     assert.equal(changed((header) => (header.version = indexCacheVersion + 1)), undefined);
-    // A cache of an earlier version (JSON only, before suggestions and relations) is not read as this one.
-    for (const version of [1, 2, 3]) assert.equal(changed((header) => (header.version = version)), undefined);
+    // A cache of an earlier version (JSON only; numbers in the header) is not read as this one.
+    for (const version of [1, 2, 3, 4]) assert.equal(changed((header) => (header.version = version)), undefined);
     assert.equal(changed((header) => header.formTypes.unshift(99)), undefined);
+    // More paths than rows, or extras that are not [position, notes, suggestions, relations].
+    assert.equal(changed((header) => header.paths.push('more.txt')), undefined);
+    assert.equal(changed((header) => header.extras.push([1, []])), undefined);
     // A block size that does not add up leaves every later block unplaceable.
-    assert.equal(changed((header) => ((header.files[0][10] as number) += 1)), undefined);
-    assert.equal(changed((header) => ((header.files[0][12] as number[])[1] += 8)), undefined);
-    assert.equal(changed((header) => (header.files[0][11] = [1, 2])), undefined);
+    const damagedRow = (damage: (row: Float64Array) => void) => {
+      const copy = bytes.slice();
+      damage(rowOf(copy, 0));
+      return IndexCache.parse(copy, 'types=A');
+    };
+    assert.equal(damagedRow((row) => (row[Row.Count] += 1)), undefined);
+    assert.equal(damagedRow((row) => (row[Row.ContextBytes] += 8)), undefined);
+    assert.equal(damagedRow((row) => (row[Row.IdsWide] = 2)), undefined);
+    assert.equal(damagedRow((row) => (row[Row.IdsBytes] = -8)), undefined);
   });
 
   it('refuses a damaged entry without touching the index, and keeps the others', () => {
     const bytes = serializeIndexCache(sample());
-    const header = headerOf(bytes);
-    assert.equal(header.files[0][0], 'a.txt');
-    const [count, ids, context] = [header.files[0][10] as number, header.files[0][11] as number[], header.files[0][12] as number[]];
+    assert.equal(headerOf(bytes).paths[0], 'a.txt');
+    const [count, ids, context] = sizesOf(bytes, 0);
     const layout = blockLayout(count, ids[1], context[1]);
-    const block = bodyStart(bytes);
+    const block = blocksStart(bytes);
     const numbers = (copy: Uint8Array) => ({
       starts: new Float64Array(copy.buffer, block, count),
       forms: new Int32Array(copy.buffer, block + layout.forms, count),
@@ -175,14 +200,22 @@ describe('index cache', () => {
       ['before-part longer than its piece', (columns) => (columns.beforeLengths[1] = 200)],
       ['ids past their end', (columns) => (columns.idEnds[0] = ids[0] + 1)],
     ];
-    const inHeader: [string, (file: unknown[]) => void][] = [
-      ['suggestion without its text', (file) => (file[8] = [['id', 'PERSON', 0, 5]])],
-      ['suggestion ending before it starts', (file) => (file[8] = [['id', 'PERSON', 5, 1, 'x']])],
-      ['note past the end', (file) => (file[7] = [[7, 'x']])],
-      ['note not a string', (file) => (file[7] = [[0, 7]])],
-      ['bad status', (file) => (file[3] = 'finished')],
-      ['bad stamp', (file) => (file[1] = [1])],
-      ['ids shorter than they end', (file) => ((file[11] as number[])[0] -= 1)],
+    const inRow: [string, (row: Float64Array) => void][] = [
+      ['bad status', (row) => (row[Row.Status] = 3)],
+      ['status not a whole number', (row) => (row[Row.Status] = 0.5)],
+      ['stamp size not a whole number', (row) => (row[Row.SidecarSize] = 2.5)],
+      ['stamp time not a number', (row) => (row[Row.TextMtime] = Number.NaN)],
+      ['negative problems', (row) => (row[Row.Problems] = -1)],
+      ['unreadable neither 0 nor 1', (row) => (row[Row.Unreadable] = 2)],
+      ['ids shorter than they end', (row) => (row[Row.IdsLength] -= 1)],
+    ];
+    // a.txt has a note, so it has extras: [position, notes, suggestions, relations].
+    const inExtras: [string, (extra: unknown[]) => void][] = [
+      ['suggestion without its text', (extra) => (extra[2] = [['id', 'PERSON', 0, 5]])],
+      ['suggestion ending before it starts', (extra) => (extra[2] = [['id', 'PERSON', 5, 1, 'x']])],
+      ['note past the end', (extra) => (extra[1] = [[7, 'x']])],
+      ['note not a string', (extra) => (extra[1] = [[0, 7]])],
+      ['relations not counts', (extra) => (extra[3] = { meets: -1 })],
     ];
     const cases: [string, Uint8Array][] = [
       ...inBlock.map(([what, damage]): [string, Uint8Array] => {
@@ -190,7 +223,12 @@ describe('index cache', () => {
         damage(numbers(copy));
         return [what, copy];
       }),
-      ...inHeader.map(([what, damage]): [string, Uint8Array] => [what, withHeader(bytes, (changed) => damage(changed.files[0]))]),
+      ...inRow.map(([what, damage]): [string, Uint8Array] => {
+        const copy = bytes.slice();
+        damage(rowOf(copy, 0));
+        return [what, copy];
+      }),
+      ...inExtras.map(([what, damage]): [string, Uint8Array] => [what, withHeader(bytes, (changed) => damage(changed.extras.find((extra) => extra[0] === 0)!))]),
     ];
     for (const [what, damaged] of cases) {
       const cache = IndexCache.parse(damaged);
@@ -224,10 +262,9 @@ describe('index cache', () => {
       { numRuns: 300 },
     );
     // Bytes that are not UTF-8 in a file's context: restored, decoded to the recorded length.
-    const header = headerOf(bytes);
-    const [count, ids, context] = [header.files[0][10] as number, header.files[0][11] as number[], header.files[0][12] as number[]];
+    const [count, ids, context] = sizesOf(bytes, 0);
     const damaged = bytes.slice();
-    damaged.fill(0xff, bodyStart(bytes) + blockLayout(count, ids[1], context[1]).context, bodyStart(bytes) + blockLayout(count, ids[1], context[1]).context + 4);
+    damaged.fill(0xff, blocksStart(bytes) + blockLayout(count, ids[1], context[1]).context, blocksStart(bytes) + blockLayout(count, ids[1], context[1]).context + 4);
     const index = new CorpusIndex();
     assert.ok(IndexCache.parse(damaged)!.restore(index, 'a.txt'));
     assert.equal(index.record('a.txt')!.columns.context.length, context[0]);
@@ -236,7 +273,7 @@ describe('index cache', () => {
   it('restores a cache whose form table names one form twice (so a slot cannot be its form id) exactly', () => {
     const original = sample();
     const bytes = serializeIndexCache(original);
-    const [count, ids, context] = [headerOf(bytes).files[0][10] as number, headerOf(bytes).files[0][11] as number[], headerOf(bytes).files[0][12] as number[]];
+    const [count, ids, context] = sizesOf(bytes, 0);
     let twin = -1;
     const changed = withHeader(bytes, (header) => {
       twin = header.formTexts.length;
@@ -244,7 +281,7 @@ describe('index cache', () => {
       header.formTexts.push(header.formTexts[0]);
     });
     // a.txt's first mention now names the second copy of its form.
-    const forms = new Int32Array(changed.buffer, bodyStart(changed) + blockLayout(count, ids[1], context[1]).forms, count);
+    const forms = new Int32Array(changed.buffer, blocksStart(changed) + blockLayout(count, ids[1], context[1]).forms, count);
     assert.equal(forms[0], 0);
     forms[0] = twin;
     assert.deepEqual(contents(restoreAll(changed)), contents(original));
