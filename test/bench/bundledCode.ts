@@ -14,6 +14,8 @@ import type { loadCorpusIndex } from '../../src/node/corpusIndexLoader';
 export interface BundledCode {
   run: typeof run;
   loadCorpusIndex: typeof loadCorpusIndex;
+  /** The bundle's file, for a child process to load. */
+  file: string;
 }
 
 const workers = ['summaryWorker', 'suggestWorker', 'agreeWorker'];
@@ -27,9 +29,10 @@ export function bundledCode(): BundledCode {
   process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
   const options = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', absWorkingDir: root } as const;
   const entry = ["export { run } from './src/cli/run';", "export { loadCorpusIndex } from './src/node/corpusIndexLoader';"].join('\n');
-  buildSync({ ...options, stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile: path.join(folder, 'bundled.js') });
+  const file = path.join(folder, 'bundled.js');
+  buildSync({ ...options, stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile: file });
   for (const worker of workers) buildSync({ ...options, entryPoints: [path.join(root, 'src', 'node', `${worker}.ts`)], outfile: path.join(folder, `${worker}.js`) });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  bundled = require(path.join(folder, 'bundled.js')) as BundledCode;
+  bundled = { ...(require(file) as Omit<BundledCode, 'file'>), file };
   return bundled;
 }

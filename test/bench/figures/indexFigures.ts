@@ -5,6 +5,7 @@
  * the fastest way) plus JSON.parse of the same annotations, measured by the command-line figures
  * in the same run.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { CorpusIndex } from '../../../src/core/index';
 import { TagSearch } from '../../../src/core/search';
@@ -35,7 +36,7 @@ export async function indexFigures(corpus: CorpusOnDisk, folder: string, baselin
     const loaded = await loadCorpusIndex(corpus.root, corpus.files, cachePath);
     if (loaded.parsed > 0) throw new Error(`warm load parsed ${loaded.parsed} sidecars instead of using the cache`);
   });
-  const memory = await indexMemory(corpus, cachePath);
+  const memory = indexMemory(corpus, cachePath);
   // Responsiveness at start: the extension publishes the index before it is filled and the search
   // follows it, so the views and Search Tags have partial results while the rest is read.
   const partial = await firstPartialResults(corpus);
@@ -50,38 +51,50 @@ export async function indexFigures(corpus: CorpusOnDisk, folder: string, baselin
   ];
 }
 
-function memoryMegabytes(): number {
-  collectGarbage();
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / 1e6;
-}
-
 /**
  * What a loaded index holds, read from the sidecars and from the cache (whose numbers stay in the
- * cache file's bytes, and whose ids and snippets are decoded when first read). The search's own
- * structures are the search figures' business.
+ * cache file's bytes, and whose ids and snippets are decoded when first read), each measured in a
+ * process of its own: in the bench's process, memory the loads before it freed late (the cache
+ * file's buffer, say) landed inside the measurement, and the same figure ranged from 13 to 69 MB.
+ * The search's own structures are the search figures' business.
  */
-async function indexMemory(corpus: CorpusOnDisk, cachePath: string): Promise<{ cold: number; warm: number; warmDecoded: number }> {
-  const { loadCorpusIndex } = bundledCode();
-  // Each load in its own call, so that nothing of the one before is still held when the next is measured.
-  const cold = await (async () => {
-    const before = memoryMegabytes();
-    const loaded = await loadCorpusIndex(corpus.root, corpus.files, undefined);
-    const held = memoryMegabytes() - before;
-    if (loaded.index.size !== corpus.files.length) throw new Error('the index lost files');
-    return held;
-  })();
-  return (async () => {
-    const before = memoryMegabytes();
-    const loaded = await loadCorpusIndex(corpus.root, corpus.files, cachePath);
-    const warm = memoryMegabytes() - before;
-    for (const record of loaded.index.records()) {
-      if (record.columns.ids.length !== record.count || (record.count > 0 && record.columns.context.length === 0)) throw new Error(`${record.path}: ids or snippets lost`);
-    }
-    const warmDecoded = memoryMegabytes() - before;
-    if (loaded.reused !== corpus.files.length) throw new Error(`the warm load reused ${loaded.reused} files`);
-    return { cold, warm, warmDecoded };
-  })();
+function indexMemory(corpus: CorpusOnDisk, cachePath: string): { cold: number; warm: number; warmDecoded: number } {
+  const cold = memoryInChild(corpus, undefined);
+  const warm = memoryInChild(corpus, cachePath);
+  if (warm.reused !== corpus.files.length) throw new Error(`the warm load reused ${warm.reused} files`);
+  return { cold: cold.held, warm: warm.held, warmDecoded: warm.decoded };
+}
+
+/** Heap and array buffers held by one load of the index, in a new Node process; then with every id and snippet decoded. */
+function memoryInChild(corpus: CorpusOnDisk, cachePath: string | undefined): { held: number; decoded: number; reused: number } {
+  const script = `
+    const { loadCorpusIndex } = require(process.env.BENCH_BUNDLE);
+    const { root, files, cachePath } = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+    const settle = () => new Promise((resolve) => { gc(); setImmediate(() => { gc(); resolve(); }); });
+    const megabytes = () => { const usage = process.memoryUsage(); return (usage.heapUsed + usage.arrayBuffers) / 1e6; };
+    (async () => {
+      await settle();
+      const before = megabytes();
+      const loaded = await loadCorpusIndex(root, files, cachePath ?? undefined);
+      await settle();
+      const held = megabytes() - before;
+      for (const record of loaded.index.records()) {
+        if (record.columns.ids.length !== record.count || (record.count > 0 && record.columns.context.length === 0)) throw new Error(record.path + ': ids or snippets lost');
+      }
+      await settle();
+      process.stdout.write(JSON.stringify({ held, decoded: megabytes() - before, reused: loaded.reused, size: loaded.index.size }));
+    })();
+  `;
+  const child = spawnSync(process.execPath, ['--expose-gc', '-e', script], {
+    input: JSON.stringify({ root: corpus.root, files: corpus.files, cachePath: cachePath ?? null }),
+    env: { ...process.env, BENCH_BUNDLE: bundledCode().file },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`memory measurement failed: ${child.stderr}`);
+  const result = JSON.parse(child.stdout) as { held: number; decoded: number; reused: number; size: number };
+  if (result.size !== corpus.files.length) throw new Error('the index lost files');
+  return result;
 }
 
 /** When a search over the index being built first answers (after 1% of the files), and the whole build. */
