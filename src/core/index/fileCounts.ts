@@ -51,8 +51,8 @@ export class FileCounts {
     return true;
   }
 
-  /** The files, by id (a new array). */
-  files(): number[] {
+  /** The ids of the files, in rising order (a new array). */
+  fileIds(): number[] {
     const files = new Array<number>(this.size);
     for (let index = 0; index < files.length; index++) files[index] = this.pairs[2 * index];
     return files;

@@ -150,6 +150,6 @@ export class TagsTree {
 /** An entity's files in view order, kept on the entity until its set of files changes. */
 export function sortedFilesOf(index: CorpusIndex, entity: EntityRecord): readonly number[] {
   // Ranks only change order when a file is renamed, which clears this list (CorpusIndex.renameFile).
-  entity.sortedFiles ??= entity.files.files().sort((a, b) => index.rank(a) - index.rank(b));
+  entity.sortedFiles ??= entity.files.fileIds().sort((a, b) => index.rank(a) - index.rank(b));
   return entity.sortedFiles;
 }

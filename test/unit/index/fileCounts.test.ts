@@ -23,7 +23,7 @@ describe('FileCounts (an entity\'s mentions per file)', () => {
           }
           assert.equal(counts.size, model.size);
           for (let probe = 0; probe <= 40; probe++) assert.equal(counts.get(probe), model.get(probe), `file ${probe}`);
-          assert.deepEqual(counts.files(), [...model.keys()].sort((a, b) => a - b));
+          assert.deepEqual(counts.fileIds(), [...model.keys()].sort((a, b) => a - b));
         }
       }),
       { numRuns: 300 },
@@ -34,8 +34,8 @@ describe('FileCounts (an entity\'s mentions per file)', () => {
     const counts = new FileCounts();
     counts.add(3, 1);
     counts.add(7, 2);
-    counts.files().reverse();
-    assert.deepEqual(counts.files(), [3, 7]);
+    counts.fileIds().reverse();
+    assert.deepEqual(counts.fileIds(), [3, 7]);
     assert.equal(counts.get(7), 2);
   });
 });
