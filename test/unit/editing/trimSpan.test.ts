@@ -32,7 +32,8 @@ describe('trimSpan', () => {
   });
 
   it('property: the trimmed span is inside the selection, holds its text without outer white space, and is stable', () => {
-    const character = fc.constantFrom('a', 'é', ' ', '\n', '\t', '\u00a0', '😀', '杭', 'ب', '\u3000');
+    // Every kind of white space `\s` knows, and characters just beside those ranges.
+    const character = fc.constantFrom('a', 'é', ' ', '\n', '\t', '\v', '\f', '\r', '\u00a0', '😀', '杭', 'ب', '\u3000', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\ufeff', '\u0085', '\u001f', '\u180e');
     fc.assert(
       fc.property(fc.array(character, { maxLength: 30 }), fc.nat(), fc.nat(), (characters, first, second) => {
         const text = characters.join('');
@@ -58,5 +59,18 @@ describe('whitespaceEdges', () => {
     assert.deepEqual(whitespaceEdges(' Beijing '), { leading: 1, trailing: 1, blank: false });
     assert.deepEqual(whitespaceEdges('Beijing'), { leading: 0, trailing: 0, blank: false });
     assert.deepEqual(whitespaceEdges(' \n'), { leading: 2, trailing: 0, blank: true });
+  });
+
+  it('property: agrees with String.prototype.trim on any text, whatever its first and last characters', () => {
+    const codePoints = (text: string) => Array.from(text).length;
+    const character = fc.constantFrom('a', ' ', '\t', '\v', '\u00a0', '\u0085', '\u180e', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '😀', '\ud83d', '\ude00');
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 12 }), (characters) => {
+        const text = characters.join('');
+        const blank = text.trim() === '';
+        const expected = blank ? { leading: codePoints(text), trailing: 0, blank } : { leading: codePoints(text) - codePoints(text.trimStart()), trailing: codePoints(text) - codePoints(text.trimEnd()), blank };
+        assert.deepEqual({ ...whitespaceEdges(text) }, expected);
+      }),
+    );
   });
 });
