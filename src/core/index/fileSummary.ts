@@ -37,17 +37,16 @@ export interface FileSummary {
 export const unknownAnnotator = '(unknown)';
 
 export function summariseDocument(document: CorpusDocument): FileSummary {
-  const types: Record<string, number> = {};
-  const annotators: Record<string, number> = {};
-  const count = (annotation: { type: string; annotator?: string }) => {
-    types[annotation.type] = (types[annotation.type] ?? 0) + 1;
-    const who = annotation.annotator ?? unknownAnnotator;
-    annotators[who] = (annotators[who] ?? 0) + 1;
-  };
-  for (const annotation of document.placed) count(annotation);
+  const types = new NameCounts();
+  const annotators = new NameCounts();
+  for (const annotation of document.placed) {
+    types.add(annotation.type);
+    annotators.add(annotation.annotator ?? unknownAnnotator);
+  }
   let orphans = 0;
   for (const item of document.unplaced) {
-    count(item.annotation);
+    types.add(item.annotation.type);
+    annotators.add(item.annotation.annotator ?? unknownAnnotator);
     if (item.kind === 'orphan') orphans++;
   }
   const encoding = document.loaded.decoded.encoding;
@@ -66,12 +65,53 @@ export function summariseDocument(document: CorpusDocument): FileSummary {
     annotations: document.placed.length + document.unplaced.length,
     unplaced: document.unplaced.length,
     orphans,
-    types,
-    annotators,
+    types: types.toRecord(),
+    annotators: annotators.toRecord(),
     ...(relationTypes === undefined ? {} : { relationTypes }),
     ...(suggestions > 0 ? { suggestions } : {}),
     ...(encoding.utf8 ? {} : { encoding }),
   };
+}
+
+/**
+ * Counts per name, for the few names of one file (its types, its annotators), in the order they
+ * first occur. Names read from a sidecar are fresh strings on every line; a record keyed by one
+ * looks it up in the engine's string table on every count, which was a third of summarising a
+ * corpus. Comparing with the few names already seen is cheaper; the record is made once.
+ */
+class NameCounts {
+  private readonly names: string[] = [];
+  private readonly counts: number[] = [];
+  /** Past a few dozen names (an odd file), where each name is, so counting stays linear. */
+  private places: Map<string, number> | undefined;
+
+  add(name: string): void {
+    const names = this.names;
+    if (this.places === undefined) {
+      for (let index = 0; index < names.length; index++) {
+        if (names[index] === name) {
+          this.counts[index]++;
+          return;
+        }
+      }
+      if (names.length === 32) this.places = new Map(names.map((known, index) => [known, index]));
+    } else {
+      const place = this.places.get(name);
+      if (place !== undefined) {
+        this.counts[place]++;
+        return;
+      }
+    }
+    this.places?.set(name, names.length);
+    names.push(name);
+    this.counts.push(1);
+  }
+
+  toRecord(): Record<string, number> {
+    const record: Record<string, number> = {};
+    for (let index = 0; index < this.names.length; index++) record[this.names[index]] = this.counts[index];
+    return record;
+  }
 }
 
 export function summariseFailure(failure: CorpusFailure): FileSummary {
