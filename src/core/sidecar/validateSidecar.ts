@@ -4,6 +4,7 @@
  * types; and, as warnings, tags whose text starts or ends with white space (what export trims). These do not stop the file from being written (nothing is lost by writing it); they
  * are shown so a person can fix them.
  */
+import type { AnchorResult } from '../anchoring/anchorSpan';
 import type { CodePointIndex } from '../text/codePoints';
 import { problem, type Problem, type ProblemCode } from '../problem';
 import type { Annotation, EntryPosition, Sidecar, SourcePosition } from './model';
@@ -20,6 +21,12 @@ export interface ValidateOptions {
   relationPositions?: readonly EntryPosition[];
   /** Parallel to `sidecar.suggestions`: where each suggestion is written. */
   suggestionPositions?: readonly EntryPosition[];
+  /**
+   * Parallel to `sidecar.annotations`: the store's anchoring against the same `text`. An exact
+   * anchor already found the annotation's text at its offsets, so that slice is not taken and
+   * compared a second time (once per tag of every file a cold `validate` reads).
+   */
+  anchors?: readonly AnchorResult[];
 }
 
 /**
@@ -73,7 +80,7 @@ export function validateSidecar(
       continue;
     }
     // A discontinuous span's text is checked fragment by fragment (checkAnnotationExtras).
-    if (annotation.fragments !== undefined) continue;
+    if (annotation.fragments !== undefined || options.anchors?.[index]?.kind === 'exact') continue;
     const actual = text.slice(annotation.start, annotation.end);
     if (actual !== annotation.text) {
       report('text-mismatch', `The text at ${annotation.start}-${annotation.end} is ${JSON.stringify(actual)}, not ${JSON.stringify(annotation.text)}.`, 'text');

@@ -196,6 +196,7 @@ export class SidecarStore {
         rules: this.options.rules,
         relationPositions: parsed.relationPositions,
         suggestionPositions: parsed.suggestionPositions,
+        anchors: current ? anchors : undefined,
       });
       problems = [...problems, ...findings, ...anchorProblems(parsed.sidecar, parsed.positions, anchors, sidecarPath, { current })];
     }
