@@ -1,4 +1,5 @@
 import { CodePointIndex } from '../text/codePoints';
+import { isWhiteSpace } from '../text/whiteSpace';
 import { blockCount, closestPrefix, editDistances, toCodePoints } from './approximateSearch';
 
 /**
@@ -57,7 +58,8 @@ const codePointCache = new WeakMap<CodePointIndex, Int32Array>();
  *     says something else supports the place: a look-alike elsewhere with other surroundings
  *     is not evidence, however similar.
  * The first rule lets short names survive a spelling fix ("Jon" -> "John", "Kiev" -> "Kyiv")
- * only where their surroundings are still recognisably the same.
+ * only where their surroundings are still recognisably the same. Either way the quote's letters
+ * (all but its white space) must also be in the match within half their number (`lettersAgree`).
  */
 export function fuzzyAnchor(
   index: CodePointIndex,
@@ -81,6 +83,7 @@ export function fuzzyAnchor(
 
   const context = {
     quote,
+    letters: lettersToCheck(quote),
     reversedQuote: quote.slice().reverse(),
     prefix: toCodePoints(prefixText).slice(-affixLimit),
     suffix: toCodePoints(suffixText).slice(0, affixLimit),
@@ -102,6 +105,8 @@ export function fuzzyAnchor(
 
 interface SearchContext {
   readonly quote: Int32Array;
+  /** The quote without its white space, when `lettersAgree` has to look (see there). */
+  readonly letters: Int32Array | undefined;
   readonly reversedQuote: Int32Array;
   readonly prefix: Int32Array;
   readonly suffix: Int32Array;
@@ -145,6 +150,7 @@ function scoreCandidate(context: SearchContext, end: number, errors: number): Fu
   const before = points.slice(end - lookback, end).reverse();
   const fit = closestPrefix(reversedQuote, before, length);
   const start = end - fit.length;
+  if (!lettersAgree(context.letters, points.subarray(start, end))) return undefined;
 
   const prefixErrors = affixErrors(prefix.slice().reverse(), points.slice(Math.max(0, start - 2 * prefix.length), start).reverse());
   const suffixErrors = affixErrors(suffix, points.slice(end, end + 2 * suffix.length));
@@ -162,6 +168,36 @@ function scoreCandidate(context: SearchContext, end: number, errors: number): Fu
       2 * closeness) /
     92;
   return { start, end, errors: fit.errors, score };
+}
+
+/** Quotes longer than this (in letters) are not checked by `lettersAgree` (each check costs a pass over the match). */
+const longestLetterCheck = 1_024;
+
+/**
+ * The quote's letters, when they need a look of their own: when the quote holds white space.
+ * Without any, the error bound over the whole quote already bounds the letters (taking white
+ * space out of the match can only remove errors).
+ */
+function lettersToCheck(quote: Int32Array): Int32Array | undefined {
+  if (!quote.some(isWhiteSpace)) return undefined;
+  const letters = quote.filter((code) => !isWhiteSpace(code));
+  return letters.length > longestLetterCheck ? undefined : letters;
+}
+
+/**
+ * Whether the match holds the quote's letters, at most half of them wrong. The error bound is
+ * over the whole quote, white space included, so a quote that is half white space "matched" a
+ * run of spaces, or other words between the same spaces, without one of its letters: a deleted
+ * "Σ  α" was found in the two spaces it left behind, whose surroundings were its own.
+ */
+function lettersAgree(letters: Int32Array | undefined, match: Int32Array): boolean {
+  if (letters === undefined) return true;
+  // A quote of white space alone is no tag (validate says so); it is never moved on a guess.
+  if (letters.length === 0) return false;
+  const found = match.filter((code) => !isWhiteSpace(code));
+  const bound = Math.floor(letters.length / 2);
+  if (Math.abs(found.length - letters.length) > bound) return false;
+  return editDistances(letters, found, 0, found.length, true)[found.length] <= bound;
 }
 
 /** Edit distance of `affix` to the best-fitting run of text starting at `text[0]`. */

@@ -6,6 +6,7 @@
  * what the exporters trim (`\s` with Unicode semantics: spaces, tabs, line breaks, NBSP, ...).
  */
 import { codePointLength, type CodePointIndex } from '../text/codePoints';
+import { isWhiteSpace } from '../text/whiteSpace';
 import type { Span } from './findOccurrences';
 
 const leadingWhitespace = /^\s+/u;
@@ -18,18 +19,11 @@ export function whitespaceEdges(text: string): { readonly leading: number; reado
   // Nearly every tag starts and ends with a letter: two code units settle it. (The expressions
   // below scan the whole text, and `\s+$` tries from every position: a tenth of `validate`'s
   // checks over a corpus.) Every white-space character is in the BMP, so one unit is enough.
-  if (text.length > 0 && !isWhitespaceUnit(text.charCodeAt(0)) && !isWhitespaceUnit(text.charCodeAt(text.length - 1))) return noEdges;
+  if (text.length > 0 && !isWhiteSpace(text.charCodeAt(0)) && !isWhiteSpace(text.charCodeAt(text.length - 1))) return noEdges;
   const leading = codePointLength(leadingWhitespace.exec(text)?.[0] ?? '');
   const length = codePointLength(text);
   if (leading === length) return { leading, trailing: 0, blank: true };
   return { leading, trailing: codePointLength(trailingWhitespace.exec(text)?.[0] ?? ''), blank: false };
-}
-
-/** Whether the code unit is white space as `\s` (and `String.prototype.trim`) has it. */
-function isWhitespaceUnit(unit: number): boolean {
-  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-  if (unit < 0xa0) return false;
-  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 }
 
 /** The span without its leading and trailing white space; undefined when it holds nothing else. */
