@@ -17,8 +17,8 @@ const noEdges = Object.freeze({ leading: 0, trailing: 0, blank: false });
 /** How many code points of white space `text` starts and ends with; `blank` when it is nothing else. */
 export function whitespaceEdges(text: string): { readonly leading: number; readonly trailing: number; readonly blank: boolean } {
   // Nearly every tag starts and ends with a letter: two code units settle it. (The expressions
-  // below scan the whole text, and `\s+$` tries from every position: a tenth of `validate`'s
-  // checks over a corpus.) Every white-space character is in the BMP, so one unit is enough.
+  // below scan the whole text, and `\s+$` tries from every position; `validate` asks this of
+  // every tag.) Every white-space character is in the BMP, so one unit is enough.
   if (text.length > 0 && !isWhiteSpace(text.charCodeAt(0)) && !isWhiteSpace(text.charCodeAt(text.length - 1))) return noEdges;
   const leading = codePointLength(leadingWhitespace.exec(text)?.[0] ?? '');
   const length = codePointLength(text);
