@@ -60,7 +60,7 @@ export async function summariseForCommand(io: CliIo, directory: string | undefin
   // Cached problems depend on the project's declarations too: a changed relation list re-checks.
   const rules = annotationRulesOf(corpus.config);
   const fingerprint = JSON.stringify(rules === undefined ? { types: [...corpus.knownTypes].sort() } : { types: [...corpus.knownTypes].sort(), rules });
-  const cache = options.cache ? await CommandLineCache.open(commandLineCacheFolder(realRoot, io.env ?? process.env), realRoot, fingerprint) : undefined;
+  const cache = options.cache ? CommandLineCache.open(commandLineCacheFolder(realRoot, io.env ?? process.env), realRoot, fingerprint) : undefined;
   const summaries = new Array<FileSummary | undefined>(corpus.files.length);
   const toRead: string[] = [];
   corpus.files.forEach((file, index) => {

@@ -1,9 +1,10 @@
 /**
- * The command line's cache between runs: one JSON file per corpus holding each file's summary
+ * The command line's cache between runs: one file per corpus holding each file's summary
  * (counts and problems, see core/index/fileSummary.ts), so a second `stats` or `validate` of an
  * unchanged corpus stats every file and reads one file instead of reading and checking them all.
+ * Its bytes are laid out in core/index/summaryCacheFile.ts.
  *
- * Where: `$XDG_CACHE_HOME/news-annotator/cli/<hash of the corpus root>/summaries.json`
+ * Where: `$XDG_CACHE_HOME/news-annotator/cli/<hash of the corpus root>/summaries.bin`
  * (`~/.cache` when XDG_CACHE_HOME is unset), folders made private (0700): problems quote
  * annotation text. `--no-cache` neither reads nor writes it; deleting the folder is always safe.
  *
@@ -15,29 +16,18 @@
  * read, links and the like are never cached: they are looked at again on every run.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, lstatSync } from 'node:fs';
+import { lstatSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { validSummary, type FileSummary } from '../core/index/fileSummary';
-import type { FileStamp } from '../core/index/indexEntry';
+import type { FileSummary } from '../core/index/fileSummary';
 import { racyWindowMs } from '../core/index/indexCache';
+import { encodeSummaryCache, SummaryCacheFile, type FileStamps, type SummaryCacheEntry } from '../core/index/summaryCacheFile';
 import { sidecarPathFor } from '../core/sidecar/sidecarPath';
 import { NodeFileSystem } from './nodeFileSystem';
 
-export const commandLineCacheFormat = 'news-annotator/cli-cache';
-export const commandLineCacheVersion = 1;
-
-/** Size and mtime of a file's sidecar (null: none) and text, taken before reading them (by lstat, or on the opened files). */
-export interface FileStamps {
-  readonly sidecar: FileStamp | null;
-  readonly text: FileStamp;
-}
-
-interface CachedFile {
-  readonly sidecar: [number, number] | null;
-  readonly text: [number, number];
-  readonly summary: unknown;
-}
+export const commandLineCacheFileName = 'summaries.bin';
+/** The first format's file, removed when the cache is next written. */
+const formerCacheFileName = 'summaries.json';
 
 /** The folder that holds the cache of the corpus at `root` (absolute, real path). */
 export function commandLineCacheFolder(root: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
@@ -69,45 +59,39 @@ export function stampsOf(root: string, file: string): FileStamps | undefined {
 }
 
 export class CommandLineCache {
-  private readonly next = new Map<string, CachedFile>();
+  private readonly next = new Map<string, SummaryCacheEntry>();
   private changed = false;
 
   private constructor(
-    private readonly cacheFile: string,
+    private readonly folder: string,
     private readonly root: string,
     private readonly fingerprint: string,
-    private readonly previous: ReadonlyMap<string, CachedFile>,
+    private readonly previous: SummaryCacheFile | undefined,
   ) {}
 
   /**
    * The cache of the corpus at `root` (its real path), in `folder`; empty when there is none or
    * it cannot be used. `fingerprint` names what else the summaries depend on (the project's types).
    */
-  static async open(folder: string, root: string, fingerprint: string): Promise<CommandLineCache> {
-    const cacheFile = path.join(folder, 'summaries.json');
-    const previous = new Map<string, CachedFile>();
+  static open(folder: string, root: string, fingerprint: string): CommandLineCache {
+    let bytes: Uint8Array | undefined;
     try {
-      const data = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as unknown;
-      if (isRecord(data) && data['format'] === commandLineCacheFormat && data['version'] === commandLineCacheVersion && data['root'] === root && data['fingerprint'] === fingerprint && isRecord(data['files'])) {
-        for (const [file, entry] of Object.entries(data['files'])) if (isCachedFile(entry)) previous.set(file, entry);
-      }
+      bytes = readFileSync(path.join(folder, commandLineCacheFileName));
     } catch {
       // No cache yet, or one that cannot be read: start empty.
     }
-    return new CommandLineCache(cacheFile, root, fingerprint, previous);
+    return new CommandLineCache(folder, root, fingerprint, SummaryCacheFile.read(bytes, { root, fingerprint }));
   }
 
   /** Whether the cache has an entry for `file` at all (only then is it worth looking at the file first). */
   holds(file: string): boolean {
-    return this.previous.has(file);
+    return this.previous?.has(file) === true;
   }
 
   /** The cached summary of `file` when its stamps are exactly the cached ones; undefined otherwise. */
   lookup(file: string, stamps: FileStamps): FileSummary | undefined {
-    const entry = this.previous.get(file);
-    if (entry === undefined || !sameStamp(entry.sidecar, stamps.sidecar) || !sameStamp(entry.text, stamps.text)) return undefined;
-    const summary = validSummary(entry.summary, file);
-    if (summary !== undefined) this.next.set(file, entry);
+    const summary = this.previous?.lookup(file, stamps);
+    if (summary !== undefined) this.next.set(file, { path: file, stamps, summary });
     return summary;
   }
 
@@ -119,7 +103,7 @@ export class CommandLineCache {
     this.changed = true;
     if (!summary.readable) return;
     if ([stamps.sidecar, stamps.text].some((stamp) => stamp !== null && stamp.mtimeMs >= readAt - racyWindowMs)) return;
-    this.next.set(file, { sidecar: stampSlot(stamps.sidecar), text: stampSlot(stamps.text)!, summary });
+    this.next.set(file, { path: file, stamps, summary });
   }
 
   /**
@@ -127,39 +111,16 @@ export class CommandLineCache {
    * False when it could not be written, which is never an error: the next run reads the files.
    */
   async save(): Promise<boolean> {
-    const gone = [...this.previous.keys()].some((file) => !this.next.has(file));
+    const gone = this.previous !== undefined && [...this.previous.paths()].some((file) => !this.next.has(file));
     if (!this.changed && !gone) return false;
     try {
-      await fs.mkdir(path.dirname(this.cacheFile), { recursive: true, mode: 0o700 });
-      const files: string[] = [];
-      for (const [file, entry] of this.next) files.push(`${JSON.stringify(file)}:${JSON.stringify(entry)}`);
-      const head = JSON.stringify({ format: commandLineCacheFormat, version: commandLineCacheVersion, root: this.root, fingerprint: this.fingerprint });
-      const content = `${head.slice(0, -1)},"files":{${files.join(',')}}}\n`;
-      await new NodeFileSystem().writeFileAtomic(this.cacheFile, Buffer.from(content, 'utf8'));
+      await fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
+      const bytes = encodeSummaryCache({ root: this.root, fingerprint: this.fingerprint }, [...this.next.values()]);
+      await new NodeFileSystem().writeFileAtomic(path.join(this.folder, commandLineCacheFileName), bytes);
+      await fs.rm(path.join(this.folder, formerCacheFileName), { force: true });
       return true;
     } catch {
       return false;
     }
   }
-}
-
-function stampSlot(stamp: FileStamp | null): [number, number] | null {
-  return stamp === null ? null : [stamp.size, stamp.mtimeMs];
-}
-
-function sameStamp(cached: [number, number] | null, stamp: FileStamp | null): boolean {
-  if (cached === null || stamp === null) return cached === stamp;
-  return cached[0] === stamp.size && cached[1] === stamp.mtimeMs;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStampSlot(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'number' && Number.isFinite(part));
-}
-
-function isCachedFile(value: unknown): value is CachedFile {
-  return isRecord(value) && (value['sidecar'] === null || isStampSlot(value['sidecar'])) && isStampSlot(value['text']) && 'summary' in value;
 }

@@ -8,7 +8,7 @@ import { corpusDocument } from '../core/corpus/loadCorpus';
 import { mapConcurrent } from '../core/corpus/mapConcurrent';
 import { summariseDocument, summariseFailure, type FileSummary } from '../core/index/fileSummary';
 import type { SidecarStore } from '../core/store/sidecarStore';
-import type { FileStamps } from './commandLineCache';
+import type { FileStamps } from '../core/index/summaryCacheFile';
 
 /**
  * A file's summary, and the size and time of its text and sidecar as they were read (undefined

@@ -199,20 +199,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isCount(value: unknown): boolean {
+export function isCount(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
-function isCounts(value: unknown): boolean {
+export function isCounts(value: unknown): boolean {
   return isRecord(value) && Object.values(value).every(isCount);
 }
 
-function isProblem(value: unknown): boolean {
+export function isProblem(value: unknown): boolean {
   if (!isRecord(value)) return false;
   return typeof value['code'] === 'string' && severities.has(value['severity']) && typeof value['message'] === 'string' && typeof value['file'] === 'string' && isCount(value['line']) && isCount(value['column']);
 }
 
-function isEncoding(value: unknown): boolean {
+export function isEncoding(value: unknown): boolean {
   if (!isRecord(value) || value['utf8'] !== false || typeof value['likely'] !== 'string') return false;
   return ['byteOffset', 'byte', 'line', 'column'].every((key) => isCount(value[key]));
 }

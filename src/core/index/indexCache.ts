@@ -5,16 +5,17 @@
  * and only after checking its shape. A cache of another format, version or fingerprint, or one
  * that is damaged, is ignored: never trusted blindly, never thrown.
  *
- * Layout: a header length and a marker (two Uint32 in the writer's byte order: a reader of the
- * other order finds no marker and ignores the cache), the header as JSON (`Header`: the form
- * table, each file's path, and the few files' notes, suggestions and relations), then one row of
- * Float64 numbers per file (`Row`: stamps, status, counts, the sizes of its block), then each
- * file's block of annotation columns (cachedColumns.ts) in header order, 8-byte aligned. The
- * numbers are read back as views without copying and the text decoded only when shown, so a
- * warm start does not pay for JSON-parsing every id, snippet and stamp.
+ * Layout: the frame of framedCache.ts (a header length and a marker in the writer's byte order,
+ * then the header as JSON: `Header`, the form table, each file's path, and the few files' notes,
+ * suggestions and relations), then one row of Float64 numbers per file (`Row`: stamps, status,
+ * counts, the sizes of its block), then each file's block of annotation columns
+ * (cachedColumns.ts) in header order, 8-byte aligned. The numbers are read back as views
+ * without copying and the text decoded only when shown, so a warm start does not pay for
+ * JSON-parsing every id, snippet and stamp.
  */
 import { sidecarStatuses, type SidecarStatus } from '../sidecar/model';
-import { align8, blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, utf8Decoder, utf8Encoder, type BlockHead, type PlacedBlock, type StoredText } from './cachedColumns';
+import { blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, type BlockHead, type PlacedBlock, type StoredText } from './cachedColumns';
+import { frameOf, readFrame, writeFrame } from './framedCache';
 import type { CorpusIndex } from './corpusIndex';
 import type { EntityTable } from './entityTable';
 import type { FileMeta, FileRecord } from './fileRecord';
@@ -101,8 +102,8 @@ export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): Uint8
     records.push(record);
     blocks.push(blockOf(record, slotOfForm));
   }
-  const header = utf8Encoder.encode(JSON.stringify({ format: indexCacheFormat, version: indexCacheVersion, fingerprint, types, formTypes, formTexts, paths, extras } satisfies Header));
-  const rowsAt = align8(8 + header.length);
+  const frame = frameOf({ format: indexCacheFormat, version: indexCacheVersion, fingerprint, types, formTypes, formTexts, paths, extras } satisfies Header);
+  const rowsAt = frame.bodyAt;
   let offset = rowsAt + 8 * Row.Size * paths.length;
   const offsets = blocks.map((block) => {
     const at = offset;
@@ -111,8 +112,7 @@ export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): Uint8
   });
   const buffer = new ArrayBuffer(offset);
   const bytes = new Uint8Array(buffer);
-  new Uint32Array(buffer, 0, 2).set([header.length, marker]);
-  bytes.set(header, 8);
+  writeFrame(buffer, frame, marker);
   const rows = new Float64Array(buffer, rowsAt, Row.Size * paths.length);
   records.forEach((record, at) => writeRow(rows, at * Row.Size, record, blocks[at]));
   blocks.forEach((block, at) => writeBlock(bytes, offsets[at], block));
@@ -217,24 +217,13 @@ export class IndexCache {
 
   /** The cache in `bytes`, or undefined when it is missing, damaged, or of another format or fingerprint. */
   static parse(bytes: Uint8Array | undefined, fingerprint = ''): IndexCache | undefined {
-    if (bytes === undefined || bytes.length < 8) return undefined;
-    // The typed views need 8-byte alignment; a file read into a pooled buffer may not have it.
-    const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-    const [headerLength, mark] = new Uint32Array(aligned.buffer, aligned.byteOffset, 2);
-    if (mark !== marker || 8 + headerLength > aligned.length) return undefined;
-    let value: unknown;
-    try {
-      value = JSON.parse(utf8Decoder.decode(aligned.subarray(8, 8 + headerLength)));
-    } catch {
-      return undefined;
-    }
-    if (typeof value !== 'object' || value === null) return undefined;
-    const cache = value as Record<string, unknown>;
+    const frame = readFrame(bytes, marker);
+    if (frame === undefined) return undefined;
+    const { header: cache, bytes: aligned, bodyAt: rowsAt } = frame;
     if (cache.format !== indexCacheFormat || cache.version !== indexCacheVersion || cache.fingerprint !== fingerprint) return undefined;
     const { types, formTypes, formTexts, paths, extras } = cache;
     if (!isStrings(types) || !isStrings(formTexts) || !isStrings(paths) || !Array.isArray(formTypes) || !Array.isArray(extras)) return undefined;
     if (formTypes.length !== formTexts.length || !formTypes.every((slot) => Number.isInteger(slot) && slot >= 0 && slot < types.length)) return undefined;
-    const rowsAt = align8(8 + headerLength);
     let offset = rowsAt + 8 * Row.Size * paths.length;
     if (offset > aligned.length) return undefined;
     const cacheBytes = new CacheBytes(aligned);

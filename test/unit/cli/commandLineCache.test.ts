@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { summariseForCommand } from '../../../src/cli/loadForCommand';
-import { commandLineCacheFolder } from '../../../src/node/commandLineCache';
+import { readFrame } from '../../../src/core/index/framedCache';
+import { SummaryRow } from '../../../src/core/index/summaryCacheFile';
+import { commandLineCacheFileName, commandLineCacheFolder } from '../../../src/node/commandLineCache';
 import { copySampleCorpus } from '../export/exportTestSupport';
 import { runCli } from './cliTestSupport';
 
@@ -81,12 +83,22 @@ describe('the command line cache (stats, validate)', () => {
 
   it('ignores a cache file that was edited or truncated, and one of other project types', async () => {
     const expected = await runCli(['stats', corpus.folder, '--json'], '/', { cacheHome });
-    const cacheFile = path.join(commandLineCacheFolder(realpathSync(corpus.folder), { XDG_CACHE_HOME: cacheHome }), 'summaries.json');
-    const content = readFileSync(cacheFile, 'utf8');
-    // A count made up by hand must not be believed: the entry's shape is checked, the rest re-read.
-    writeFileSync(cacheFile, content.replace(/"annotations":29,/, '"annotations":-5,'));
-    assert.deepEqual(await runCli(['stats', corpus.folder, '--json'], '/', { cacheHome }), expected);
-    writeFileSync(cacheFile, content.slice(0, content.length / 2));
+    const cacheFile = path.join(commandLineCacheFolder(realpathSync(corpus.folder), { XDG_CACHE_HOME: cacheHome }), commandLineCacheFileName);
+    const content = readFileSync(cacheFile);
+    // A count made up by hand must not be believed: the entry's numbers are checked, the file re-read.
+    const frame = readFrame(new Uint8Array(content), 0x4c43414e)!;
+    const position = (frame.header['paths'] as string[]).indexOf(sidecar.replace(/\.ann\.yaml$/, ''));
+    assert.ok(position >= 0);
+    const edited = new Uint8Array(frame.bytes);
+    for (const [field, value] of [['Annotations', -5], ['Annotations', 1e9], ['Unplaced', 1e9], ['Status', 7], ['Types', 1e6]] as const) {
+      const copy = edited.slice();
+      new Float64Array(copy.buffer, frame.bodyAt + 8 * (position * SummaryRow.Size + SummaryRow[field]), 1)[0] = value;
+      writeFileSync(cacheFile, copy);
+      assert.deepEqual(await runCli(['stats', corpus.folder, '--json'], '/', { cacheHome }), expected, `${field} made ${value}`);
+      writeFileSync(cacheFile, copy);
+      assert.equal((await summarise()).read, 1, `${field} made ${value}: only that file is read again`);
+    }
+    writeFileSync(cacheFile, content.subarray(0, content.length / 2));
     assert.deepEqual(await runCli(['stats', corpus.folder, '--json'], '/', { cacheHome }), expected);
     assert.equal((await summarise()).read, 0);
     writeFileSync(path.join(corpus.folder, 'news-annotator.yaml'), 'types:\n  - name: PERSON\n');
