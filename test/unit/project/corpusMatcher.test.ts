@@ -21,10 +21,13 @@ describe('createCorpusMatcher', () => {
 
   it('never takes a sidecar or the project file, whatever the globs say', () => {
     const matches = createCorpusMatcher(withGlobs(['**/*', '**/*.yaml']));
-    for (const path of ['a.txt.ann.yaml', 'deep/a.txt.ann.yaml', 'A.TXT.ANN.YAML', 'news-annotator.yaml', 'sub/news-annotator.yaml']) {
+    for (const path of ['a.txt.ann.yaml', 'deep/a.txt.ann.yaml', 'A.TXT.ANN.YAML', 'Ω/a.txt.Ann.Yaml', 'news-annotator.yaml', 'sub/news-annotator.yaml', 'SUB/News-Annotator.YAML']) {
       assert.equal(matches(path), false, path);
     }
     assert.equal(matches('other.yaml'), true);
+    // The project file's name at the end of another name is just a file.
+    assert.equal(matches('old-news-annotator.yaml'), true);
+    assert.equal(matches('sub/my.news-annotator.yaml'), true);
   });
 
   it('applies excludes after includes', () => {
