@@ -36,6 +36,8 @@ export class SyncReadingFileSystem implements FileSystem {
    * race as one swapped between a look and the open. An lstat per read was a tenth of `stats`.
    */
   private readonly listedRegular = new Set<string>();
+  /** Listings not yet put in `listedRegular`: a second `stats` answered from its cache reads no file, so need not build it. */
+  private readonly pendingListings: Array<Iterable<string>> = [];
 
   constructor(
     private readonly confined: ConfinedFileSystem,
@@ -46,7 +48,12 @@ export class SyncReadingFileSystem implements FileSystem {
 
   /** Adds paths the corpus listing saw as regular files (see `listedRegular`). */
   trustListing(paths: Iterable<string>): void {
-    for (const listed of paths) this.listedRegular.add(listed);
+    this.pendingListings.push(paths);
+  }
+
+  private isListedRegular(relativePath: string): boolean {
+    for (const listing of this.pendingListings.splice(0)) for (const listed of listing) this.listedRegular.add(listed);
+    return this.listedRegular.has(relativePath);
   }
 
   async readFile(relativePath: string): Promise<Uint8Array | undefined> {
@@ -100,7 +107,7 @@ export class SyncReadingFileSystem implements FileSystem {
   /** The absolute path when it names a regular file inside the root; undefined for anything else. */
   private plainFile(relativePath: string): string | undefined {
     const target = this.insideTarget(relativePath);
-    if (target === undefined || this.listedRegular.has(relativePath)) return target;
+    if (target === undefined || this.isListedRegular(relativePath)) return target;
     return lstatQuietly(target)?.isFile() === true ? target : undefined;
   }
 
