@@ -35,6 +35,9 @@ export async function runUiSmokeTest(browser, url, { title, screenshotDir, scree
       for (const folder of ['en', 'es', 'zh']) await tree.locator('.monaco-list-row', { hasText: folder }).first().waitFor({ timeout });
       await tree.locator('.monaco-list-row', { hasText: '.txt' }).first().waitFor({ timeout });
     });
+    // The web build once showed "No tags yet" here beside "86 tags" (see registerTagsView.ts).
+    const tagTypesShown = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Tags' }) }).first().locator('.monaco-list-row', { hasText: 'LOCATION' }).first().waitFor({ timeout });
+    await step('the Tags view lists the entity types, not "No tags yet"', tagTypesShown);
     await step('"News Annotator: Show Corpus Summary" runs from the command palette', async () => {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input').first();
@@ -56,6 +59,7 @@ export async function runUiSmokeTest(browser, url, { title, screenshotDir, scree
         await showWorkerHostLog(page, { timeout });
       });
     }
+    await step('the Tags view still lists the entity types after the panel opened', tagTypesShown);
     await step(`a screenshot of the workbench is saved as .test-artifacts/${screenshotName}`, async () => {
       await page.screenshot({ path: path.join(screenshotDir, screenshotName) });
     });

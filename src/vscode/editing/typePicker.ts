@@ -36,17 +36,32 @@ function afterPendingEvents(callback: () => void): () => void {
  */
 export class TypeSwatches {
   private readonly written = new Map<string, Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined>>();
+  /** Swatches whose files are written, by key: what a view can show without waiting. */
+  private readonly done = new Map<string, { light: vscode.Uri; dark: vscode.Uri } | undefined>();
 
   constructor(private readonly storage: vscode.Uri) {}
 
   icon(type: EntityType): Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined> {
-    const key = `${type.name}-${type.color.light}-${type.color.dark}`;
+    const key = keyOf(type);
     let pending = this.written.get(key);
     if (!pending) {
-      pending = this.write(key, type);
+      pending = this.write(key, type).then((icon) => {
+        this.done.set(key, icon);
+        return icon;
+      });
       this.written.set(key, pending);
     }
     return pending;
+  }
+
+  /**
+   * The swatch if its files are already written; otherwise undefined, and the writing is started
+   * (`icon` says when it is done). For tree rows, which must not wait on file writes: in the
+   * browser they go through the workbench's storage and were seen to take many seconds.
+   */
+  iconIfWritten(type: EntityType): { light: vscode.Uri; dark: vscode.Uri } | undefined {
+    void this.icon(type);
+    return this.done.get(keyOf(type));
   }
 
   private async write(key: string, type: EntityType): Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined> {
@@ -64,6 +79,10 @@ export class TypeSwatches {
       return undefined; // Swatches are decoration: the picker works without them.
     }
   }
+}
+
+function keyOf(type: EntityType): string {
+  return `${type.name}-${type.color.light}-${type.color.dark}`;
 }
 
 interface TypeItem extends vscode.QuickPickItem {

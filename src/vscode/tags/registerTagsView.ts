@@ -54,6 +54,11 @@ export function registerTagsView(context: TaggingContext, indexes: CorpusIndexSe
     provider,
     treeView,
     indexes.onDidChange(refresh),
+    // A view first shown after its data changed can keep the empty tree it got while hidden
+    // (microsoft/vscode#129019): the web build showed "No tags yet" beside "86 tags".
+    treeView.onDidChangeVisibility((event) => {
+      if (event.visible) refresh();
+    }),
     vscode.commands.registerCommand(commandIds.sortTags, () => {
       provider.sort = provider.sort === 'count' ? 'name' : 'count';
       refresh();
