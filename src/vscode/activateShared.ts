@@ -65,7 +65,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
   const decorations = new DecorationController(documents, project);
   const indexes = new CorpusIndexService(project, host.corpusFiles, workspace.workspace);
   const corpusView = registerCorpusView(indexes);
-  const tagging = { documents, indexes, project, workspace: workspace.workspace, swatches: new TypeSwatches(context.globalStorageUri) };
+  const tagging = { documents, indexes, project, workspace: workspace.workspace, swatches: new TypeSwatches() };
   const tagsView = registerTagsView(tagging, indexes);
   const statusBar = registerStatusBar(documents);
   const desktop = host.registerDesktopFeatures?.(tagging);

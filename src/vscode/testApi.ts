@@ -63,6 +63,8 @@ interface TreeRow {
   command?: vscode.Command;
   contextValue?: string;
   tooltip?: string;
+  /** The row's icon: `$(name)` for a theme icon, else the light theme's image URI. */
+  icon?: string;
 }
 
 interface Tree<T> {
@@ -71,6 +73,12 @@ interface Tree<T> {
 }
 
 /** A tree's rows as a person reads them (label | description), depth first, down to `depth` levels. */
+function iconOf(icon: NonNullable<vscode.TreeItem['iconPath']>): string {
+  if (icon instanceof vscode.ThemeIcon) return `$(${icon.id})`;
+  if (typeof icon === 'string') return icon;
+  return 'light' in icon ? icon.light.toString(true) : icon.toString(true);
+}
+
 async function treeRows<T>(tree: Tree<T>, depth: number): Promise<string[]> {
   return (await treeItems(tree, depth)).map((item) => item.row);
 }
@@ -88,6 +96,7 @@ async function treeItems<T>(tree: Tree<T>, depth: number): Promise<TreeRow[]> {
         ...(item.command ? { command: item.command } : {}),
         ...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
         ...(tooltip !== undefined ? { tooltip } : {}),
+        ...(item.iconPath !== undefined ? { icon: iconOf(item.iconPath) } : {}),
       });
       await walk(child, level + 1);
     }

@@ -101,6 +101,21 @@ describe('Guidelines beside the work', () => {
     assert.ok(menu.some((item) => item.when?.includes('viewItem == tagType')));
   });
 
+  it('shows each type in the Tags view with a swatch of its own colour, drawn in memory', async () => {
+    const extension = await api();
+    const types = await eventually(async () => {
+      const rows = (await extension.tagsItems(1)).filter((item) => item.contextValue === 'tagType');
+      return rows.length >= 5 ? rows : undefined;
+    }, 'the type rows');
+    const fills = types.map((row) => {
+      // A data: URI, not a file: the browser build could neither write nor show swatch files quickly.
+      const match = /^data:image\/svg\+xml;base64,(.+)$/.exec(row.icon ?? '');
+      assert.ok(match, `${row.row}: icon ${row.icon}`);
+      return /fill="(#[0-9a-fA-F]{6})"/.exec(Buffer.from(match[1], 'base64').toString('ascii'))?.[1];
+    });
+    assert.equal(new Set(fills).size, types.length, `one colour per type: ${fills.join(', ')}`);
+  });
+
   it('opens nothing when the project names no guidelines, or when GUIDELINES.md is a link out of the corpus', async () => {
     const projectFile = workspaceFile('news-annotator.yaml').fsPath;
     const original = readFileSync(projectFile, 'utf8');

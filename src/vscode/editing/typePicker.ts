@@ -31,54 +31,32 @@ function afterPendingEvents(callback: () => void): () => void {
 }
 
 /**
- * Small colour swatches for the QuickPick, one SVG per type and theme, written once to the
- * extension's storage: QuickPick items can show an icon file but not an arbitrary colour.
+ * Small colour swatches for the type picker and the Tags view, one SVG per type and theme: items
+ * and rows can show an icon image but not an arbitrary colour. The images are `data:` URIs, made
+ * in memory. They were files written to the extension's storage once, which in the browser build
+ * went through the workbench's storage: rows and the picker waited seconds for them there, and the
+ * images did not show at all.
  */
 export class TypeSwatches {
-  private readonly written = new Map<string, Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined>>();
-  /** Swatches whose files are written, by key: what a view can show without waiting. */
-  private readonly done = new Map<string, { light: vscode.Uri; dark: vscode.Uri } | undefined>();
+  private readonly made = new Map<string, { light: vscode.Uri; dark: vscode.Uri }>();
 
-  constructor(private readonly storage: vscode.Uri) {}
-
-  icon(type: EntityType): Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined> {
+  icon(type: EntityType): { light: vscode.Uri; dark: vscode.Uri } {
     const key = keyOf(type);
-    let pending = this.written.get(key);
-    if (!pending) {
-      pending = this.write(key, type).then((icon) => {
-        this.done.set(key, icon);
-        return icon;
-      });
-      this.written.set(key, pending);
+    let icon = this.made.get(key);
+    if (!icon) {
+      icon = { light: swatchUri(type.color.light), dark: swatchUri(type.color.dark) };
+      this.made.set(key, icon);
     }
-    return pending;
+    return icon;
   }
+}
 
-  /**
-   * The swatch if its files are already written; otherwise undefined, and the writing is started
-   * (`icon` says when it is done). For tree rows, which must not wait on file writes: in the
-   * browser they go through the workbench's storage and were seen to take many seconds.
-   */
-  iconIfWritten(type: EntityType): { light: vscode.Uri; dark: vscode.Uri } | undefined {
-    void this.icon(type);
-    return this.done.get(keyOf(type));
-  }
-
-  private async write(key: string, type: EntityType): Promise<{ light: vscode.Uri; dark: vscode.Uri } | undefined> {
-    const folder = vscode.Uri.joinPath(this.storage, 'swatches');
-    const svg = (colour: string) =>
-      new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect x="2" y="3" width="12" height="10" rx="2" fill="${colour}"/></svg>`);
-    try {
-      await vscode.workspace.fs.createDirectory(folder);
-      const light = vscode.Uri.joinPath(folder, `${key.replace(/[^A-Za-z0-9_-]/g, '')}-light.svg`);
-      const dark = vscode.Uri.joinPath(folder, `${key.replace(/[^A-Za-z0-9_-]/g, '')}-dark.svg`);
-      await vscode.workspace.fs.writeFile(light, svg(type.color.light));
-      await vscode.workspace.fs.writeFile(dark, svg(type.color.dark));
-      return { light, dark };
-    } catch {
-      return undefined; // Swatches are decoration: the picker works without them.
-    }
-  }
+/** The project's colours are checked as #rgb or #rrggbb when read; anything else is drawn grey. */
+function swatchUri(colour: string): vscode.Uri {
+  const fill = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(colour) ? colour : '#808080';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect x="2" y="3" width="12" height="10" rx="2" fill="${fill}"/></svg>`;
+  // btoa: in browser workers and in Node alike; the text is ASCII.
+  return vscode.Uri.parse(`data:image/svg+xml;base64,${btoa(svg)}`);
 }
 
 function keyOf(type: EntityType): string {
@@ -99,12 +77,7 @@ interface TypeItem extends vscode.QuickPickItem {
  */
 export async function pickEntityType(types: readonly EntityType[], swatches: TypeSwatches, title: string, current?: string): Promise<EntityType | undefined> {
   const choiceWords = { current: vscode.l10n.t('current type'), key: (letter: string) => vscode.l10n.t('key {0}', letter) };
-  const items: TypeItem[] = await Promise.all(
-    types.map(async (type, index) => {
-      const icon = await swatches.icon(type);
-      return { type, label: type.name, description: describeTypeChoice(type, chordForSlot(index + 1), type.name === current, choiceWords), detail: typeSummary(type), ...(icon ? { iconPath: icon } : {}) };
-    }),
-  );
+  const items: TypeItem[] = types.map((type, index) => ({ type, label: type.name, description: describeTypeChoice(type, chordForSlot(index + 1), type.name === current, choiceWords), detail: typeSummary(type), iconPath: swatches.icon(type) }));
   const quickPick = vscode.window.createQuickPick<TypeItem>();
   quickPick.title = title;
   quickPick.placeholder = vscode.l10n.t('Type a name (Enter picks it), or a key letter alone to pick at once');

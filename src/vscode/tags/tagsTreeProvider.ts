@@ -47,16 +47,6 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
     this.changeEmitter.fire(undefined);
   }
 
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** One refresh for the swatches written close together (one per type). */
-  private refreshSoon(): void {
-    this.refreshTimer ??= setTimeout(() => {
-      this.refreshTimer = undefined;
-      this.refresh();
-    }, 50);
-  }
-
   private tree(folderIndex: FolderIndex): TagsTree {
     let tree = this.trees.get(folderIndex);
     if (!tree) {
@@ -130,10 +120,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
         const entities = node.total.entities === 1 ? vscode.l10n.t('1 entity') : vscode.l10n.t('{0} entities', node.total.entities);
         item.description = `${mentions} · ${entities}`;
         const type = this.project.typesFor(node.folderIndex.folder.uri).find((candidate) => candidate.name === node.total.type);
-        // Never waits for a swatch's files: the row shows a plain icon until they are written.
-        const icon = type && this.swatches.iconIfWritten(type);
-        if (type && !icon) void this.swatches.icon(type).then((written) => written && this.refreshSoon());
-        item.iconPath = icon ?? new vscode.ThemeIcon('symbol-class');
+        item.iconPath = type ? this.swatches.icon(type) : new vscode.ThemeIcon('symbol-class');
         if (type && hasGuidance(type)) item.tooltip = this.guidanceTooltip(type, node.folderIndex);
         item.contextValue = 'tagType';
         return item;
@@ -191,7 +178,6 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode> {
   }
 
   dispose(): void {
-    clearTimeout(this.refreshTimer);
     this.changeEmitter.dispose();
   }
 }
