@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { FileSummary } from '../../../src/core/index/fileSummary';
+import { validSummary, type FileSummary } from '../../../src/core/index/fileSummary';
 import { frameOf, readFrame, writeFrame } from '../../../src/core/index/framedCache';
 import { encodeSummaryCache, SummaryCacheFile, SummaryRow, type SummaryCacheEntry } from '../../../src/core/index/summaryCacheFile';
 import { sidecarStatuses } from '../../../src/core/sidecar/model';
@@ -90,6 +90,20 @@ describe('the command line cache file (summaryCacheFile)', () => {
           assert.equal(file.lookup(path, grown), undefined);
           const sidecar = stamps.sidecar === null ? { size: 0, mtimeMs: 0 } : null;
           assert.equal(file.lookup(path, { ...stamps, sidecar }), undefined, 'a sidecar made or removed since is read again');
+        }
+      }),
+    );
+  });
+
+  it('property: damaged bytes never throw, and what is still used has a summary\'s shape', () => {
+    fc.assert(
+      fc.property(entriesArbitrary, fc.array(fc.tuple(fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 8 }), (entries, flips) => {
+        const bytes = encodeSummaryCache(identity, entries);
+        for (const [at, value] of flips) bytes[at % bytes.length] = value;
+        const file = SummaryCacheFile.read(bytes, identity);
+        for (const { path, stamps } of entries) {
+          const summary = file?.lookup(path, stamps);
+          if (summary !== undefined) assert.equal(validSummary(summary, path), summary, `${path}: ${JSON.stringify(summary)}`);
         }
       }),
     );
