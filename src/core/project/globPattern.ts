@@ -58,12 +58,46 @@ export function compileGlob(pattern: string, options: { dot: boolean }): Compile
   const cost = unique.length * (stars + 1);
   if (cost > maxGlobCost) return { ok: false, reason: `it is too complex to match quickly (${unique.length} brace alternatives with ${stars} wildcards)` };
   const alternatives = unique.map((alternative) => splitSegments(alternative).map((segment) => parseSegment(segment, options.dot)));
-  const testNames: GlobNamesTest = (names) => alternatives.some((segments) => (segments.length <= maxMaskSegments ? matchSegmentsInMask(segments, names, options.dot) : matchSegments(segments, names, options.dot)));
+  const tests = alternatives.map((segments) => namesTest(segments, options.dot));
+  const testNames: GlobNamesTest = tests.length === 1 ? tests[0] : (names) => tests.some((test) => test(names));
   return {
     ok: true,
     cost,
     test: (path) => testNames(path.split('/')),
     testNames,
+  };
+}
+
+/**
+ * The test for one alternative. `**\/name` and `**\/name/**` (every default corpus pattern, and
+ * most others) are answered directly: the name matches the last name, or some name, and every
+ * other name is one a globstar walks through. Same answers as the simulation (a property test
+ * compares them), at a fraction of its cost over a corpus's 20,000 paths.
+ */
+function namesTest(segments: readonly Segment[], dot: boolean): GlobNamesTest {
+  const [first, middle, last] = segments;
+  const simple = first?.kind === 'globstar' && middle?.kind === 'name' && (segments.length === 2 || (segments.length === 3 && last.kind === 'globstar'));
+  if (!simple) return (names) => (segments.length <= maxMaskSegments ? matchSegmentsInMask(segments, names, dot) : matchSegments(segments, names, dot));
+  const matches = middle.quick ?? ((name: string) => matchName(middle.tokens, name, dot));
+  if (segments.length === 2) {
+    return (names) => {
+      const end = names.length - 1;
+      if (!matches(names[end])) return false;
+      if (!dot) for (let index = 0; index < end; index++) if (names[index].charCodeAt(0) === dotCode) return false;
+      return true;
+    };
+  }
+  return (names) => {
+    // Globstars walk through no hidden name: at most one, and then it is the one matched.
+    let hidden = -1;
+    if (!dot) {
+      for (let index = 0; index < names.length; index++) {
+        if (names[index].charCodeAt(0) !== dotCode) continue;
+        if (hidden >= 0) return false;
+        hidden = index;
+      }
+    }
+    return hidden >= 0 ? matches(names[hidden]) : names.some(matches);
   };
 }
 

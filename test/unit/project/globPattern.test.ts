@@ -58,6 +58,27 @@ describe('compileGlob', () => {
     );
   });
 
+  it('answers "**/name" and "**/name/**" directly with the answers of the full simulation', () => {
+    // `**/**/x` means what `**/x` does but has another shape, so it takes the simulation.
+    const token = fc.constantFrom('a', 'b', '.', '*', '?', '[.a]', '[!a]');
+    const name = fc.array(token, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('').replace(/\*+/g, '*'));
+    const pathName = fc.array(fc.constantFrom('a', 'b', '.'), { minLength: 0, maxLength: 3 }).map((parts) => parts.join(''));
+    const path = fc.array(pathName, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(name, fc.boolean(), path, fc.boolean(), (segment, below, file, dot) => {
+        const glob = below ? `**/${segment}/**` : `**/${segment}`;
+        assert.equal(test(glob, dot)(file), test(`**/${glob}`, dot)(file), `${glob} on ${file} (dot: ${dot})`);
+      }),
+      { numRuns: 5000 },
+    );
+    // The default corpus patterns, on the paths that tell them apart.
+    assert.equal(test('**/*.txt')('a/b.txt'), true);
+    assert.equal(test('**/*.txt')('.hidden/b.txt'), false);
+    assert.equal(test('**/node_modules/**', true)('x/node_modules/y/a.txt'), true);
+    assert.equal(test('**/node_modules/**', true)('.archive/node_modules/a.txt'), true);
+    assert.equal(test('**/node_modules/**')('.archive/node_modules/a.txt'), false);
+  });
+
   it('reads "**" as any number of folders, the root included', () => {
     assert.equal(test('**/*.txt')('a.txt'), true);
     assert.equal(test('**/*.txt')('x/y/a.txt'), true);
