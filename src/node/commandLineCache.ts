@@ -76,7 +76,9 @@ export class CommandLineCache {
   static open(folder: string, root: string, fingerprint: string): CommandLineCache {
     let bytes: Uint8Array | undefined;
     try {
-      bytes = readFileSync(path.join(folder, commandLineCacheFileName));
+      const file = path.join(folder, commandLineCacheFileName);
+      // Only a plain file is read: a FIFO put there would block the read for ever.
+      if (lstatSync(file, { throwIfNoEntry: false })?.isFile() === true) bytes = readFileSync(file);
     } catch {
       // No cache yet, or one that cannot be read: start empty.
     }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { summariseForCommand } from '../../../src/cli/loadForCommand';
@@ -103,6 +104,16 @@ describe('the command line cache (stats, validate)', () => {
     assert.equal((await summarise()).read, 0);
     writeFileSync(path.join(corpus.folder, 'news-annotator.yaml'), 'types:\n  - name: PERSON\n');
     assert.equal((await summarise()).read, 10, 'other types find other problems: nothing is taken from the cache');
+  });
+
+  it('reads the files when the cache file is a FIFO or a folder, without waiting on it', async () => {
+    const folder = commandLineCacheFolder(realpathSync(corpus.folder), { XDG_CACHE_HOME: cacheHome });
+    mkdirSync(folder, { recursive: true });
+    execFileSync('mkfifo', [path.join(folder, commandLineCacheFileName)]);
+    assert.equal((await summarise()).read, 10);
+    rmSync(path.join(folder, commandLineCacheFileName));
+    mkdirSync(path.join(folder, commandLineCacheFileName));
+    assert.equal((await summarise()).read, 10);
   });
 
   it('--no-cache neither reads nor writes the cache', async () => {
