@@ -151,6 +151,8 @@ function sameStamps(meta: FileMeta, sidecar: FileStamp, text: FileStamp | null):
 
 async function readOptional(filePath: string): Promise<Uint8Array | undefined> {
   try {
+    // Only a plain file is read: a FIFO put there would keep the load waiting for ever.
+    if (!(await fs.lstat(filePath)).isFile()) return undefined;
     return await fs.readFile(filePath);
   } catch {
     return undefined;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, promises, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -147,6 +148,14 @@ describe('loadCorpusIndex', () => {
     assert.equal(refreshed.unchanged, 4);
     assert.equal(index.file('zh/hangzhou.txt')?.state, 'untouched');
     assert.equal(index.has('broken/conflict.txt'), false);
+  });
+
+  it('builds from the sidecars when the cache file is a FIFO, without waiting on it', async () => {
+    fs.mkdirSync(path.dirname(cachePath), { recursive: true });
+    execFileSync('mkfifo', [cachePath]);
+    const loaded = await loadCorpusIndex(root, fixtureFiles, cachePath);
+    assert.equal(loaded.parsed, 5);
+    assert.equal(loaded.reused, 0);
   });
 
   it('stops when cancelled, without writing the cache', async () => {
