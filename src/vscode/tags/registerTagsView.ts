@@ -54,8 +54,8 @@ export function registerTagsView(context: TaggingContext, indexes: CorpusIndexSe
     provider,
     treeView,
     indexes.onDidChange(refresh),
-    // A view first shown after its data changed can keep the empty tree it got while hidden
-    // (microsoft/vscode#129019): the web build showed "No tags yet" beside "86 tags".
+    // A view first shown after its data changed can keep the tree it got while hidden
+    // (microsoft/vscode#129019); asking again when it is shown costs one small refresh.
     treeView.onDidChangeVisibility((event) => {
       if (event.visible) refresh();
     }),
