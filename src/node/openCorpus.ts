@@ -11,6 +11,7 @@ import type { SidecarStore } from '../core/store/sidecarStore';
 import type { AnnotationWorkspace } from '../workspace/annotationWorkspace';
 import { corpusWorkspace, openCorpusOver, type CorpusOverFiles } from '../workspace/openCorpusOver';
 import { ConfinedFileSystem } from './confinedFileSystem';
+import { decodeUtf8Fast } from './decodeUtf8Fast';
 import { listCorpusEntries } from './listCorpusFiles';
 import { SyncReadingFileSystem } from './syncReadingFileSystem';
 
@@ -58,6 +59,7 @@ export async function openCorpus(root: string, options: OpenCorpusOptions = {}):
       return { files: [...entries.files, ...entries.setAside].sort(), sidecars: entries.sidecars };
     },
     reads ?? fileSystem,
+    decodeUtf8Fast,
   );
   return 'error' in opened ? opened : { ...opened, listedRegular };
 }
@@ -76,5 +78,5 @@ export async function openCorpusStore(root: string, config: ProjectConfig, liste
 export async function openCorpusWorkspace(root: string, config: ProjectConfig, listedRegular: readonly string[] = []): Promise<AnnotationWorkspace> {
   const fileSystem = await ConfinedFileSystem.open(root, { createFolders: true });
   const knownTypes = new Set(config.types.map((type) => type.name));
-  return corpusWorkspace(new SyncReadingFileSystem(fileSystem, listedRegular), config, knownTypes);
+  return corpusWorkspace(new SyncReadingFileSystem(fileSystem, listedRegular), config, knownTypes, decodeUtf8Fast);
 }

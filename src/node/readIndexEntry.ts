@@ -9,6 +9,7 @@ import path from 'node:path';
 import { entryFromSidecar, unreadableEntry, untaggedEntry, type FileStamp, type IndexEntry } from '../core/index/indexEntry';
 import { sidecarPathFor } from '../core/sidecar/sidecarPath';
 import { decodeText, type DecodedText } from '../core/text/decodeText';
+import { decodeUtf8Fast } from './decodeUtf8Fast';
 import { readOpened } from './readOpened';
 
 export interface ReadEntryOptions {
@@ -17,8 +18,6 @@ export interface ReadEntryOptions {
   /** The project's entity types; others count as problems. */
   knownTypes?: ReadonlySet<string>;
 }
-
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 // Never follow a link (a sidecar linked to a secrets file) or wait on a FIFO: see confinedFileSystem.ts.
 const readFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -89,12 +88,8 @@ export function readIndexEntrySync(root: string, file: string, options: ReadEntr
       textStamp = textFile?.stamp ?? null;
       textBytes = textFile?.bytes;
     }
-    let content: string;
-    try {
-      content = strictDecoder.decode(bytes);
-    } catch {
-      return unreadableEntry(1, { sidecarStamp, textStamp, readAt });
-    }
+    const content = decodeUtf8Fast(bytes);
+    if (content === undefined) return unreadableEntry(1, { sidecarStamp, textStamp, readAt });
     let text: DecodedText | undefined;
     if (textStamp !== null) {
       if (textBytes === undefined) {

@@ -21,6 +21,7 @@ import { sidecarPathFor } from '../core/sidecar/sidecarPath';
 import { SidecarStore } from '../core/store/sidecarStore';
 import { GitError, GitTreeFileSystem, locateInRepository } from './gitTreeReader';
 import { skippedFolders } from './listCorpusFiles';
+import { decodeUtf8Fast } from './decodeUtf8Fast';
 import { openCorpus } from './openCorpus';
 
 export interface SideRead {
@@ -99,7 +100,7 @@ async function readGitSide(spec: string, ref: string, options: ReadSideOptions):
   const matcher = createCorpusMatcher(project.config);
   const files = fileSystem.list().filter((file) => matcher(file) && inShard(file, options.shard) && !file.split('/').slice(0, -1).some((folder) => skippedFolders.has(folder)));
   await fileSystem.load(files.flatMap((file) => [file, sidecarPathFor(file)]));
-  const store = new SidecarStore(fileSystem, { knownTypes: new Set(project.config.types.map((type) => type.name)) });
+  const store = new SidecarStore(fileSystem, { knownTypes: new Set(project.config.types.map((type) => type.name)), decodeUtf8: decodeUtf8Fast });
   return { ...(await readDocuments(spec, store, files, options.onProgress)), display: (file) => `${ref}:${prefix}${file}` };
 }
 

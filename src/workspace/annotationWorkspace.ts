@@ -17,6 +17,7 @@ import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
 import { SidecarStore, type LoadedSpans, type LoadResult, type SidecarChange, type StoreFailure, type UpdateOptions, type UpdateResult } from '../core/store/sidecarStore';
 import type { CodePointIndex } from '../core/text/codePoints';
 import { decodeText } from '../core/text/decodeText';
+import type { StrictUtf8Decoder } from '../core/text/strictUtf8';
 import { EditHistory, type FileReplacement, type HistoryEntry } from './editHistory';
 import { isProblem, type EditOutcome, type EditProgress, type FileEdit } from './fileEdit';
 import { fileStatus } from '../core/corpus/fileStatus';
@@ -33,6 +34,8 @@ export interface ProjectTypes {
   knownTypes(textPath: string): ReadonlySet<string> | undefined;
   /** The project's relation types, attributes and KB prefixes; undefined (or absent) allows any. */
   rules?(textPath: string): AnnotationRules | undefined;
+  /** Strict UTF-8 decoding for its sidecars, when the host has one faster than the default. */
+  decodeUtf8?: StrictUtf8Decoder;
 }
 
 
@@ -64,7 +67,11 @@ export class AnnotationWorkspace {
     const key = (types === undefined ? '*' : [...types].sort().join('\n')) + (rules === undefined ? '' : '\n' + JSON.stringify(rules));
     let store = this.stores.get(key);
     if (!store) {
-      store = new SidecarStore(this.fileSystem, { ...(types === undefined ? {} : { knownTypes: types }), ...(rules === undefined ? {} : { rules }) });
+      store = new SidecarStore(this.fileSystem, {
+        ...(types === undefined ? {} : { knownTypes: types }),
+        ...(rules === undefined ? {} : { rules }),
+        ...(this.project.decodeUtf8 === undefined ? {} : { decodeUtf8: this.project.decodeUtf8 }),
+      });
       this.stores.set(key, store);
     }
     this.lastStore = { types, rules, key, store };

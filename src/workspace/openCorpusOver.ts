@@ -10,6 +10,7 @@ import { createCorpusMatcher, type CorpusMatcher, type ProjectConfig } from '../
 import type { FileSystem } from '../core/store/fileSystem';
 import type { SidecarStore } from '../core/store/sidecarStore';
 import { annotationRulesOf } from '../core/sidecar/validateLinks';
+import type { StrictUtf8Decoder } from '../core/text/strictUtf8';
 import { AnnotationWorkspace } from './annotationWorkspace';
 
 export interface CorpusOverFiles<Files extends FileSystem = FileSystem> {
@@ -37,9 +38,10 @@ export type ListCorpus = (isCorpusFile: CorpusMatcher) => Promise<{ files: strin
 
 /**
  * Opens the corpus at `root` over `fileSystem`. `reads` is the file system the store reads
- * through, when it differs (the command line's synchronous reads of the same walled-in files).
+ * through, when it differs (the command line's synchronous reads of the same walled-in files);
+ * `decodeUtf8`, the host's strict UTF-8 decoder when it has a faster one than the default.
  */
-export async function openCorpusOver<Files extends FileSystem>(root: string, fileSystem: Files, list: ListCorpus, reads: FileSystem = fileSystem): Promise<CorpusOverFiles<Files> | { error: string }> {
+export async function openCorpusOver<Files extends FileSystem>(root: string, fileSystem: Files, list: ListCorpus, reads: FileSystem = fileSystem, decodeUtf8?: StrictUtf8Decoder): Promise<CorpusOverFiles<Files> | { error: string }> {
   const project = await readProject(fileSystem);
   const matcher = createCorpusMatcher(project.config);
   const knownTypes = new Set(project.config.types.map((type) => type.name));
@@ -49,15 +51,16 @@ export async function openCorpusOver<Files extends FileSystem>(root: string, fil
   } catch (error) {
     return { error: `The corpus folder ${root} could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const workspace = corpusWorkspace(reads, project.config, knownTypes);
+  const workspace = corpusWorkspace(reads, project.config, knownTypes, decodeUtf8);
   const store = workspace.storeFor('');
   return { root, config: project.config, projectFound: project.found, projectProblems: project.problems, matcher, knownTypes, files: listed.files, sidecars: listed.sidecars, fileSystem, store, workspace };
 }
 
 /** The workspace of a corpus whose project configuration is already read. */
-export function corpusWorkspace(fileSystem: FileSystem, config: ProjectConfig, knownTypes: ReadonlySet<string>): AnnotationWorkspace {
+export function corpusWorkspace(fileSystem: FileSystem, config: ProjectConfig, knownTypes: ReadonlySet<string>, decodeUtf8?: StrictUtf8Decoder): AnnotationWorkspace {
   return new AnnotationWorkspace(fileSystem, {
     knownTypes: () => knownTypes,
     rules: () => annotationRulesOf(config),
+    ...(decodeUtf8 === undefined ? {} : { decodeUtf8 }),
   });
 }
