@@ -17,7 +17,8 @@ import { reanchorFile, type ReanchorOutcome } from '../core/store/reanchorFile';
 import { SidecarStore, type LoadedSpans, type LoadResult, type SidecarChange, type StoreFailure, type UpdateOptions, type UpdateResult } from '../core/store/sidecarStore';
 import type { CodePointIndex } from '../core/text/codePoints';
 import { decodeText } from '../core/text/decodeText';
-import type { StrictUtf8Decoder } from '../core/text/strictUtf8';
+import { sameBytes } from '../core/text/sameBytes';
+import { decodeStrictUtf8, type StrictUtf8Decoder } from '../core/text/strictUtf8';
 import { EditHistory, type FileReplacement, type HistoryEntry } from './editHistory';
 import { isProblem, type EditOutcome, type EditProgress, type FileEdit } from './fileEdit';
 import { fileStatus } from '../core/corpus/fileStatus';
@@ -187,7 +188,7 @@ export class AnnotationWorkspace {
     const sidecarPath = sidecarPathFor(textPath);
     let outcome: { remaining: number; problems: readonly Problem[] } = { remaining: 0, problems: [] };
     const result = await this.storeFor(textPath).replace(textPath, (current) => {
-      const content = current === undefined ? undefined : decodeStrictly(current);
+      const content = current === undefined ? undefined : decodeStrictUtf8(current);
       if (content !== seen) return problem('sidecar-changed', 'The sidecar changed since it was shown; nothing was written. Look at it again and choose again.', sidecarPath);
       const resolved = resolveConflictText(content, sidecarPath, choices);
       if (!resolved.ok) return resolved.problem;
@@ -266,17 +267,6 @@ export class AnnotationWorkspace {
   }
 }
 
-function decodeStrictly(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
-  return left.length === right.length && left.every((byte, index) => byte === right[index]);
-}
 
 /** The stored status follows the one definition: a file with tags is at least in progress. */
 function withStatus(sidecar: Sidecar): Sidecar {

@@ -52,7 +52,7 @@ export type LockResult =
 export const defaultLockWaitMs = 10_000;
 export const defaultLockStaleMs = 30_000;
 
-/** What a file looked like when read; compared before writing to detect outside changes. */
+/** What a file looked like when read (the store compares the bytes themselves before writing). */
 export interface FileVersion {
   size: number;
   mtimeMs: number;
@@ -60,7 +60,3 @@ export interface FileVersion {
   sha256: string;
 }
 
-export function sameVersion(left: FileVersion | undefined, right: FileVersion | undefined): boolean {
-  if (left === undefined || right === undefined) return left === right;
-  return left.size === right.size && left.mtimeMs === right.mtimeMs && left.sha256 === right.sha256;
-}

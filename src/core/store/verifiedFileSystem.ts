@@ -13,6 +13,7 @@
  */
 import { defaultLockWaitMs, type FileStatus, type FileSystem, type LockOptions, type LockResult } from './fileSystem';
 import { KeyedMutex } from './keyedMutex';
+import { sameBytes } from '../text/sameBytes';
 
 /** Whole-file operations; `undefined` for a file that does not exist. */
 export interface PlainFiles {
@@ -75,12 +76,6 @@ export class VerifiedFileSystem implements FileSystem {
 function statusOf(path: string, status: { size: number; mtimeMs: number; isFile: boolean; readOnly: boolean }): FileStatus {
   if (!status.isFile) throw new Error(`${baseName(path)} is not a regular file.`);
   return { size: status.size, mtimeMs: status.mtimeMs, ...(status.readOnly ? { readOnly: true } : {}) };
-}
-
-function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
-  if (left.length !== right.length) return false;
-  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
-  return true;
 }
 
 function baseName(path: string): string {

@@ -100,7 +100,7 @@ describe('SidecarStore.update', () => {
     assert.ok(texts(files).includes('tram line'));
   });
 
-  it('notices an outside change that keeps size and modification time (by hash)', async () => {
+  it('notices an outside change that keeps size and modification time (by the bytes)', async () => {
     const { files, store } = setup();
     let sidecarReads = 0;
     files.beforeOperation = (operation, path) => {
