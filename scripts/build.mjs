@@ -6,6 +6,7 @@
 //   dist/agreeWorker.js the worker threads of `news-annotator agree`
 //   dist/summaryWorker.js the worker threads of `news-annotator stats` and `validate`
 //   dist/suggestWorker.js the worker threads of `news-annotator suggest`
+//   dist/indexWorker.js the worker threads of the extension's cold start (beside extension.js)
 //   dist/webview/        the webview pages' script and style files (scripts/webviewAssets.mjs)
 //   out/               every source and test file transpiled one to one, for mocha
 // --production (npm pack, npm run package) writes minified bundles without source maps, and no out/.
@@ -74,6 +75,8 @@ const builds = testsOnly ? [] : [
   { ...bundleOptions, entryPoints: ['src/node/summaryWorker.ts'], outfile: 'dist/summaryWorker.js' },
   // `suggest`'s worker threads (src/node/suggestInWorkers.ts), beside cli.js too.
   { ...bundleOptions, entryPoints: ['src/node/suggestWorker.ts'], outfile: 'dist/suggestWorker.js' },
+  // The extension's cold start reads with worker threads (src/node/readIndexInWorkers.ts), beside extension.js.
+  { ...bundleOptions, entryPoints: ['src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
 ];
 if (!production) {
   builds.push({

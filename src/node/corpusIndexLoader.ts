@@ -15,6 +15,7 @@ import { sidecarPathFor } from '../core/sidecar/sidecarPath';
 import { NodeFileSystem } from './nodeFileSystem';
 import { performance } from 'node:perf_hooks';
 import { readIndexEntrySync, statStampSync, type ReadEntryOptions } from './readIndexEntry';
+import { indexThreadsFor, readIndexInWorkers } from './readIndexInWorkers';
 
 export interface LoadProgress {
   readonly done: number;
@@ -37,6 +38,13 @@ export interface LoadCorpusIndexOptions extends ReadEntryOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Checked between files; when it answers true the load stops and no cache is written. */
   isCancelled?: () => boolean;
+  /**
+   * Threads reading a cold start (no cache, empty index), this one included: default one per
+   * core (at most 4) with 1,000 files each at least; 1 reads in this thread alone.
+   */
+  threads?: number;
+  /** For tests: the workers read every file of a cold start, this thread none. */
+  workersOnly?: boolean;
 }
 
 export interface LoadedCorpusIndex {
@@ -103,6 +111,21 @@ export async function loadCorpusIndex(root: string, files: readonly string[], ca
 
   const sliceMs = Math.max(1, options.sliceMs ?? 8);
   let next = 0;
+  const threads = cache === undefined && index.size === 0 ? indexThreadsFor(files.length, options.threads) : 1;
+  if (threads > 1) {
+    const read = await readIndexInWorkers(root, files, index, {
+      ...options,
+      threads,
+      isCancelled: cancelled,
+      onFile: (hasSidecar) => {
+        counts.done++;
+        if (hasSidecar) counts.parsed++;
+        options.onProgress?.({ done: counts.done, total: files.length, reused: counts.reused, parsed: counts.parsed });
+      },
+    });
+    // A worker that failed leaves the files after the last adopted run to this thread.
+    next = read.adopted;
+  }
   while (next < files.length && !cancelled()) {
     const sliceStarted = performance.now();
     do {

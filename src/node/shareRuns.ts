@@ -23,6 +23,11 @@ export interface ShareRunsOptions<Item, Outcome> {
   startWorker: () => Worker;
   /** Does a run in this thread; undefined: only the workers do runs (tests check their work so). */
   own: ((items: readonly Item[]) => Promise<Outcome>) | undefined;
+  /**
+   * The longest run this thread takes (default: as long as the workers'): a thread that must keep
+   * answering (the extension host) does its share in short runs.
+   */
+  ownRunSize?: number;
   /** Called once per run, in whatever order runs finish; `start` is the run's first index in `items`. */
   finished: (outcome: Outcome, items: readonly Item[], start: number) => void;
   /** Checked before each run is handed out: no new runs once it says so. */
@@ -43,10 +48,10 @@ export async function shareRuns<Item, Outcome>(options: ShareRunsOptions<Item, O
   let next = 0;
   // A failed worker fails the whole: no thread starts another run after it.
   let failed = false;
-  const take = (): { items: readonly Item[]; start: number } | undefined => {
+  const take = (limit = Infinity): { items: readonly Item[]; start: number } | undefined => {
     if (failed || next >= options.items.length || options.isCancelled?.() === true) return undefined;
     const start = next;
-    next = start + runSize(options.items.length - start, options.threads);
+    next = start + Math.min(limit, runSize(options.items.length - start, options.threads));
     return { items: options.items.slice(start, next), start };
   };
   const workers = Array.from({ length: options.threads - 1 }, () =>
@@ -56,7 +61,8 @@ export async function shareRuns<Item, Outcome>(options: ShareRunsOptions<Item, O
     }),
   );
   if (options.own !== undefined) {
-    for (let run = take(); run !== undefined; run = take()) {
+    const limit = Math.max(1, options.ownRunSize ?? Infinity);
+    for (let run = take(limit); run !== undefined; run = take(limit)) {
       options.finished(await options.own(run.items), run.items, run.start);
       // Synchronous reads settle every promise at once: without a turn of the event loop between
       // runs, the workers' messages (ready, done) would wait until this thread had done them all.

@@ -18,7 +18,7 @@ export interface BundledCode {
   file: string;
 }
 
-const workers = ['summaryWorker', 'suggestWorker', 'agreeWorker'];
+const workers = ['summaryWorker', 'suggestWorker', 'agreeWorker', 'indexWorker'];
 let bundled: BundledCode | undefined;
 
 /** Built once per bench process, into a temporary folder removed when the process ends. */

@@ -6,7 +6,6 @@
  */
 import type { SidecarStatus } from '../sidecar/model';
 import { fileStatus } from '../corpus/fileStatus';
-import type { EntityTable } from './entityTable';
 import type { FileStamp, IndexAnnotation, IndexEntry, IndexSuggestion } from './indexEntry';
 import { ownString } from '../text/ownString';
 
@@ -96,8 +95,13 @@ export function metaOf(entry: IndexEntry): FileMeta {
 /** Code points of context kept on each side of a mention for its snippet. */
 export const snippetContext = 24;
 
+/** What numbers the forms: the index's entity table, or a run's own numbering (packedRun.ts). */
+export interface FormInterner {
+  internForm(type: string, text: string): number;
+}
+
 /** Interns the annotations' forms and lays them out as columns. */
-export function columnsOf(annotations: readonly IndexAnnotation[], table: EntityTable): AnnotationColumns {
+export function columnsOf(annotations: readonly IndexAnnotation[], table: FormInterner): AnnotationColumns {
   const count = annotations.length;
   const ids: string[] = new Array<string>(count);
   const starts = new Float64Array(count);

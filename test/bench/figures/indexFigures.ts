@@ -32,6 +32,10 @@ export async function indexFigures(corpus: CorpusOnDisk, folder: string, baselin
   });
   if (annotations !== corpus.annotations) throw new Error(`the index holds ${annotations} annotations, the corpus ${corpus.annotations}`);
   collectGarbage();
+  // For the record: the same start read in this thread alone (the worker threads' share, see readIndexInWorkers.ts).
+  const oneThreadPath = path.join(folder, 'index-cache-one-thread.json');
+  const coldOneThread = await timeOnce(() => loadCorpusIndex(corpus.root, corpus.files, oneThreadPath, { threads: 1 }));
+  collectGarbage();
   const warm = await timeOnce(async () => {
     const loaded = await loadCorpusIndex(corpus.root, corpus.files, cachePath);
     if (loaded.parsed > 0) throw new Error(`warm load parsed ${loaded.parsed} sidecars instead of using the cache`);
@@ -44,6 +48,7 @@ export async function indexFigures(corpus: CorpusOnDisk, folder: string, baselin
     { name: 'start, partial results: first search over the index being built (1% of files read)', corpus: label, value: partial.firstResults, unit: 'ms', baselineName: `the whole cold build, same run (${partial.results} results then)`, baseline: partial.whole },
     { name: 'index only: read all sidecars, build index (no text check, no cache)', corpus: label, value: indexOnly, unit: 'ms', baselineName, baseline },
     { name: "the extension's start, cold: index, orphan check (hash every text), cache write", corpus: label, value: cold, unit: 'ms', baselineName, baseline, target: { kind: 'ratio', limit: 1.5 } },
+    { name: "for the record: the extension's start, cold, in one thread", corpus: label, value: coldOneThread, unit: 'ms', baselineName, baseline },
     { name: "the extension's start, warm (cache valid): stat files, read cache", corpus: label, value: warm, unit: 'ms', baselineName, baseline, target: { kind: 'ratio', limit: 0.5 } },
     { name: 'for the record: memory of the index read from the sidecars (heap + array buffers)', corpus: label, value: memory.cold, unit: 'MB' },
     { name: 'for the record: memory of the index read from the cache (ids and snippets not decoded yet)', corpus: label, value: memory.warm, unit: 'MB' },

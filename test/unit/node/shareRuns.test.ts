@@ -18,15 +18,23 @@ function startWorker(failAt: number | 'any' = -1): Worker {
 }
 
 /** Every outcome placed at its run's start, as stats places its summaries. */
-async function doubled(count: number, threads: number, options: { own?: boolean; failAt?: number; cancelAfter?: number } = {}) {
+async function doubled(count: number, threads: number, options: { own?: boolean; ownRunSize?: number; failAt?: number; cancelAfter?: number } = {}) {
   const items = Array.from({ length: count }, (_, index) => index);
   const results = new Array<number | undefined>(count).fill(undefined);
   let runs = 0;
+  let ownLongest = 0;
   const failed = await shareRuns<number, number[]>({
     items,
     threads,
     startWorker: () => startWorker(options.failAt),
-    own: options.own === false ? undefined : (run) => Promise.resolve(run.map((item) => item * 2)),
+    own:
+      options.own === false
+        ? undefined
+        : (run) => {
+            ownLongest = Math.max(ownLongest, run.length);
+            return Promise.resolve(run.map((item) => item * 2));
+          },
+    ...(options.ownRunSize === undefined ? {} : { ownRunSize: options.ownRunSize }),
     finished: (outcome, run, start) => {
       runs++;
       assert.equal(outcome.length, run.length);
@@ -37,7 +45,7 @@ async function doubled(count: number, threads: number, options: { own?: boolean;
     },
     isCancelled: () => options.cancelAfter !== undefined && runs >= options.cancelAfter,
   });
-  return { failed, results, runs };
+  return { failed, results, runs, ownLongest };
 }
 
 describe('shareRuns: work over this thread and worker threads', function () {
@@ -59,6 +67,13 @@ describe('shareRuns: work over this thread and worker threads', function () {
       assert.equal(failed, undefined);
       assert.deepEqual(results, Array.from({ length: count }, (_, index) => index * 2), `${count} items, ${threads} threads, this thread ${own ? 'too' : 'idle'}`);
     }
+  });
+
+  it('keeps the runs of this thread as short as asked, the workers taking longer ones', async () => {
+    const { failed, results, ownLongest } = await doubled(5000, 2, { ownRunSize: 7 });
+    assert.equal(failed, undefined);
+    assert.deepEqual(results, Array.from({ length: 5000 }, (_, index) => index * 2));
+    assert.ok(ownLongest >= 1 && ownLongest <= 7, `this thread's longest run: ${ownLongest}`);
   });
 
   it("returns a worker's failure instead of leaving its items out, and stops handing out runs", async () => {
