@@ -2,8 +2,9 @@
  * Builds the corpus index at start-up: stats every corpus file's sidecar (and text), reuses the
  * cached entry of each file whose stamps still match, reads the rest synchronously in slices of
  * a few milliseconds (yielding to the event loop between them), reports progress, and writes the
- * new cache atomically. A warm start of an
- * unchanged corpus therefore reads one cache file and no sidecar.
+ * new cache atomically. A warm start of an unchanged corpus therefore reads one cache file and
+ * no sidecar; a cold one (no cache, empty index) of a large corpus is read by this thread and
+ * worker threads together (readIndexInWorkers.ts).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
