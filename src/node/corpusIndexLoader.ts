@@ -46,6 +46,8 @@ export interface LoadCorpusIndexOptions extends ReadEntryOptions {
   threads?: number;
   /** For tests: the workers read every file of a cold start, this thread none. */
   workersOnly?: boolean;
+  /** For tests: the worker threads run this script instead of indexWorker.js. */
+  workerScript?: string;
 }
 
 export interface LoadedCorpusIndex {

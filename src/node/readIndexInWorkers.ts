@@ -50,6 +50,8 @@ export interface IndexInWorkersOptions extends ReadEntryOptions {
   isCancelled?: () => boolean;
   /** For tests: this thread reads no files, so the workers' work is what gets checked. */
   workersOnly?: boolean;
+  /** For tests: another worker script (one that fails, say). */
+  workerScript?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function readIndexInWorkers(root: string, files: readonly string[],
     threads: options.threads,
     // Nearly all a reading thread allocates lives until its run is packed: a larger young
     // generation means fewer scavenges (as summariseInWorkers.ts does).
-    startWorker: () => new Worker(workerScript, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 96 } }),
+    startWorker: () => new Worker(options.workerScript ?? workerScript, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 96 } }),
     own: options.workersOnly === true ? undefined : (run) => Promise.resolve(readRun(run)),
     // This thread answers the editor meanwhile: its own runs stay a few milliseconds long.
     ownRunSize: ownRunSize,

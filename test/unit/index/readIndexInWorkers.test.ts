@@ -70,6 +70,24 @@ describe("the extension's cold start over worker threads", function () {
     assert.deepEqual(contents(warm.index), contents(cold.index));
   });
 
+  it('reads in this thread what a failed worker left, and loses no file', async () => {
+    // Ready for runs, then failing on the first it is sent (as serveRuns reports a failure).
+    const failing = path.join(folder, 'failingWorker.js');
+    writeFileSync(
+      failing,
+      "const { parentPort } = require('node:worker_threads');\n" +
+        "parentPort.postMessage({ kind: 'ready' });\n" +
+        "parentPort.on('message', () => parentPort.postMessage({ kind: 'failed', error: 'cannot read this run' }));\n",
+    );
+    const one = await loadCorpusIndex(root, files, undefined, { threads: 1 });
+    // Workers only: the failing one is sent runs (this thread would otherwise read the small corpus before it starts).
+    const loaded = await loadCorpusIndex(root, files, path.join(folder, 'after-failure', 'index.bin'), { threads: 2, workersOnly: true, workerScript: failing });
+    assert.deepEqual(contents(loaded.index), contents(one.index));
+    assert.deepEqual(serializeIndexCache(loaded.index, 'same'), serializeIndexCache(one.index, 'same'));
+    assert.equal(loaded.parsed, files.length - 1);
+    assert.equal(loaded.cacheWritten, true);
+  });
+
   it('stops when cancelled, and writes no cache', async () => {
     const cachePath = path.join(folder, 'cancelled', 'index.bin');
     let seen = 0;
