@@ -61,7 +61,7 @@ export const utf8Encoder = /* @__PURE__ */ new TextEncoder();
 export const utf8Decoder = /* @__PURE__ */ new TextDecoder();
 
 /** `text` as a block stores it: UTF-8, or UTF-16LE when it has a lone surrogate. */
-export function encodeText(text: string): { bytes: Uint8Array; stored: StoredText } {
+export function encodeText(text: string): EncodedText {
   const utf8 = utf8Encoder.encode(text);
   // The encoder writes a lone surrogate as U+FFFD: only text whose bytes hold one needs the
   // exact (and slower) search.
@@ -123,20 +123,70 @@ export interface PlacedBlock {
   readonly layout: BlockLayout;
 }
 
+/** Text as a block stores it: the bytes, and what the block's row says about them. */
+export interface EncodedText {
+  readonly bytes: Uint8Array;
+  readonly stored: StoredText;
+}
+
 /**
- * Columns read from a block: the typed arrays are views into the cache's bytes, made on first
- * use; ids and context are decoded on first use.
+ * Columns whose ids and snippet context are kept encoded, as a cache block stores them, and
+ * decoded only when first asked for: a start needs the forms and offsets of every mention, but
+ * the ids and snippets only of the few a person looks at. The cache writes such columns' text
+ * back as it is. Read from a cache file (`CachedColumns`) or adopted from another thread's run
+ * (packedRun.ts).
  */
-export class CachedColumns implements AnnotationColumns {
-  private view: { starts: Float64Array; ends: Float64Array; contextStarts: Uint32Array; idEnds: Uint32Array; beforeLengths: Uint8Array } | undefined;
+export abstract class EncodedColumns implements AnnotationColumns {
   private decodedIds: string[] | undefined;
   private decodedContext: string | undefined;
+
+  abstract readonly starts: Float64Array;
+  abstract readonly ends: Float64Array;
+  abstract readonly forms: Int32Array;
+  abstract readonly notes: ReadonlyMap<number, string> | undefined;
+  abstract readonly contextStarts: Uint32Array;
+  abstract readonly beforeLengths: Uint8Array;
+  /** Where each id ends in the ids' text (UTF-16 units). */
+  abstract readonly idEnds: Uint32Array;
+  abstract readonly storedIds: EncodedText;
+  abstract readonly storedContext: EncodedText;
+
+  get ids(): readonly string[] {
+    if (this.decodedIds === undefined) {
+      const { bytes, stored } = this.storedIds;
+      const text = decodeText(bytes, stored);
+      const idEnds = this.idEnds;
+      const ids = new Array<string>(idEnds.length);
+      let start = 0;
+      for (let index = 0; index < ids.length; index++) {
+        ids[index] = text.slice(start, idEnds[index]);
+        start = idEnds[index];
+      }
+      this.decodedIds = ids;
+    }
+    return this.decodedIds;
+  }
+
+  get context(): string {
+    if (this.decodedContext === undefined) {
+      const { bytes, stored } = this.storedContext;
+      this.decodedContext = decodeText(bytes, stored);
+    }
+    return this.decodedContext;
+  }
+}
+
+/** Columns read from a cache block: the typed arrays are views into the cache's bytes, made on first use. */
+export class CachedColumns extends EncodedColumns {
+  private view: { starts: Float64Array; ends: Float64Array; contextStarts: Uint32Array; idEnds: Uint32Array; beforeLengths: Uint8Array } | undefined;
 
   constructor(
     private readonly block: PlacedBlock,
     readonly forms: Int32Array,
     readonly notes: ReadonlyMap<number, string> | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   private get views() {
     if (this.view === undefined) {
@@ -170,44 +220,18 @@ export class CachedColumns implements AnnotationColumns {
     return this.views.beforeLengths;
   }
 
-  /** Where each id ends in the ids' text (UTF-16 units). */
   get idEnds(): Uint32Array {
     return this.views.idEnds;
   }
 
-  /** The ids' stored text, as the cache has it: written again as it is, decoded or not. */
-  get storedIds(): { bytes: Uint8Array; stored: StoredText } {
+  get storedIds(): EncodedText {
     const { cache, offset, head, layout } = this.block;
     return { bytes: cache.bytes.subarray(offset + layout.ids, offset + layout.context), stored: head.ids };
   }
 
-  get storedContext(): { bytes: Uint8Array; stored: StoredText } {
+  get storedContext(): EncodedText {
     const { cache, offset, head, layout } = this.block;
     return { bytes: cache.bytes.subarray(offset + layout.context, offset + layout.context + head.context.bytes), stored: head.context };
-  }
-
-  get ids(): readonly string[] {
-    if (this.decodedIds === undefined) {
-      const { bytes, stored } = this.storedIds;
-      const text = decodeText(bytes, stored);
-      const idEnds = this.idEnds;
-      const ids = new Array<string>(idEnds.length);
-      let start = 0;
-      for (let index = 0; index < ids.length; index++) {
-        ids[index] = text.slice(start, idEnds[index]);
-        start = idEnds[index];
-      }
-      this.decodedIds = ids;
-    }
-    return this.decodedIds;
-  }
-
-  get context(): string {
-    if (this.decodedContext === undefined) {
-      const { bytes, stored } = this.storedContext;
-      this.decodedContext = decodeText(bytes, stored);
-    }
-    return this.decodedContext;
   }
 }
 

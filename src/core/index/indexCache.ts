@@ -14,7 +14,7 @@
  * JSON-parsing every id, snippet and stamp.
  */
 import { sidecarStatuses, type SidecarStatus } from '../sidecar/model';
-import { blockLayout, CacheBytes, CachedColumns, encodeText, formsAt, readBlock, type BlockHead, type PlacedBlock, type StoredText } from './cachedColumns';
+import { blockLayout, CacheBytes, CachedColumns, EncodedColumns, encodeText, formsAt, readBlock, type BlockHead, type EncodedText, type PlacedBlock, type StoredText } from './cachedColumns';
 import { frameOf, readFrame, writeFrame } from './framedCache';
 import type { CorpusIndex } from './corpusIndex';
 import type { EntityTable } from './entityTable';
@@ -64,20 +64,21 @@ interface Block {
   readonly columns: FileRecord['columns'];
   readonly slots: Int32Array;
   readonly idEnds: Uint32Array;
-  readonly ids: { bytes: Uint8Array; stored: StoredText };
-  readonly context: { bytes: Uint8Array; stored: StoredText };
+  readonly ids: EncodedText;
+  readonly context: EncodedText;
 }
 
 export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): Uint8Array {
   const table = index.table;
   const typeSlots = new Map<number, number>();
-  const formSlots = new Map<number, number>();
+  // Form ids are dense: a slot per id (-1: none yet) is looked up without hashing, once per annotation.
+  const formSlots = new Int32Array(table.formIds).fill(-1);
   const types: string[] = [];
   const formTypes: number[] = [];
   const formTexts: string[] = [];
   const slotOfForm = (form: number): number => {
-    let slot = formSlots.get(form);
-    if (slot === undefined) {
+    let slot = formSlots[form];
+    if (slot === -1) {
       const typeId = table.formTypeId(form);
       let typeSlot = typeSlots.get(typeId);
       if (typeSlot === undefined) {
@@ -86,7 +87,7 @@ export function serializeIndexCache(index: CorpusIndex, fingerprint = ''): Uint8
       }
       slot = formTypes.push(typeSlot) - 1;
       formTexts.push(table.formTextOf(form));
-      formSlots.set(form, slot);
+      formSlots[form] = slot;
     }
     return slot;
   };
@@ -124,8 +125,9 @@ function blockOf(record: FileRecord, slotOfForm: (form: number) => number): Bloc
   const count = columns.forms.length;
   const slots = new Int32Array(count);
   for (let index = 0; index < count; index++) slots[index] = slotOfForm(columns.forms[index]);
-  if (columns instanceof CachedColumns) {
-    // Read from a cache and perhaps never decoded: its stored text goes back as it came.
+  if (columns instanceof EncodedColumns) {
+    // Read from a cache or adopted from a worker's run, and perhaps never decoded: its stored
+    // text goes back as it came.
     return { columns, slots, idEnds: columns.idEnds, ids: columns.storedIds, context: columns.storedContext };
   }
   const idEnds = new Uint32Array(count);
