@@ -26,8 +26,13 @@ const cryptoRandom: RandomBytes = (bytes) => {
   randomPoolUsed += bytes.length;
 };
 
+/** What an id must not be: a set of ids, or anything else that answers `has`. */
+export interface TakenIds {
+  has(id: string): boolean;
+}
+
 /** A fresh id that is not in `existing`. */
-export function newAnnotationId(existing: ReadonlySet<string>, random: RandomBytes = cryptoRandom): string {
+export function newAnnotationId(existing: TakenIds, random: RandomBytes = cryptoRandom): string {
   const bytes = new Uint8Array(annotationIdLength);
   // With 2^40 ids a clash is all but impossible; the loop only guards against a bad random source.
   for (let attempt = 0; ; attempt++) {
@@ -42,7 +47,7 @@ export function newAnnotationId(existing: ReadonlySet<string>, random: RandomByt
   }
 }
 
-function uniqueFallback(base: string, existing: ReadonlySet<string>): string {
+function uniqueFallback(base: string, existing: TakenIds): string {
   for (let counter = 2; ; counter++) {
     const id = `${base}-${counter}`;
     if (!existing.has(id)) return id;

@@ -32,6 +32,19 @@ describe('createSidecar and newAnnotation', () => {
     assert.deepEqual(read.sidecar.annotations, [annotation]);
   });
 
+  it('never give an annotation an id the sidecar already has', () => {
+    const first = newAnnotation(createSidecar('a.txt', decoded), text, { type: 'PERSON', start: 11, end: 14 }, (bytes) => bytes.fill(0));
+    const second = newAnnotation(createSidecar('a.txt', decoded), text, { type: 'PERSON', start: 11, end: 14 }, (bytes) => bytes.fill(1));
+    assert.deepEqual([first.id, second.id], ['aaaaaaaa', 'bbbbbbbb']);
+    const sidecar = { ...createSidecar('a.txt', decoded), annotations: [second, first] };
+    // The random source draws the taken ids first, then a free one.
+    const draws = [0, 1, 2];
+    let call = 0;
+    const third = newAnnotation(sidecar, text, { type: 'PLACE', start: 0, end: 2 }, (bytes) => bytes.fill(draws[Math.min(call++, 2)]));
+    assert.equal(third.id, 'cccccccc');
+    assert.equal(call, 3);
+  });
+
   it('write times in UTC to the second', () => {
     assert.equal(isoSeconds(new Date(Date.UTC(2026, 10, 24, 20, 0, 5, 999))), '2026-11-24T20:00:05Z');
   });
