@@ -1,7 +1,7 @@
 /**
  * `news-annotator suggest` over several threads: the names are gathered once (gazetteers, and the
- * corpus's own tags with `--from-tags`), each thread builds its matcher from them, and the files go
- * out in short runs to whichever thread is free: this one, and each worker (suggestWorker.ts) as
+ * corpus's own tags with `--from-tags`), this thread builds the matcher and each worker gets a copy
+ * of it, and the files go out in short runs to whichever thread is free: this one, and each worker (suggestWorker.ts) as
  * soon as it is ready (see shareRuns.ts). What a file gains depends on that file
  * and the names alone, and every write takes the file's lock as always, so the sidecars come out
  * as one thread writes them (but for the new suggestions' ids, which are random either way).
@@ -15,8 +15,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../core/problem';
 import type { ProjectConfig } from '../core/project';
-import type { GazetteerEntry } from '../core/suggest/gazetteerEntry';
-import { NameMatcher } from '../core/suggest/nameMatcher';
+import { NameMatcher, type NameMatcherData } from '../core/suggest/nameMatcher';
 import type { AnnotationWorkspace } from '../workspace/annotationWorkspace';
 import { namesToSuggest, suggestCorpus, suggestFiles, type SuggestCorpusOptions, type SuggestCorpusOutcome, type SuggestFileOutcome } from '../workspace/suggestCorpus';
 import { defaultThreads } from './compareInWorkers';
@@ -31,11 +30,14 @@ export interface SuggestTask {
   config: ProjectConfig;
   /** What the main thread's listing saw as regular files (see syncReadingFileSystem.ts). */
   listedRegular: readonly string[];
-  /** The names, already gathered and filtered by type. */
-  entries: readonly GazetteerEntry[];
-  ignoreCase: boolean;
   types: readonly string[] | undefined;
   dryRun: boolean;
+}
+
+/** To a worker, once, before any run: the matcher to search with. */
+export interface MatcherMessage {
+  kind: 'matcher';
+  data: NameMatcherData;
 }
 
 /** The compiled worker: beside this module in out/ (tests) and beside cli.js in dist/ (the bundle). */
@@ -77,21 +79,35 @@ export async function suggestInWorkers(
     root: corpus.root,
     config: corpus.config,
     listedRegular: corpus.listedRegular ?? [],
-    entries: names.entries,
-    ignoreCase: options.ignoreCase,
     types: options.types === undefined ? undefined : [...options.types],
     dryRun: options.dryRun,
   };
-  // Built at this thread's first run, after the workers were started: they need not wait for it.
-  let matcher: NameMatcher | undefined;
   const own = { types: options.types, dryRun: options.dryRun, label: options.label };
-  const failed = await shareRuns<string, SuggestCorpusOutcome>({
+  const workers: Worker[] = [];
+  // Built once, here, when first wanted: by then shareRuns has started the workers (before its
+  // first wait), which open the corpus meanwhile; each then gets a copy of it as data. A worker
+  // built its own before: cold, beside this thread's reading, that took it about 0.8 s at 100,000
+  // names, and the dry run in two threads was no faster than in one.
+  let matcher: NameMatcher | undefined;
+  const matcherNow = (): NameMatcher => {
+    if (matcher === undefined) {
+      matcher = new NameMatcher(names.entries, { ignoreCase: options.ignoreCase });
+      const data = matcher.data();
+      for (const worker of workers) worker.postMessage({ kind: 'matcher', data } satisfies MatcherMessage);
+    }
+    return matcher;
+  };
+  const sharing = shareRuns<string, SuggestCorpusOutcome>({
     items: files,
     threads: count,
     // As the summary workers: most of what a file's work allocates dies with it; a larger young
     // generation means fewer scavenges.
-    startWorker: () => new Worker(workerScript, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 96 } }),
-    own: threadOptions.workersOnly === true ? undefined : (run) => suggestFiles(corpus.workspace, run, (matcher ??= new NameMatcher(names.entries, { ignoreCase: options.ignoreCase })), own),
+    startWorker: () => {
+      const worker = new Worker(workerScript, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+      workers.push(worker);
+      return worker;
+    },
+    own: threadOptions.workersOnly === true ? undefined : (run) => suggestFiles(corpus.workspace, run, matcherNow(), own),
     finished: (outcome, run) => {
       outcomes.push(outcome);
       done += run.length;
@@ -99,6 +115,8 @@ export async function suggestInWorkers(
     },
     isCancelled: () => options.progress?.isCancelled() === true,
   });
+  matcherNow();
+  const failed = await sharing;
   return failed ?? merged(files, names.problems, outcomes);
 }
 

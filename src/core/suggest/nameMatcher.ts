@@ -5,8 +5,9 @@
  */
 import { continuesWord, needsWordEdge } from '../text/wordEdges';
 import { endsCluster, foldName, foldText, startsCluster } from './foldedText';
+import { packEntries, unpackEntry, type EntryColumns } from './entryColumns';
 import type { GazetteerEntry } from './gazetteerEntry';
-import { NameAutomaton } from './nameAutomaton';
+import { NameAutomaton, type NameAutomatonData } from './nameAutomaton';
 
 export interface NameMatcherOptions {
   /** Match regardless of case (per cluster lower-casing on both sides). */
@@ -35,33 +36,99 @@ function characterAt(text: string, utf16: number): string {
   return code === undefined ? '' : String.fromCodePoint(code);
 }
 
+/**
+ * A built matcher as plain data for another thread: the automaton (shared: see
+ * NameAutomatonData), each key's entries one after another as columns (entryColumns.ts) with
+ * where each key's start, and each key's word edges as bits (one small object per key cost a
+ * worker about a tenth of a second to receive at 100,000 names).
+ */
+export interface NameMatcherData {
+  readonly automaton: NameAutomatonData;
+  readonly entries: EntryColumns;
+  /** Key k's entries are `entries[keyStarts[k]]` up to `entries[keyStarts[k + 1]]`. */
+  readonly keyStarts: Int32Array;
+  /** Per key: 1 when the name's start needs a word edge, 2 when its end does (or both). */
+  readonly edges: Uint8Array;
+  readonly options: NameMatcherOptions;
+}
+
+const startEdge = 1;
+const endEdge = 2;
+
 export class NameMatcher {
   private readonly automaton: NameAutomaton;
-  /** Entries by key; a key is one folded name. */
-  private readonly entriesByKey: GazetteerEntry[][] = [];
-  /** Per key: whether the name's first and last characters need a word edge. */
-  private readonly edges: { start: boolean; end: boolean }[] = [];
+  /**
+   * Entries by key; a key is one folded name. From another thread's data, a key's entries are
+   * made the first time its name is found (`packed`).
+   */
+  private readonly entriesByKey: (readonly GazetteerEntry[])[];
+  private readonly packed: { entries: EntryColumns; keyStarts: Int32Array } | undefined;
+  /** Per key: whether the name's first (`startEdge`) and last (`endEdge`) characters need a word edge. */
+  private readonly edges: Uint8Array;
 
-  constructor(entries: Iterable<GazetteerEntry>, private readonly options: NameMatcherOptions) {
+  /** A matcher another thread built (`data()`), ready to search. */
+  static fromData(data: NameMatcherData): NameMatcher {
+    return new NameMatcher([], data.options, data);
+  }
+
+  /** `built`: for `fromData` only. */
+  constructor(
+    entries: Iterable<GazetteerEntry>,
+    private readonly options: NameMatcherOptions,
+    built?: NameMatcherData,
+  ) {
+    if (built !== undefined) {
+      this.automaton = NameAutomaton.fromData(built.automaton);
+      this.entriesByKey = new Array<readonly GazetteerEntry[]>(built.edges.length);
+      this.packed = { entries: built.entries, keyStarts: built.keyStarts };
+      this.edges = built.edges;
+      return;
+    }
     const list = Array.isArray(entries) ? (entries as readonly GazetteerEntry[]) : [...entries];
     // About one node per code point of the names: made at that size, the arrays are not grown (copied) on the way.
     let length = 0;
     for (const entry of list) length += entry.name.length;
     this.automaton = new NameAutomaton(length);
+    const entriesByKey: GazetteerEntry[][] = [];
+    const edges: number[] = [];
     for (const entry of list) {
       const codes = foldName(entry.name, options.ignoreCase);
       if (codes.length === 0) continue;
-      const key = this.automaton.add(codes, this.entriesByKey.length);
-      if (key === this.entriesByKey.length) {
-        this.entriesByKey.push([]);
+      const key = this.automaton.add(codes, entriesByKey.length);
+      if (key === entriesByKey.length) {
+        entriesByKey.push([]);
         const first = characterAt(entry.name, 0);
         const last = characterBefore(entry.name, entry.name.length);
-        this.edges.push({ start: needsWordEdge(first), end: needsWordEdge(last) });
+        edges.push((needsWordEdge(first) ? startEdge : 0) | (needsWordEdge(last) ? endEdge : 0));
       }
-      const list = this.entriesByKey[key];
+      const list = entriesByKey[key];
       if (!list.some((known) => known.type === entry.type && known.kbId === entry.kbId)) list.push(entry);
     }
     this.automaton.build();
+    this.entriesByKey = entriesByKey;
+    this.packed = undefined;
+    this.edges = Uint8Array.from(edges);
+  }
+
+  /** This matcher as plain data, which a worker thread receives instead of building its own. */
+  data(): NameMatcherData {
+    const keyStarts = new Int32Array(this.edges.length + 1);
+    const entries: GazetteerEntry[] = [];
+    for (let key = 0; key < this.edges.length; key++) {
+      for (const entry of this.entriesOf(key)) entries.push(entry);
+      keyStarts[key + 1] = entries.length;
+    }
+    return { automaton: this.automaton.data(), entries: packEntries(entries), keyStarts, edges: this.edges, options: this.options };
+  }
+
+  private entriesOf(key: number): readonly GazetteerEntry[] {
+    let entries = this.entriesByKey[key];
+    if (entries === undefined && this.packed !== undefined) {
+      const { entries: columns, keyStarts } = this.packed;
+      entries = Array.from({ length: keyStarts[key + 1] - keyStarts[key] }, (_, offset) => unpackEntry(columns, keyStarts[key] + offset));
+      this.entriesByKey[key] = entries;
+    }
+    return entries;
   }
 
   /** Distinct names (after folding). */
@@ -82,8 +149,8 @@ export class NameMatcher {
       // A match must cover whole clusters: "Bogota" is not inside a decomposed "Bogotá".
       if (!startsCluster(folded, start) || !endsCluster(folded, end)) return;
       const edges = this.edges[key];
-      if (edges.start && continuesWord(characterBefore(text, folded.clusterStartUtf16[start]))) return;
-      if (edges.end && continuesWord(characterAt(text, folded.clusterEndUtf16[end]))) return;
+      if ((edges & startEdge) !== 0 && continuesWord(characterBefore(text, folded.clusterStartUtf16[start]))) return;
+      if ((edges & endEdge) !== 0 && continuesWord(characterAt(text, folded.clusterEndUtf16[end]))) return;
       candidates.push({ start: folded.clusterStart[start], end: folded.clusterEnd[end], startUtf16: folded.clusterStartUtf16[start], endUtf16: folded.clusterEndUtf16[end], key });
     });
     // Longest first, then leftmost; a candidate overlapping one already taken is dropped. Names
@@ -96,7 +163,7 @@ export class NameMatcher {
       for (let offset = candidate.start; offset < candidate.end && free; offset++) free = taken[offset] === 0;
       if (!free) continue;
       taken.fill(1, candidate.start, candidate.end);
-      matches.push({ start: candidate.start, end: candidate.end, startUtf16: candidate.startUtf16, endUtf16: candidate.endUtf16, entries: this.entriesByKey[candidate.key] });
+      matches.push({ start: candidate.start, end: candidate.end, startUtf16: candidate.startUtf16, endUtf16: candidate.endUtf16, entries: this.entriesOf(candidate.key) });
     }
     return matches.sort((left, right) => left.start - right.start);
   }

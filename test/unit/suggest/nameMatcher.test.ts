@@ -95,4 +95,24 @@ describe('suggestions: finding gazetteer names in text', () => {
     const text = `Today Person${(4242).toString(36)} Surname${(4242 * 7919).toString(36)} met Gustavo Petro and Person${(99_999).toString(36)} Surname${(99_999 * 7919).toString(36)}.`;
     assert.equal(matcher.find(text).length, 3);
   });
+
+  it('finds the same, with the same entries, once handed to another thread as data', () => {
+    // Names from a small alphabet so they overlap, repeat and meet across types; entries with and
+    // without knowledge-base ids and scores, from two sources.
+    const name = fc.string({ unit: fc.constantFrom('a', 'b', 'á', '\u0301', ' '), minLength: 1, maxLength: 6 });
+    const gazetteerEntry = fc
+      .record({ name, type: fc.constantFrom('PERSON', 'ORG'), kbId: fc.option(fc.constantFrom('Q1', 'Q2', ''), { nil: undefined }), source: fc.constantFrom('gazetteer:a.tsv', 'tags'), line: fc.nat(100), score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }) })
+      // As the gazetteer reader makes them: an absent id or score is no key at all.
+      .map(({ kbId, score, ...rest }): GazetteerEntry => ({ ...rest, ...(kbId === undefined ? {} : { kbId }), ...(score === undefined ? {} : { score }) }));
+    fc.assert(
+      fc.property(fc.array(gazetteerEntry, { minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'á', 'A', 'B', '\u0301', ' ', '.'), maxLength: 40 }), fc.boolean(), (entries, text, ignoreCase) => {
+        const matcher = new NameMatcher(entries, { ignoreCase });
+        // Through structured cloning, as a worker receives it.
+        const copy = NameMatcher.fromData(structuredClone(matcher.data()));
+        assert.equal(copy.names, matcher.names);
+        assert.deepEqual(copy.find(text), matcher.find(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
