@@ -9,24 +9,20 @@
 const wideAfter = 8;
 const rootTableSize = 0x10000;
 
+/** The per-node arrays a search reads: what a built automaton hands to another thread. */
+const searchArrays = ['label', 'firstChild', 'nextSibling', 'depth', 'fail', 'outputLink', 'key', 'wideIndex'] as const;
+type SearchArray = (typeof searchArrays)[number];
+
 /**
  * A built automaton as plain data for another thread: its arrays in shared memory where the
  * platform has it (Node does), so a worker reads the very bytes this thread built instead of a
  * copy, and the few wide nodes' maps. Building the automaton of a large gazetteer takes a quarter
  * of a second warm and several times that in a thread that has just started.
  */
-export interface NameAutomatonData {
-  readonly label: Int32Array<ArrayBufferLike>;
-  readonly firstChild: Int32Array<ArrayBufferLike>;
-  readonly nextSibling: Int32Array<ArrayBufferLike>;
-  readonly depth: Int32Array<ArrayBufferLike>;
-  readonly fail: Int32Array<ArrayBufferLike>;
-  readonly outputLink: Int32Array<ArrayBufferLike>;
-  readonly key: Int32Array<ArrayBufferLike>;
-  readonly wideIndex: Int32Array<ArrayBufferLike>;
+export type NameAutomatonData = Readonly<Record<SearchArray, Int32Array<ArrayBufferLike>>> & {
   readonly wideMaps: readonly Map<number, number>[];
   readonly rootChildren: Int32Array<ArrayBufferLike>;
-}
+};
 
 /** `array`'s first `length` numbers in shared memory if there is any, else in a copy. */
 function sharedCopy(array: Int32Array<ArrayBufferLike>, length: number): Int32Array<ArrayBufferLike> {
@@ -58,16 +54,9 @@ export class NameAutomaton {
   /** An automaton already built elsewhere (`data()`): searched as it is, never added to. */
   static fromData(data: NameAutomatonData): NameAutomaton {
     const automaton = new NameAutomaton(0);
+    for (const name of searchArrays) automaton[name] = data[name];
     automaton.size = data.label.length;
-    automaton.label = data.label;
-    automaton.firstChild = data.firstChild;
-    automaton.nextSibling = data.nextSibling;
     automaton.childCount = new Int32Array(0);
-    automaton.depth = data.depth;
-    automaton.fail = data.fail;
-    automaton.outputLink = data.outputLink;
-    automaton.key = data.key;
-    automaton.wideIndex = data.wideIndex;
     automaton.wideMaps = [...data.wideMaps];
     automaton.rootChildren = data.rootChildren;
     automaton.built = true;
@@ -77,19 +66,9 @@ export class NameAutomaton {
   /** The built automaton as plain data, its arrays cut to the nodes in use (and shared: see NameAutomatonData). */
   data(): NameAutomatonData {
     if (!this.built) this.build();
-    const used = (array: Int32Array<ArrayBufferLike>) => sharedCopy(array, this.size);
-    return {
-      label: used(this.label),
-      firstChild: used(this.firstChild),
-      nextSibling: used(this.nextSibling),
-      depth: used(this.depth),
-      fail: used(this.fail),
-      outputLink: used(this.outputLink),
-      key: used(this.key),
-      wideIndex: used(this.wideIndex),
-      wideMaps: this.wideMaps,
-      rootChildren: sharedCopy(this.rootChildren, this.rootChildren.length),
-    };
+    const arrays = {} as Record<SearchArray, Int32Array<ArrayBufferLike>>;
+    for (const name of searchArrays) arrays[name] = sharedCopy(this[name], this.size);
+    return { ...arrays, wideMaps: this.wideMaps, rootChildren: sharedCopy(this.rootChildren, this.rootChildren.length) };
   }
 
   /** `expectedNodes`: at most how many nodes there will be (the names' total length), so the arrays are made once, not grown. */
