@@ -84,19 +84,7 @@ export async function suggestInWorkers(
   };
   const own = { types: options.types, dryRun: options.dryRun, label: options.label };
   const workers: Worker[] = [];
-  // Built once, here, when first wanted: by then shareRuns has started the workers (before its
-  // first wait), which open the corpus meanwhile; each then gets a copy of it as data. A worker
-  // built its own before: cold, beside this thread's reading, that took it about 0.8 s at 100,000
-  // names, and the dry run in two threads was no faster than in one.
   let matcher: NameMatcher | undefined;
-  const matcherNow = (): NameMatcher => {
-    if (matcher === undefined) {
-      matcher = new NameMatcher(names.entries, { ignoreCase: options.ignoreCase });
-      const data = matcher.data();
-      for (const worker of workers) worker.postMessage({ kind: 'matcher', data } satisfies MatcherMessage);
-    }
-    return matcher;
-  };
   const sharing = shareRuns<string, SuggestCorpusOutcome>({
     items: files,
     threads: count,
@@ -107,7 +95,15 @@ export async function suggestInWorkers(
       workers.push(worker);
       return worker;
     },
-    own: threadOptions.workersOnly === true ? undefined : (run) => suggestFiles(corpus.workspace, run, matcherNow(), own),
+    // Its first turn waits for the matcher, built just below.
+    own:
+      threadOptions.workersOnly === true
+        ? undefined
+        : async (run) => {
+            await undefined;
+            if (matcher === undefined) throw new Error('the names could not be prepared');
+            return suggestFiles(corpus.workspace, run, matcher, own);
+          },
     finished: (outcome, run) => {
       outcomes.push(outcome);
       done += run.length;
@@ -115,7 +111,20 @@ export async function suggestInWorkers(
     },
     isCancelled: () => options.progress?.isCancelled() === true,
   });
-  matcherNow();
+  // shareRuns has started the workers (before its first wait); they open the corpus while this
+  // thread builds the one matcher, and each then gets a copy of it as data. A worker built its
+  // own before: cold, beside this thread's reading, that took it about 0.8 s at 100,000 names,
+  // and the dry run in two threads was no faster than in one.
+  try {
+    matcher = new NameMatcher(names.entries, { ignoreCase: options.ignoreCase });
+    const data = matcher.data();
+    for (const worker of workers) worker.postMessage({ kind: 'matcher', data } satisfies MatcherMessage);
+  } catch (error) {
+    // Workers waiting for a matcher that never comes would keep the process alive.
+    for (const worker of workers) void worker.terminate();
+    await sharing.catch(() => undefined);
+    throw error;
+  }
   const failed = await sharing;
   return failed ?? merged(files, names.problems, outcomes);
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
@@ -97,6 +98,30 @@ describe('suggest over worker threads (--jobs)', function () {
     const result = await suggestInWorkers({ ...opened, root: path.join(folder, 'missing') }, opened.files, options, { threads: 2 });
     assert.ok('error' in result, 'an error, not an outcome');
     assert.match(result.error, /worker thread failed/);
+  });
+
+  it('ends, workers and all, when the matcher cannot be built', () => {
+    const folder = corpus();
+    // A name that is not text breaks the matcher (the gazetteer reader never makes one). In a
+    // process of its own: a worker left waiting for the matcher would keep that process alive.
+    const script = `
+      const { openCorpus } = require(${JSON.stringify(path.join(__dirname, '../../../src/node/openCorpus.js'))});
+      const { suggestInWorkers } = require(${JSON.stringify(path.join(__dirname, '../../../src/node/suggestInWorkers.js'))});
+      (async () => {
+        const opened = await openCorpus(${JSON.stringify(folder)}, { syncReads: true });
+        const entries = [{ name: 42, type: 'LOCATION', source: 'gazetteer:names.tsv', line: 2 }];
+        for (const workersOnly of [false, true]) {
+          const options = { entries, ignoreCase: false, knownTypes: opened.knownTypes, dryRun: true, label: 'Suggest' };
+          await suggestInWorkers(opened, opened.files, options, { threads: 2, workersOnly }).then(
+            () => console.log('no error'),
+            (error) => console.log('failed:', error instanceof Error),
+          );
+        }
+      })();
+    `;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.signal, null, 'the process ended by itself');
+    assert.equal(run.stdout, 'failed: true\nfailed: true\n', run.stderr);
   });
 
   it('refuses --jobs that is not a whole number from 1 to 64', async () => {
