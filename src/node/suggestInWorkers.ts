@@ -100,7 +100,7 @@ export async function suggestInWorkers(
       threadOptions.workersOnly === true
         ? undefined
         : async (run) => {
-            await undefined;
+            await Promise.resolve();
             if (matcher === undefined) throw new Error('the names could not be prepared');
             return suggestFiles(corpus.workspace, run, matcher, own);
           },
