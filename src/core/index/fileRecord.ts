@@ -132,8 +132,18 @@ function isLineBreak(unit: number): boolean {
   return unit === 0x0a || unit === 0x0d || unit === 0x85 || unit === 0x2028 || unit === 0x2029;
 }
 
+/**
+ * What makes a cut by UTF-16 units differ from a cut by code points on the mention's line: a
+ * line break or a surrogate. Most contexts have neither near the mention, and then the plain cut
+ * is the snippet, found without a loop per character (those loops were 6% of reading an index in
+ * one thread).
+ */
+const unusualNearMention = /[\n\r\u0085\u2028\u2029\ud800-\udfff]/;
+
 /** The end of a prefix on the mention's own line, at most `snippetContext` code points. */
 export function snippetBefore(prefix: string): string {
+  const tail = prefix.length <= snippetContext ? prefix : prefix.slice(prefix.length - snippetContext);
+  if (!unusualNearMention.test(tail)) return tail;
   let cut = prefix.length;
   let points = 0;
   while (cut > 0 && points < snippetContext) {
@@ -148,6 +158,8 @@ export function snippetBefore(prefix: string): string {
 
 /** The start of a suffix on the mention's own line, at most `snippetContext` code points. */
 export function snippetAfter(suffix: string): string {
+  const head = suffix.length <= snippetContext ? suffix : suffix.slice(0, snippetContext);
+  if (!unusualNearMention.test(head)) return head;
   let cut = 0;
   let points = 0;
   while (cut < suffix.length && points < snippetContext) {
