@@ -22,6 +22,7 @@ const nodeOnly = [
   'src/vscode/git/**',
   'src/vscode/editing/annotatorName.ts',
   'src/core/text/sha256.ts',
+  'src/core/text/sameBytes.ts',
 ];
 
 export default tseslint.config(

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { problem } from '../../../src/core/problem';
 import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
 import type { Sidecar } from '../../../src/core/sidecar/model';
@@ -19,6 +20,8 @@ describe('SidecarStore.update', () => {
     assert.ok(texts(files).includes('tram line'));
     const reread = await loaded(store);
     assert.deepEqual(reread.version, result.version);
+    assert.equal(reread.version?.sha256, result.version.sha256, 'the version written is the version read back');
+    assert.equal(result.version.sha256, createHash('sha256').update(files.readText(sidecarPath)!, 'utf8').digest('hex'));
   });
 
   it('creates the sidecar when there is none', async () => {
