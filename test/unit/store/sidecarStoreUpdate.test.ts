@@ -5,6 +5,7 @@ import { newAnnotation } from '../../../src/core/sidecar/createSidecar';
 import type { Sidecar } from '../../../src/core/sidecar/model';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
+import type { SidecarChange } from '../../../src/core/store/sidecarStore';
 import { readFixture } from '../sidecar/sidecarTestSupport';
 import { loaded, setup, sidecarPath, tag, texts, textPath, writes } from './storeTestSupport';
 
@@ -201,5 +202,21 @@ describe('SidecarStore.update', () => {
     const result = await store.update(textPath, tag('WEAPON', 93, 102));
     assert.ok(result.ok);
     assert.deepEqual(result.problems.map((item) => `${item.code}@${item.line}`), ['unknown-entity-type@10']);
+  });
+
+  it('checks a new entry against the text after earlier writes settled the others', async () => {
+    const { store } = setup();
+    // The first writes settle every entry: later ones are not checked again.
+    assert.ok((await store.update(textPath, tag('LOCATION', 93, 102))).ok);
+    assert.ok((await store.update(textPath, tag('DATE', 0, 6))).ok);
+    const wrongText: SidecarChange = (sidecar, text) => {
+      const entry = newAnnotation(sidecar, text, { type: 'PERSON', start: 20, end: 26, annotator: 'bo' });
+      return { ...sidecar, annotations: [...sidecar.annotations, { ...entry, text: 'not what the text says' }] };
+    };
+    const mismatched = (result: Awaited<ReturnType<typeof store.update>>): number => (result.ok ? result.problems.filter((item) => item.code === 'text-mismatch').length : -1);
+    assert.equal(mismatched(await store.update(textPath, wrongText)), 1, 'the new entry is checked');
+    // And it is not taken as settled: a full load still reports it.
+    const reread = await loaded(store);
+    assert.equal(reread.problems.filter((item) => item.code === 'text-mismatch').length, 1);
   });
 });
