@@ -3,9 +3,12 @@
  * then files, each by name with numbers compared as numbers. Comparing whole paths this way lists
  * files exactly as a depth-first walk of that tree does, so "next file" follows the view.
  */
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Made on the first comparison, not when the module loads: making a collator loads ICU's data,
+// about 7 ms, which was a sixth of the extension's activation (that sorts nothing).
+let collator: Intl.Collator | undefined;
 
 export function compareNames(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
