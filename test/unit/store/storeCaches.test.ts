@@ -18,19 +18,24 @@ const sidecarPath = `${textPath}.ann.yaml`;
 const types = ['PERSON', 'LOCATION', 'DATE'];
 
 type Step =
-  | { kind: 'tag'; start: number; length: number; type: number }
+  | { kind: 'tag'; start: number; length: number; type: number; word: boolean }
   | { kind: 'wrong-text'; start: number; length: number }
   | { kind: 'remove'; index: number }
   | { kind: 'retype'; index: number; type: number }
+  | { kind: 'duplicate-id'; index: number; start: number }
+  | { kind: 'reverse'; index: number }
   | { kind: 'nothing' }
   | { kind: 'edit-text'; at: number; inserted: string }
   | { kind: 'edit-sidecar' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('tag' as const), start: fc.nat(400), length: fc.integer({ min: 1, max: 12 }), type: fc.nat(2) }), weight: 5 },
+  // Mostly whole words, so files often have no finding at all (the store takes its quickest path then).
+  { arbitrary: fc.record({ kind: fc.constant('tag' as const), start: fc.nat(400), length: fc.integer({ min: 1, max: 12 }), type: fc.nat(2), word: fc.integer({ min: 0, max: 5 }).map((draw) => draw > 0) }), weight: 6 },
   fc.record({ kind: fc.constant('wrong-text' as const), start: fc.nat(400), length: fc.integer({ min: 1, max: 12 }) }),
   { arbitrary: fc.record({ kind: fc.constant('remove' as const), index: fc.nat(50) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('retype' as const), index: fc.nat(50), type: fc.nat(2) }), weight: 2 },
+  fc.record({ kind: fc.constant('duplicate-id' as const), index: fc.nat(50), start: fc.nat(400) }),
+  fc.record({ kind: fc.constant('reverse' as const), index: fc.nat(50) }),
   fc.record({ kind: fc.constant('nothing' as const) }),
   fc.record({ kind: fc.constant('edit-text' as const), at: fc.nat(400), inserted: fc.constantFrom('', 'x', 'New ', '\n', 'é🙂') }),
   fc.record({ kind: fc.constant('edit-sidecar' as const) }),
@@ -53,7 +58,7 @@ function changeFor(item: Step, seed: number): SidecarChange {
     const annotations = sidecar.annotations;
     switch (item.kind) {
       case 'tag': {
-        const [start, end] = span(text, item.start, item.length);
+        const [start, end] = item.word ? wordAt(text, item.start, item.length) : span(text, item.start, item.length);
         return { ...sidecar, annotations: [...annotations, newAnnotation(sidecar, text, { type: types[item.type], start, end, created }, bytesFor(seed))] };
       }
       case 'wrong-text': {
@@ -65,10 +70,31 @@ function changeFor(item: Step, seed: number): SidecarChange {
         return annotations.length === 0 ? sidecar : { ...sidecar, annotations: annotations.filter((_, index) => index !== item.index % annotations.length) };
       case 'retype':
         return annotations.length === 0 ? sidecar : { ...sidecar, annotations: annotations.map((entry, index) => (index === item.index % annotations.length ? { ...entry, type: types[item.type] } : entry)) };
+      case 'duplicate-id': {
+        // A new entry under an id the file already has (an import or a merge can bring one).
+        if (annotations.length === 0) return sidecar;
+        const [start, end] = span(text, item.start, 4);
+        const entry = newAnnotation(sidecar, text, { type: 'DATE', start, end, created }, bytesFor(seed));
+        return { ...sidecar, annotations: [...annotations, { ...entry, id: annotations[item.index % annotations.length].id }] };
+      }
+      case 'reverse':
+        return annotations.length === 0 ? sidecar : { ...sidecar, annotations: annotations.map((entry, index) => (index === item.index % annotations.length ? { ...entry, start: entry.end, end: entry.start } : entry)) };
       default:
         return sidecar;
     }
   };
+}
+
+/** Up to `length` code points of the word at or after `start` (no white space at either end). */
+function wordAt(text: CodePointIndex, start: number, length: number): [number, number] {
+  const size = text.codePointLength;
+  const blank = (at: number) => /\s/u.test(text.slice(at, at + 1));
+  let from = start % Math.max(1, size);
+  while (from < size && blank(from)) from++;
+  if (from >= size) from = 0;
+  let to = from;
+  while (to < size && to - from < length && !blank(to)) to++;
+  return [from, Math.max(to, Math.min(size, from + 1))];
 }
 
 /** What a user of the store sees of an update: the outcome, the problems and the file. */
