@@ -526,7 +526,7 @@ export class SidecarStore {
     const refreshed = refreshSidecar({ ...sidecar, annotations: pendingIndexes.map((index) => annotations[index]) }, fileName, decoded, text, settled);
     const merged = annotations.slice();
     pendingIndexes.forEach((index, position) => (merged[index] = refreshed.annotations[position]));
-    // What the change added, as refreshed (an id keeps its entry's place in the settled list's index).
+    // What the change added, as refreshed: the objects the new list holds, which the list's ids will name.
     const listChange = settledList === undefined ? undefined : { added: added.map((index) => merged[index]), dropped };
     return { sidecar: { ...refreshed, annotations: merged }, pending: new Set(refreshed.annotations), listChange };
   }
