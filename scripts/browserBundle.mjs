@@ -39,8 +39,9 @@ export function browserBundleOptions({ production = false, root = process.cwd() 
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
     // Plain fuzzy search is all the search uses; Fuse's build without extended search and logical
-    // queries answers it the same, in less code.
-    alias: { 'fuse.js': 'fuse.js/basic' },
+    // queries answers it the same, in less code. Production takes the package's own minified copy
+    // of it (its `min-basic` export): 1.3 KB smaller than esbuild's minifying of the same code.
+    alias: { 'fuse.js': production ? 'fuse.js/min-basic' : 'fuse.js/basic' },
     charset: 'utf8',
     ...(production ? { define: productionDefine } : {}),
     plugins: [browserVariants],

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../core/problem';
 import type { ProjectConfig } from '../core/project';
-import { NameMatcher, type NameMatcherData } from '../core/suggest/nameMatcher';
+import { matcherData, type NameMatcherData } from '../core/suggest/matcherData';
+import { NameMatcher } from '../core/suggest/nameMatcher';
 import type { AnnotationWorkspace } from '../workspace/annotationWorkspace';
 import { namesToSuggest, suggestCorpus, suggestFiles, type SuggestCorpusOptions, type SuggestCorpusOutcome, type SuggestFileOutcome } from '../workspace/suggestCorpus';
 import { defaultThreads } from './compareInWorkers';
@@ -117,7 +118,7 @@ export async function suggestInWorkers(
   // and the dry run in two threads was no faster than in one.
   try {
     matcher = new NameMatcher(names.entries, { ignoreCase: options.ignoreCase });
-    const data = matcher.data();
+    const data = matcherData(matcher);
     for (const worker of workers) worker.postMessage({ kind: 'matcher', data } satisfies MatcherMessage);
   } catch (error) {
     // Workers waiting for a matcher that never comes would keep the process alive.

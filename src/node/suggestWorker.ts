@@ -4,7 +4,8 @@
  * (writing as the main thread does) and posts the outcome, until told there are no more.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { NameMatcher } from '../core/suggest/nameMatcher';
+import { matcherFromData } from '../core/suggest/matcherData';
+import type { NameMatcher } from '../core/suggest/nameMatcher';
 import { suggestFiles } from '../workspace/suggestCorpus';
 import { openCorpusWorkspace } from './openCorpus';
 import { serveRuns } from './shareRuns';
@@ -13,7 +14,7 @@ import type { MatcherMessage, SuggestTask } from './suggestInWorkers';
 const task = workerData as SuggestTask;
 const options = { ...(task.types === undefined ? {} : { types: new Set(task.types) }), dryRun: task.dryRun, label: 'Suggest' };
 // The first message is the matcher; runs come only after this thread says it is ready.
-const matcher = new Promise<NameMatcher>((resolve) => parentPort?.once('message', (message: MatcherMessage) => resolve(NameMatcher.fromData(message.data))));
+const matcher = new Promise<NameMatcher>((resolve) => parentPort?.once('message', (message: MatcherMessage) => resolve(matcherFromData(message.data))));
 serveRuns(
   async () => ({ workspace: await openCorpusWorkspace(task.root, task.config, task.listedRegular), matcher: await matcher }),
   ({ workspace, matcher }, files: readonly string[]) => suggestFiles(workspace, files, matcher, options),

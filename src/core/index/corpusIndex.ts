@@ -133,14 +133,6 @@ export class CorpusIndex {
     return change(to, { ...summaryOf(record), path: from }, summaryOf(record), touched);
   }
 
-  /** Moves every file below folder `from` to the same place below `to`. */
-  renameFolder(from: string, to: string): IndexChange[] {
-    const prefix = from.endsWith('/') ? from : `${from}/`;
-    const target = to.endsWith('/') ? to : `${to}/`;
-    const moving = [...this.byPath.keys()].filter((path) => path.startsWith(prefix));
-    return moving.flatMap((path) => this.renameFile(path, target + path.slice(prefix.length)) ?? []);
-  }
-
   has(path: string): boolean {
     return this.byPath.has(path);
   }

@@ -9,67 +9,31 @@
 const wideAfter = 8;
 const rootTableSize = 0x10000;
 
-/** The per-node arrays a search reads: what a built automaton hands to another thread. */
-const searchArrays = ['label', 'firstChild', 'nextSibling', 'depth', 'fail', 'outputLink', 'key', 'wideIndex'] as const;
-type SearchArray = (typeof searchArrays)[number];
-
 /**
- * A built automaton as plain data for another thread: its arrays in shared memory where the
- * platform has it (Node does), so a worker reads the very bytes this thread built instead of a
- * copy, and the few wide nodes' maps. Building the automaton of a large gazetteer takes a quarter
- * of a second warm and several times that in a thread that has just started.
+ * The node arrays are not private: matcherData.ts hands a built automaton to worker threads and
+ * makes one from what it receives. That code lives there, not here, because only Node's threads
+ * need it, and so it stays out of the browser bundle.
  */
-export type NameAutomatonData = Readonly<Record<SearchArray, Int32Array<ArrayBufferLike>>> & {
-  readonly wideMaps: readonly Map<number, number>[];
-  readonly rootChildren: Int32Array<ArrayBufferLike>;
-};
-
-/** `array`'s first `length` numbers in shared memory if there is any, else in a copy. */
-function sharedCopy(array: Int32Array<ArrayBufferLike>, length: number): Int32Array<ArrayBufferLike> {
-  if (typeof SharedArrayBuffer === 'undefined') return array.slice(0, length);
-  const copy = new Int32Array(new SharedArrayBuffer(4 * length));
-  copy.set(array.subarray(0, length));
-  return copy;
-}
-
 export class NameAutomaton {
-  private size = 1;
-  private label: Int32Array<ArrayBufferLike>;
-  private firstChild: Int32Array<ArrayBufferLike>;
-  private nextSibling: Int32Array<ArrayBufferLike>;
-  private childCount: Int32Array<ArrayBufferLike>;
-  private depth: Int32Array<ArrayBufferLike>;
-  private fail: Int32Array<ArrayBufferLike>;
+  /** Nodes in use, the root included. */
+  size = 1;
+  label: Int32Array<ArrayBufferLike>;
+  firstChild: Int32Array<ArrayBufferLike>;
+  nextSibling: Int32Array<ArrayBufferLike>;
+  childCount: Int32Array<ArrayBufferLike>;
+  depth: Int32Array<ArrayBufferLike>;
+  fail: Int32Array<ArrayBufferLike>;
   /** The nearest node on the failure chain (itself excluded) where some name ends, or -1. */
-  private outputLink: Int32Array<ArrayBufferLike>;
+  outputLink: Int32Array<ArrayBufferLike>;
   /** The key of the name that ends at a node, or -1. */
-  private key: Int32Array<ArrayBufferLike>;
+  key: Int32Array<ArrayBufferLike>;
   /** Per node: the index of its Map in `wideMaps`, or -1 (a typed array: no Map look-up to learn that a node has none). */
-  private wideIndex: Int32Array<ArrayBufferLike>;
-  private wideMaps: Map<number, number>[] = [new Map<number, number>()];
+  wideIndex: Int32Array<ArrayBufferLike>;
+  wideMaps: Map<number, number>[] = [new Map<number, number>()];
   /** The root's children by code point (below U+10000; others are in the root's Map). */
-  private rootChildren: Int32Array<ArrayBufferLike> = new Int32Array(rootTableSize).fill(-1);
-  private built = false;
-
-  /** An automaton already built elsewhere (`data()`): searched as it is, never added to. */
-  static fromData(data: NameAutomatonData): NameAutomaton {
-    const automaton = new NameAutomaton(0);
-    for (const name of searchArrays) automaton[name] = data[name];
-    automaton.size = data.label.length;
-    automaton.childCount = new Int32Array(0);
-    automaton.wideMaps = [...data.wideMaps];
-    automaton.rootChildren = data.rootChildren;
-    automaton.built = true;
-    return automaton;
-  }
-
-  /** The built automaton as plain data, its arrays cut to the nodes in use (and shared: see NameAutomatonData). */
-  data(): NameAutomatonData {
-    if (!this.built) this.build();
-    const arrays = {} as Record<SearchArray, Int32Array<ArrayBufferLike>>;
-    for (const name of searchArrays) arrays[name] = sharedCopy(this[name], this.size);
-    return { ...arrays, wideMaps: this.wideMaps, rootChildren: sharedCopy(this.rootChildren, this.rootChildren.length) };
-  }
+  rootChildren: Int32Array<ArrayBufferLike> = new Int32Array(rootTableSize).fill(-1);
+  /** Whether the failure links are made (`build`); no name may be added after. */
+  built = false;
 
   /** `expectedNodes`: at most how many nodes there will be (the names' total length), so the arrays are made once, not grown. */
   constructor(expectedNodes = 1024) {
@@ -134,10 +98,6 @@ export class NameAutomaton {
         found(index, this.depth[output], this.key[output]);
       }
     }
-  }
-
-  get nodeCount(): number {
-    return this.size;
   }
 
   private step(from: number, codePoint: number): number {

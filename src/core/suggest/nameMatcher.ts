@@ -5,9 +5,8 @@
  */
 import { continuesWord, needsWordEdge } from '../text/wordEdges';
 import { endsCluster, foldName, foldText, startsCluster } from './foldedText';
-import { packEntries, unpackEntry, type EntryColumns } from './entryColumns';
 import type { GazetteerEntry } from './gazetteerEntry';
-import { NameAutomaton, type NameAutomatonData } from './nameAutomaton';
+import { NameAutomaton } from './nameAutomaton';
 
 export interface NameMatcherOptions {
   /** Match regardless of case (per cluster lower-casing on both sides). */
@@ -36,52 +35,36 @@ function characterAt(text: string, utf16: number): string {
   return code === undefined ? '' : String.fromCodePoint(code);
 }
 
-/**
- * A built matcher as plain data for another thread: the automaton (shared: see
- * NameAutomatonData), each key's entries one after another as columns (entryColumns.ts) with
- * where each key's start, and each key's word edges as bits (one small object per key cost a
- * worker about a tenth of a second to receive at 100,000 names).
- */
-export interface NameMatcherData {
-  readonly automaton: NameAutomatonData;
-  readonly entries: EntryColumns;
-  /** Key k's entries are `entries[keyStarts[k]]` up to `entries[keyStarts[k + 1]]`. */
-  readonly keyStarts: Int32Array;
-  /** Per key: 1 when the name's start needs a word edge, 2 when its end does (or both). */
+/** A matcher received from another thread (matcherData.ts), ready to search. */
+export interface ReceivedMatcher {
+  readonly automaton: NameAutomaton;
   readonly edges: Uint8Array;
-  readonly options: NameMatcherOptions;
+  /** Makes key k's entries; asked once per key, the first time its name is found. */
+  readonly entriesOf: (key: number) => GazetteerEntry[];
 }
 
 const startEdge = 1;
 const endEdge = 2;
 
 export class NameMatcher {
-  private readonly automaton: NameAutomaton;
-  /**
-   * Entries by key; a key is one folded name. From another thread's data, a key's entries are
-   * made the first time its name is found (`packed`).
-   */
+  readonly automaton: NameAutomaton;
+  /** Entries by key; a key is one folded name. Received from another thread, made when first asked for (`makeEntries`). */
   private readonly entriesByKey: (readonly GazetteerEntry[])[];
-  private readonly packed: { entries: EntryColumns; keyStarts: Int32Array } | undefined;
+  private readonly makeEntries: ((key: number) => GazetteerEntry[]) | undefined;
   /** Per key: whether the name's first (`startEdge`) and last (`endEdge`) characters need a word edge. */
-  private readonly edges: Uint8Array;
+  readonly edges: Uint8Array;
 
-  /** A matcher another thread built (`data()`), ready to search. */
-  static fromData(data: NameMatcherData): NameMatcher {
-    return new NameMatcher([], data.options, data);
-  }
-
-  /** `built`: for `fromData` only. */
+  /** `received`: for matcherData.ts only; `entries` are then ignored. */
   constructor(
     entries: Iterable<GazetteerEntry>,
-    private readonly options: NameMatcherOptions,
-    built?: NameMatcherData,
+    readonly options: NameMatcherOptions,
+    received?: ReceivedMatcher,
   ) {
-    if (built !== undefined) {
-      this.automaton = NameAutomaton.fromData(built.automaton);
-      this.entriesByKey = new Array<readonly GazetteerEntry[]>(built.edges.length);
-      this.packed = { entries: built.entries, keyStarts: built.keyStarts };
-      this.edges = built.edges;
+    if (received !== undefined) {
+      this.automaton = received.automaton;
+      this.entriesByKey = new Array<readonly GazetteerEntry[]>(received.edges.length);
+      this.makeEntries = received.entriesOf;
+      this.edges = received.edges;
       return;
     }
     const list = Array.isArray(entries) ? (entries as readonly GazetteerEntry[]) : [...entries];
@@ -106,29 +89,14 @@ export class NameMatcher {
     }
     this.automaton.build();
     this.entriesByKey = entriesByKey;
-    this.packed = undefined;
+    this.makeEntries = undefined;
     this.edges = Uint8Array.from(edges);
   }
 
-  /** This matcher as plain data, which a worker thread receives instead of building its own. */
-  data(): NameMatcherData {
-    const keyStarts = new Int32Array(this.edges.length + 1);
-    const entries: GazetteerEntry[] = [];
-    for (let key = 0; key < this.edges.length; key++) {
-      for (const entry of this.entriesOf(key)) entries.push(entry);
-      keyStarts[key + 1] = entries.length;
-    }
-    return { automaton: this.automaton.data(), entries: packEntries(entries), keyStarts, edges: this.edges, options: this.options };
-  }
-
-  private entriesOf(key: number): readonly GazetteerEntry[] {
-    let entries = this.entriesByKey[key];
-    if (entries === undefined && this.packed !== undefined) {
-      const { entries: columns, keyStarts } = this.packed;
-      entries = Array.from({ length: keyStarts[key + 1] - keyStarts[key] }, (_, offset) => unpackEntry(columns, keyStarts[key] + offset));
-      this.entriesByKey[key] = entries;
-    }
-    return entries;
+  /** The entries of key `key` (one folded name), every type and source it is listed with. */
+  entriesOf(key: number): readonly GazetteerEntry[] {
+    // Only a received matcher has keys whose entries are not made yet.
+    return this.entriesByKey[key] ?? (this.entriesByKey[key] = this.makeEntries!(key));
   }
 
   /** Distinct names (after folding). */

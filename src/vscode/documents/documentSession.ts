@@ -109,10 +109,6 @@ export class DocumentSession {
     if (changes.length > 0) this.pendingEdits = true;
   }
 
-  get hasPendingEdits(): boolean {
-    return this.pendingEdits;
-  }
-
   /** Writes the spans the editor moved, once the text they refer to is saved. */
   async writeAfterSave(document: vscode.TextDocument): Promise<UpdateResult | undefined> {
     if (!this.pendingEdits || !this.sidecar) return undefined;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { GazetteerEntry } from '../../../src/core/suggest/gazetteerEntry';
+import { matcherData, matcherFromData } from '../../../src/core/suggest/matcherData';
 import { NameMatcher } from '../../../src/core/suggest/nameMatcher';
 
 function entry(name: string, type = 'PERSON', kbId?: string): GazetteerEntry {
@@ -108,7 +109,7 @@ describe('suggestions: finding gazetteer names in text', () => {
       fc.property(fc.array(gazetteerEntry, { minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'á', 'A', 'B', '\u0301', ' ', '.'), maxLength: 40 }), fc.boolean(), (entries, text, ignoreCase) => {
         const matcher = new NameMatcher(entries, { ignoreCase });
         // Through structured cloning, as a worker receives it.
-        const copy = NameMatcher.fromData(structuredClone(matcher.data()));
+        const copy = matcherFromData(structuredClone(matcherData(matcher)));
         assert.equal(copy.names, matcher.names);
         assert.deepEqual(copy.find(text), matcher.find(text));
       }),
