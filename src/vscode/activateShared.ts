@@ -17,6 +17,7 @@ import { registerTaggingCommands, type TaggingContext } from './editing/register
 import { registerUndoCommands } from './editing/registerUndoCommands';
 import { TypeSwatches } from './editing/typePicker';
 import { UndoContextKeys } from './editing/undoContextKeys';
+import { registerSidecarsFollowRenames } from './files/sidecarsFollowRenames';
 import { registerGuidelinesCommand } from './guidelines/openGuidelines';
 import type { CorpusFileSource } from './index/corpusFileSource';
 import { CorpusIndexService } from './index/corpusIndexService';
@@ -92,6 +93,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
     registerLabelInlayHints(documents),
     registerAnnotationProblems(documents),
     registerConflictResolution(documents),
+    registerSidecarsFollowRenames(),
     statusBar,
     registerExportCommand(host.corpusAccess),
     registerValidateCommand(host.corpusAccess),

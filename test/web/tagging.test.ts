@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { equal, ok } from './check';
-import { api, article, eventually, type Fixture, openArticle, readSidecar, removeFixture, select, texts, writeFixture } from './support';
+import { api, article, eventually, type Fixture, openArticle, readSidecar, readText, removeFixture, select, texts, writeFixture } from './support';
 
 describe('Tagging in the web worker', () => {
   let fixture: Fixture;
@@ -76,5 +76,18 @@ describe('Tagging in the web worker', () => {
     const text = hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
     ok(text.includes('ORG'), `the hover does not name the type:\n${text}`);
     ok(texts((await readSidecar(uri))?.annotations).includes('ORG:Banco Andino'));
+  });
+
+  it('takes the sidecar along when the text is renamed', async () => {
+    const from = fixture.uri('valparaiso.txt');
+    const to = fixture.uri('valparaiso-2025.txt');
+    const sidecar = (uri: vscode.Uri) => uri.with({ path: `${uri.path}.ann.yaml` });
+    const before = await readText(sidecar(from));
+    ok(before !== undefined, 'the earlier tests tagged the article');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    ok(await vscode.workspace.applyEdit(edit), 'the rename was refused');
+    equal(await readText(sidecar(from)), undefined, 'no sidecar is left under the old name');
+    equal(await readText(sidecar(to)), before, 'the sidecar moved unchanged');
   });
 });

@@ -112,27 +112,6 @@ export class CorpusIndex {
     return change(path, summaryOf(record), undefined, touched);
   }
 
-  /** Moves a file's entry to a new path (replacing any entry there). */
-  renameFile(from: string, to: string): IndexChange | undefined {
-    const record = this.byPath.get(from);
-    if (!record || from === to) return undefined;
-    if (this.byPath.has(to)) this.removeFile(to);
-    const touched: EntityRecord[] = [];
-    this.listeners.emit('fileRemoved', record.id);
-    this.byPath.delete(from);
-    this.order.remove(from);
-    record.path = to;
-    this.byPath.set(to, record);
-    this.order.insert(to);
-    // Mention lists are ordered by path: the entities of this file must re-sort theirs.
-    for (const form of record.columns.forms) {
-      const entity = this.table.entity(this.table.entityOfForm(form));
-      if (entity) entity.sortedFiles = undefined;
-    }
-    this.listeners.emit('fileAdded', record.id);
-    return change(to, { ...summaryOf(record), path: from }, summaryOf(record), touched);
-  }
-
   has(path: string): boolean {
     return this.byPath.has(path);
   }

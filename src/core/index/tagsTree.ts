@@ -149,7 +149,7 @@ export class TagsTree {
 
 /** An entity's files in view order, kept on the entity until its set of files changes. */
 export function sortedFilesOf(index: CorpusIndex, entity: EntityRecord): readonly number[] {
-  // Ranks only change order when a file is renamed, which clears this list (CorpusIndex.renameFile).
+  // Files coming and going change ranks but not their order; they also change `files`, which clears this list.
   entity.sortedFiles ??= entity.files.fileIds().sort((a, b) => index.rank(a) - index.rank(b));
   return entity.sortedFiles;
 }

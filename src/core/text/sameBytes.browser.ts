@@ -3,7 +3,9 @@
  * `node:buffer` there; scripts/browserBundle.mjs puts this module in place of sameBytes.ts). The
  * store asks this of whole sidecars on every write (a megabyte in a long article), so the bulk is
  * compared four bytes at a time when both arrays sit at the same alignment (fresh reads and
- * encodings do); a byte loop took about as long as hashing the same bytes.
+ * encodings do); a byte loop took about as long as hashing the same bytes. (Unrolled eight words
+ * at a time it was a third faster again, but a write through `workspace.fs` takes far longer
+ * than either, and the browser bundle has little room: see docs/performance.md.)
  */
 export function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
   if (left.length !== right.length) return false;
@@ -19,22 +21,7 @@ export function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
     const words = (length - index) >>> 2;
     const leftWords = new Int32Array(left.buffer, left.byteOffset + index, words);
     const rightWords = new Int32Array(right.buffer, right.byteOffset + index, words);
-    // Eight words per test: a third faster than one, in V8.
-    const unrolled = words - (words % 8);
-    let word = 0;
-    for (; word < unrolled; word += 8) {
-      const differences =
-        (leftWords[word] ^ rightWords[word]) |
-        (leftWords[word + 1] ^ rightWords[word + 1]) |
-        (leftWords[word + 2] ^ rightWords[word + 2]) |
-        (leftWords[word + 3] ^ rightWords[word + 3]) |
-        (leftWords[word + 4] ^ rightWords[word + 4]) |
-        (leftWords[word + 5] ^ rightWords[word + 5]) |
-        (leftWords[word + 6] ^ rightWords[word + 6]) |
-        (leftWords[word + 7] ^ rightWords[word + 7]);
-      if (differences !== 0) return false;
-    }
-    for (; word < words; word++) if (leftWords[word] !== rightWords[word]) return false;
+    for (let word = 0; word < words; word++) if (leftWords[word] !== rightWords[word]) return false;
     index += words * 4;
   }
   for (; index < length; index++) if (left[index] !== right[index]) return false;

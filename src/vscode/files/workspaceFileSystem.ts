@@ -45,7 +45,7 @@ function workspaceFiles(uriOf: (path: string) => vscode.Uri | undefined): PlainF
 }
 
 /** The operation's result, or undefined when the file does not exist; other failures throw. */
-async function orUndefined<T>(operation: Thenable<T>): Promise<T | undefined> {
+export async function orUndefined<T>(operation: Thenable<T>): Promise<T | undefined> {
   try {
     return await operation;
   } catch (error) {

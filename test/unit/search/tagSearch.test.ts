@@ -100,7 +100,9 @@ describe('TagSearch', () => {
     assert.equal(following.search('lisbao')[0]?.text, 'Lisboa');
     live.removeFile('es/feria-bogota.txt');
     assert.deepEqual(following.search('bogota').filter((result) => result.entity === '["LOCATION","bogotá"]'), []);
-    live.renameFile('new/lisbon.txt', 'pt/lisboa-tram.txt');
+    // A rename, as the file watcher reports it: a deletion and a creation.
+    live.removeFile('new/lisbon.txt');
+    live.setFile('pt/lisboa-tram.txt', entry([mention('LOCATION', 'Lisboa'), mention('PERSON', 'Sophia Archer', 10)]));
     assert.ok(following.search('file:pt/ sophia').length === 1);
     assert.equal(following.search('lisboa tram')[0]?.file, 'pt/lisboa-tram.txt');
     following.dispose();

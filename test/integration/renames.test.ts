@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { api, eventually, openArticle, readSidecarFromDisk, restoreSampleCorpus, workspaceFile } from './support';
+
+const sidecarOnDisk = (relative: string) => `${workspaceFile(relative).fsPath}.ann.yaml`;
+
+/** Renames a file as the Explorer does: through a workspace edit, which runs the extensions' rename participants. */
+async function rename(from: string, to: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.renameFile(workspaceFile(from), workspaceFile(to));
+  assert.ok(await vscode.workspace.applyEdit(edit), `the rename of ${from} was refused`);
+}
+
+describe('Renaming a text in VS Code', () => {
+  after(restoreSampleCorpus);
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('takes its sidecar along: the tags show on the new name in the editor and the Corpus view', async () => {
+    const from = 'en/mombasa-port-modernisation-deal.txt';
+    const to = 'en/mombasa-port-deal-2025.txt';
+    const before = readFileSync(sidecarOnDisk(from), 'utf8');
+    const tags = readSidecarFromDisk(from)!.annotations;
+    assert.ok(tags.length > 0, 'the sample article is tagged');
+    await rename(from, to);
+    assert.equal(existsSync(sidecarOnDisk(from)), false, 'no sidecar is left under the old name');
+    assert.equal(readFileSync(sidecarOnDisk(to), 'utf8'), before, 'the sidecar moved unchanged');
+    await openArticle(to);
+    const shown = await (await api()).annotationsOf(workspaceFile(to));
+    assert.deepEqual(
+      shown.map((tag) => [tag.id, tag.start, tag.end, tag.state]),
+      tags.map((tag) => [tag.id, tag.start, tag.end, 'ok']),
+    );
+    // The index hears of the rename from the file watcher, which can take seconds on a loaded machine.
+    await eventually(
+      async () => {
+        const shownRows = await (await api()).corpusRows();
+        const moved = shownRows.some((row) => row.trim().startsWith(`mombasa-port-deal-2025.txt | ${tags.length} · `));
+        return moved && !shownRows.some((row) => row.includes('mombasa-port-modernisation-deal.txt')) ? shownRows : undefined;
+      },
+      'the Corpus view to show the tags under the new name only',
+      15_000,
+    );
+  });
+
+  it('puts no sidecar over another: when the new name has one already, both stay as they were', async () => {
+    const from = 'es/feria-comercial-bogota-shanghai.txt';
+    const to = 'es/feria-2025.txt';
+    const mine = readFileSync(sidecarOnDisk(from), 'utf8');
+    // A sidecar left behind by an earlier rename outside VS Code.
+    const stray = 'version: 1\nstatus: done\nannotations: []\n';
+    writeFileSync(sidecarOnDisk(to), stray);
+    await rename(from, to);
+    assert.ok(existsSync(workspaceFile(to).fsPath), 'the text itself is renamed');
+    assert.equal(readFileSync(sidecarOnDisk(from), 'utf8'), mine, 'its sidecar stays, unchanged, under the old name');
+    assert.equal(readFileSync(sidecarOnDisk(to), 'utf8'), stray, 'the sidecar already there is not overwritten');
+  });
+
+  it('leaves a text without a sidecar, and a renamed sidecar, as the rename made them', async () => {
+    await rename('en/nile-basin-water-project.txt', 'en/nile-basin.txt');
+    assert.equal(existsSync(sidecarOnDisk('en/nile-basin.txt')), false);
+    await rename('en/cartagena-hangzhou-sister-cities.txt.ann.yaml', 'en/cartagena.txt.ann.yaml');
+    assert.ok(existsSync(workspaceFile('en/cartagena.txt.ann.yaml').fsPath));
+    assert.ok(existsSync(workspaceFile('en/cartagena-hangzhou-sister-cities.txt').fsPath), 'the text stays where it was');
+  });
+});
