@@ -4,7 +4,7 @@
 //
 // Node built-ins are not marked external: an import of one that reaches the browser entry cannot
 // be resolved for platform 'browser', and the build fails with its name and importer.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 // The browser build takes `name.browser.ts` wherever a module `name.ts` has one beside it: the
@@ -17,6 +17,25 @@ export const browserVariants = {
       const base = path.resolve(args.resolveDir, args.path);
       const variant = `${base}.browser.ts`;
       return existsSync(`${base}.ts`) && existsSync(variant) ? { path: variant } : undefined;
+    });
+  },
+};
+
+// The extension reads YAML with the yaml library but never writes it (the canonical writer is its
+// own, src/core/sidecar/serializeSidecar.ts), yet yaml's writer reaches the bundle through the
+// toString methods of its nodes: about 13 KB of the browser budget. Its modules are replaced by
+// ones with the same exports that throw when called; the readers turn a throw into a reported
+// problem, and test/unit/build/browserYaml.test.ts reads the same documents both ways.
+const yamlWriterModule = /[\\/]yaml[\\/]browser[\\/]dist[\\/]stringify[\\/][^\\/]+\.js$/;
+
+export const withoutYamlWriter = {
+  name: 'without-yaml-writer',
+  setup(build) {
+    build.onLoad({ filter: yamlWriterModule }, (args) => {
+      const names = [...readFileSync(args.path, 'utf8').matchAll(/^export \{([^}]*)\}/gm)].flatMap((match) => match[1].split(',').map((name) => name.trim().split(/\s+as\s+/).pop()).filter(Boolean));
+      if (names.length === 0) return { errors: [{ text: `${args.path}: no export list found; check the yaml stub in scripts/browserBundle.mjs` }] };
+      const stub = `const absent = () => { throw new Error('Writing YAML is not part of the browser build.'); };\n${names.map((name) => `export const ${name} = absent;`).join('\n')}\n`;
+      return { contents: stub, loader: 'js' };
     });
   },
 };
@@ -44,6 +63,6 @@ export function browserBundleOptions({ production = false, root = process.cwd() 
     alias: { 'fuse.js': production ? 'fuse.js/min-basic' : 'fuse.js/basic' },
     charset: 'utf8',
     ...(production ? { define: productionDefine } : {}),
-    plugins: [browserVariants],
+    plugins: [browserVariants, withoutYamlWriter],
   };
 }
