@@ -12,6 +12,7 @@ import { importCommand } from './commands/importCommand';
 import { mergeDriverCommand } from './commands/mergeDriverCommand';
 import { mergeFileCommand } from './commands/mergeFileCommand';
 import { reanchorCommand } from './commands/reanchorCommand';
+import { relinkCommand } from './commands/relinkCommand';
 import { searchCommand } from './commands/searchCommand';
 import { suggestCommand } from './commands/suggestCommand';
 import { statsCommand } from './commands/statsCommand';
@@ -50,6 +51,8 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
         return await exportCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'relink':
+        return await relinkCommand(rest, io);
       case 'reanchor':
         return await reanchorCommand(rest, io);
       case 'merge-file':

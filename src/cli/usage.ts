@@ -10,6 +10,7 @@ Commands:
   import   [DIR] --format F --from P  F: yaml | brat | jsonl
   search   [DIR] QUERY [--json] [--limit N]   the same fuzzy search as the editor
   reanchor [DIR] [--dry-run]          store new offsets for the tags of texts changed since tagged
+  relink   [DIR] [--dry-run]          move sidecars left behind by a renamed text to its new name
   merge-driver install [DIR] [--print]  let git merge sidecars by annotation id (docs/merge-driver.md)
   merge-file BASE OURS THEIRS [PATH]  the merge driver git runs for *.ann.yaml
   agree    LEFT RIGHT [MORE...] [--json] [--csv FILE]   agreement between folders or git:REF
@@ -145,6 +146,21 @@ the sidecar as they are, for a person to fix. Exit 1 when anything was orphaned.
 
 Options:
   --dry-run       report, but write nothing
+  -h, --help      show this help
+`,
+  relink: `Usage: news-annotator relink [DIR] [--dry-run]
+
+Finds the sidecars whose text is gone, most often because the text was renamed or moved outside
+the editor (git mv, a shell, a teammate's commit), and moves each one beside its text under the
+new name. A text is recognised by its content: the SHA-256 its sidecar recorded, searched among
+the texts that have no sidecar. A sidecar moves only when exactly one such text matches and no
+other left-behind sidecar was written for the same text; it is never put over another sidecar.
+Prints one line per sidecar moved (old -> new), and a warning for each one left where it is
+(its text not found, found twice, or changed since the move: rename those by hand). Exit 1 when
+any sidecar without a text is left.
+
+Options:
+  --dry-run       report, but move nothing
   -h, --help      show this help
 `,
   suggest: `Usage: news-annotator suggest [DIR] [--gazetteer FILE]... [--from-tags] [--types T,...]

@@ -6,6 +6,7 @@ import { registerConflictResolution } from './conflict/registerConflictResolutio
 import { registerCorpusView } from './corpus/registerCorpusView';
 import type { CorpusAccess } from './corpusActions/corpusAccess';
 import { registerExportCommand } from './corpusActions/registerExportCommand';
+import { registerRelinkCommand } from './corpusActions/registerRelinkCommand';
 import { registerValidateCommand } from './corpusActions/registerValidateCommand';
 import { registerAnnotationHover } from './decorations/annotationHover';
 import { DecorationController } from './decorations/decorationController';
@@ -97,6 +98,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
     statusBar,
     registerExportCommand(host.corpusAccess),
     registerValidateCommand(host.corpusAccess),
+    registerRelinkCommand(host.corpusAccess),
     vscode.commands.registerCommand(commandIds.toggleLabels, async () => {
       const settings = vscode.workspace.getConfiguration('newsAnnotator');
       await settings.update('decorations.showLabels', !settings.get<boolean>('decorations.showLabels', true), vscode.ConfigurationTarget.Global);

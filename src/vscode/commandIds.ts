@@ -21,6 +21,7 @@ export const commandIds = {
   reattachAnnotation: 'newsAnnotator.reattachAnnotation',
   exportAnnotations: 'newsAnnotator.exportAnnotations',
   validateCorpus: 'newsAnnotator.validateCorpus',
+  relinkSidecars: 'newsAnnotator.relinkSidecars',
   filterCorpus: 'newsAnnotator.filterCorpus',
   sortTags: 'newsAnnotator.sortTags',
   showMoreTags: 'newsAnnotator.showMoreTags',

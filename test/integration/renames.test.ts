@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { api, eventually, openArticle, readSidecarFromDisk, restoreSampleCorpus, workspaceFile } from './support';
 
@@ -65,5 +65,28 @@ describe('Renaming a text in VS Code', () => {
     await rename('en/cartagena-hangzhou-sister-cities.txt.ann.yaml', 'en/cartagena.txt.ann.yaml');
     assert.ok(existsSync(workspaceFile('en/cartagena.txt.ann.yaml').fsPath));
     assert.ok(existsSync(workspaceFile('en/cartagena-hangzhou-sister-cities.txt').fsPath), 'the text stays where it was');
+  });
+
+  it('outside VS Code leaves the sidecar behind, and Reattach Sidecars of Moved Texts puts it beside the text', async () => {
+    await restoreSampleCorpus(); // the tests above leave sidecars behind on purpose
+    const from = 'zh/hangzhou-cartagena-friendship-city.txt';
+    const to = 'zh/archive/hangzhou-cartagena.txt';
+    const before = readFileSync(sidecarOnDisk(from), 'utf8');
+    const tags = readSidecarFromDisk(from)!.annotations;
+    // As `git mv` or a shell does it: the text alone, where VS Code cannot take part.
+    await vscode.workspace.fs.createDirectory(workspaceFile('zh/archive'));
+    renameSync(workspaceFile(from).fsPath, workspaceFile(to).fsPath);
+    const outcome = await vscode.commands.executeCommand<{ moved: string[]; left: number } | undefined>('newsAnnotator.relinkSidecars', { all: true });
+    assert.deepEqual(outcome, { moved: [`${to}.ann.yaml`], left: 0 });
+    assert.equal(existsSync(sidecarOnDisk(from)), false, 'no sidecar is left under the old name');
+    assert.equal(readFileSync(sidecarOnDisk(to), 'utf8'), before, 'the sidecar moved unchanged');
+    await openArticle(to);
+    const shown = await (await api()).annotationsOf(workspaceFile(to));
+    assert.deepEqual(
+      shown.map((tag) => [tag.id, tag.start, tag.end, tag.state]),
+      tags.map((tag) => [tag.id, tag.start, tag.end, 'ok']),
+    );
+    const again = await vscode.commands.executeCommand<{ moved: string[]; left: number } | undefined>('newsAnnotator.relinkSidecars', { all: true });
+    assert.deepEqual(again, { moved: [], left: 0 }, 'nothing left to do');
   });
 });

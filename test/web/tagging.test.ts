@@ -90,4 +90,20 @@ describe('Tagging in the web worker', () => {
     equal(await readText(sidecar(from)), undefined, 'no sidecar is left under the old name');
     equal(await readText(sidecar(to)), before, 'the sidecar moved unchanged');
   });
+
+  it('finds a text renamed behind its back, and Reattach Sidecars of Moved Texts puts the sidecar beside it', async () => {
+    const from = fixture.uri('valparaiso-2025.txt');
+    const to = fixture.uri('moved/valparaiso.txt');
+    const sidecar = (uri: vscode.Uri) => uri.with({ path: `${uri.path}.ann.yaml` });
+    const before = await readText(sidecar(from));
+    ok(before !== undefined, 'the rename above moved the sidecar here');
+    // workspace.fs renames without asking the rename participants: as git or a shell would.
+    await vscode.workspace.fs.createDirectory(fixture.uri('moved'));
+    await vscode.workspace.fs.rename(from, to);
+    equal(await readText(sidecar(to)), undefined, 'the sidecar stayed behind');
+    const outcome = await vscode.commands.executeCommand<{ moved: string[]; left: number } | undefined>('newsAnnotator.relinkSidecars', { all: true });
+    ok(outcome?.moved.includes(fixture.path('moved/valparaiso.txt.ann.yaml')) === true, `moved: ${JSON.stringify(outcome)}`);
+    equal(await readText(sidecar(from)), undefined, 'no sidecar is left under the old name');
+    equal(await readText(sidecar(to)), before, 'the sidecar moved unchanged');
+  });
 });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { loadCorpus } from '../../core/corpus/loadCorpus';
+import type { Problem } from '../../core/problem';
 import { validateCorpus } from '../../workspace/validateCorpus';
 import { commandIds } from '../commandIds';
 import { toDiagnostic } from '../project/projectService';
@@ -41,7 +42,7 @@ export function registerValidateCommand(access: CorpusAccess): vscode.Disposable
         for (const item of validateCorpus(corpus, load, (relative) => access.fullPath(corpus, relative))) {
           if (item.severity === 'error') errors++;
           else if (item.severity === 'warning') warnings++;
-          byFile.set(item.file, [...(byFile.get(item.file) ?? []), toDiagnostic(item)]);
+          byFile.set(item.file, [...(byFile.get(item.file) ?? []), toDiagnostic(withRelinkHint(item))]);
         }
         for (const [file, diagnostics] of byFile) collection.set(vscode.Uri.joinPath(folder.uri, file), diagnostics);
       }
@@ -68,4 +69,10 @@ export function registerValidateCommand(access: CorpusAccess): vscode.Disposable
       }
     }),
   );
+}
+
+/** A sidecar left behind is most often a text renamed outside the editor: say which command puts it back. */
+function withRelinkHint(item: Problem): Problem {
+  if (item.code !== 'sidecar-without-text') return item;
+  return { ...item, message: `${item.message} ${vscode.l10n.t('If the text was renamed or moved, News Annotator: Reattach Sidecars of Moved Texts finds it by its content.')}` };
 }

@@ -49,7 +49,7 @@ describe('news-annotator validate', () => {
     assert.equal((await runCli(['validate'], corpus.folder)).code, 0);
     const strict = await runCli(['validate', '--strict', '.'], corpus.folder);
     assert.equal(strict.code, 1);
-    assert.equal(strict.stdout, 'es/stray.txt.ann.yaml:1:1: warning: No corpus text file es/stray.txt beside this sidecar (missing, or not included by the corpus globs of news-annotator.yaml).\n');
+    assert.equal(strict.stdout, 'es/stray.txt.ann.yaml:1:1: warning: No corpus text file es/stray.txt beside this sidecar (missing, or not included by the corpus globs of news-annotator.yaml). If the text was renamed or moved, `news-annotator relink` finds it by its content and moves this sidecar beside it.\n');
   });
 
   it('exits 2 on bad usage with the help on stderr, 1 on a missing folder, 0 on --help', async () => {

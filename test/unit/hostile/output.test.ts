@@ -26,6 +26,6 @@ describe('hostile output: what files hold never reaches the terminal raw', () =>
     writeFileSync(path.join(corpus.folder, 'en', `${name}.ann.yaml`), 'format: news-annotator/1\nannotations: []\n');
     const result = await runCli(['validate'], corpus.folder);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.deepEqual(lines, [`en/evil\\nname\\r\\u202eeman.txt.ann.yaml:1:1: warning: No corpus text file en/evil\\nname\\r\\u202eeman.txt beside this sidecar (missing, or not included by the corpus globs of news-annotator.yaml).`]);
+    assert.deepEqual(lines, [`en/evil\\nname\\r\\u202eeman.txt.ann.yaml:1:1: warning: No corpus text file en/evil\\nname\\r\\u202eeman.txt beside this sidecar (missing, or not included by the corpus globs of news-annotator.yaml). If the text was renamed or moved, \`news-annotator relink\` finds it by its content and moves this sidecar beside it.`]);
   });
 });
