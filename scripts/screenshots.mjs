@@ -3,7 +3,7 @@
 // For screenshots meant for people install fonts first, or emoji and CJK draw as empty boxes:
 //   apt-get install fonts-noto-color-emoji fonts-noto-cjk
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,25 @@ function suggestFromGazetteer(workspace) {
   const names = [['Chinese Embassy', 'ORG'], ['Bogotá', 'LOCATION'], ['Asia-Pacific', 'LOCATION'], ['Zhejiang', 'LOCATION'], ['ICETEX', 'ORG'], ['Cartagena Chamber of Commerce', 'ORG'], ['Caribe Global News', 'ORG']];
   writeFileSync(gazetteer, `name\ttype\n${names.map((row) => row.join('\t')).join('\n')}\n`);
   execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'suggest', workspace, '--gazetteer', gazetteer], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Runs Reattach Sidecars of Moved Texts from the command palette, up to its list of moves. */
+async function openRelinkPicker(page) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor();
+  await input.fill('>Reattach Sidecars of Moved Texts');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reattach Sidecars' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget', { hasText: 'Move these sidecars beside their texts?' }).first().waitFor();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'mombasa-2024.txt' }).first().waitFor();
+}
+
+/** Renames two tagged texts as `git mv` would, leaving their sidecars behind, for Reattach Sidecars of Moved Texts. */
+function moveTwoTexts(workspace) {
+  mkdirSync(path.join(workspace, 'en', 'archive'), { recursive: true });
+  renameSync(path.join(workspace, 'en', 'mombasa-port-modernisation-deal.txt'), path.join(workspace, 'en', 'archive', 'mombasa-2024.txt'));
+  renameSync(path.join(workspace, 'zh', 'hangzhou-cartagena-friendship-city.txt'), path.join(workspace, 'zh', 'hangzhou-cartagena.txt'));
 }
 
 const host = ensureHost();
@@ -182,6 +201,27 @@ try {
       },
     ],
   ]);
+  if (!highContrastOnly) await shoot(browser, host, scratch, 'light', [
+    [
+      'relink-picker.png',
+      async (page) => {
+        // The sidecars two renames outside the editor left behind, found by content, to confirm.
+        await openRelinkPicker(page);
+        await page.waitForTimeout(500);
+      },
+    ],
+    [
+      'relink-done.png',
+      async (page) => {
+        // OK: both sidecars move, and the Corpus view counts the tags under the new names.
+        await page.keyboard.press('Escape');
+        await openRelinkPicker(page);
+        await page.keyboard.press('Enter');
+        await page.locator('.monaco-list-row', { hasText: /mombasa-2024\.txt\s*[1-9]/ }).first().waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(800);
+      },
+    ],
+  ], { copy: 'light-relink', prepare: moveTwoTexts });
   if (!highContrastOnly) await shoot(browser, host, scratch, 'light', [
     [
       'arcs.png',

@@ -86,6 +86,15 @@ describe('Renaming a text in VS Code', () => {
       shown.map((tag) => [tag.id, tag.start, tag.end, tag.state]),
       tags.map((tag) => [tag.id, tag.start, tag.end, 'ok']),
     );
+    // The Corpus view counts them under the new name, in a folder of one file (said in the singular).
+    await eventually(
+      async () => {
+        const rows = await (await api()).corpusRows();
+        return rows.some((row) => new RegExp(`^archive \\| 1 file · 1 to do · ${tags.length} tags$`).test(row.trim())) ? rows : undefined;
+      },
+      `the Corpus view to show zh/archive with one file and ${tags.length} tags`,
+      15_000,
+    );
     const again = await vscode.commands.executeCommand<{ moved: string[]; left: number } | undefined>('newsAnnotator.relinkSidecars', { all: true });
     assert.deepEqual(again, { moved: [], left: 0 }, 'nothing left to do');
   });

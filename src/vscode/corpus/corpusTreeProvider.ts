@@ -71,7 +71,11 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
       const summary = this.summaries.get(node.folderIndex)?.get(folderPath);
       item.id = `folder:${node.folderIndex.folder.uri.toString()}:${folderPath}`;
       item.iconPath = vscode.ThemeIcon.Folder;
-      item.description = summary ? vscode.l10n.t('{0} files · {1} to do · {2} tags', summary.files, summary.notDone, summary.annotations) : undefined;
+      if (summary) {
+        const files = summary.files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', summary.files);
+        const tags = summary.annotations === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', summary.annotations);
+        item.description = vscode.l10n.t('{0} · {1} to do · {2}', files, summary.notDone, tags);
+      }
       item.contextValue = 'corpusFolder';
       return item;
     }

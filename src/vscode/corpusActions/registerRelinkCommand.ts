@@ -52,7 +52,8 @@ export function registerRelinkCommand(access: CorpusAccess): vscode.Disposable {
 
     let chosen = found;
     if (found.length > 0 && args?.all !== true) {
-      const items = found.map((entry) => ({ label: entry.move.to, description: vscode.l10n.t('from {0}', entry.move.from), picked: true, entry }));
+      // Named by the text that gets its tags back, beside the sidecar that holds them.
+      const items = found.map((entry) => ({ label: entry.move.text, description: vscode.l10n.t('from {0}', entry.move.from), picked: true, entry }));
       const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Move these sidecars beside their texts?'), canPickMany: true });
       if (picked === undefined) return undefined;
       chosen = picked.map((item) => item.entry);
