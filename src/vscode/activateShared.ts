@@ -94,7 +94,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
     registerLabelInlayHints(documents),
     registerAnnotationProblems(documents),
     registerConflictResolution(documents),
-    registerSidecarsFollowRenames(),
+    registerSidecarsFollowRenames(host.fileSystem),
     statusBar,
     registerExportCommand(host.corpusAccess),
     registerValidateCommand(host.corpusAccess),

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
-import { api, eventually, openArticle, readSidecarFromDisk, restoreSampleCorpus, workspaceFile } from './support';
+import { api, eventually, openArticle, readSidecarFromDisk, restoreSampleCorpus, select, workspaceFile } from './support';
 
 const sidecarOnDisk = (relative: string) => `${workspaceFile(relative).fsPath}.ann.yaml`;
 
@@ -65,6 +67,49 @@ describe('Renaming a text in VS Code', () => {
     await rename('en/cartagena-hangzhou-sister-cities.txt.ann.yaml', 'en/cartagena.txt.ann.yaml');
     assert.ok(existsSync(workspaceFile('en/cartagena.txt.ann.yaml').fsPath));
     assert.ok(existsSync(workspaceFile('en/cartagena-hangzhou-sister-cities.txt').fsPath), 'the text stays where it was');
+  });
+
+  it('waits for a writer holding the sidecar, so what it writes moves with the sidecar instead of staying under the old name', async () => {
+    await restoreSampleCorpus();
+    const from = 'en/mombasa-port-modernisation-deal.txt';
+    const to = 'en/mombasa-renamed.txt';
+    const sidecar = sidecarOnDisk(from);
+    // Another writer (a command-line run, another window) holds the sidecar's lock, about to write.
+    const lock = path.join(path.dirname(sidecar), `.${path.basename(sidecar)}.lock`);
+    writeFileSync(lock, `${JSON.stringify({ pid: process.pid, host: os.hostname(), time: new Date().toISOString(), token: 'renames-test' })}\n`);
+    const written = readFileSync(sidecar, 'utf8').replace('status: "in-progress"', 'status: "done"');
+    assert.ok(written.includes('status: "done"'));
+    const renaming = rename(from, to);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Its write lands, then it lets go.
+      writeFileSync(sidecar, written);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+    await renaming;
+    assert.equal(existsSync(sidecar), false, 'no sidecar under the old name');
+    assert.equal(readFileSync(sidecarOnDisk(to), 'utf8'), written, 'the sidecar moved with what the other writer wrote');
+  });
+
+  it('keeps a tag written during the rename: it moves with the sidecar, never into a second one under the old name', async () => {
+    await restoreSampleCorpus();
+    // A tag still being written when the rename starts, three times over, each on a new word.
+    const names = ['en/cartagena-hangzhou-sister-cities.txt', 'en/sister-cities-1.txt', 'en/sister-cities-2.txt', 'en/sister-cities-3.txt'];
+    for (const [step, word] of ['tourism', 'heritage', 'logistics'].entries()) {
+      const from = names[step];
+      const to = names[step + 1];
+      const editor = await openArticle(from);
+      editor.selection = select(editor, word);
+      const tagging = vscode.commands.executeCommand<number>('newsAnnotator.tagSelection', { type: 'MISC' });
+      await rename(from, to);
+      const added = await tagging;
+      assert.equal(existsSync(sidecarOnDisk(from)), false, `no sidecar under the old name ${from}`);
+      const moved = readSidecarFromDisk(to)?.annotations.some((tag) => tag.text === word) === true;
+      // Either the tag was written before the sidecar moved (and moved with it), or it waited and failed loudly.
+      assert.equal(moved, added === 1, `"${word}": written ${String(added)}, in the moved sidecar ${String(moved)}`);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('outside VS Code leaves the sidecar behind, and Reattach Sidecars of Moved Texts puts it beside the text', async () => {
