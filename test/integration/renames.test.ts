@@ -14,6 +14,18 @@ async function rename(from: string, to: string): Promise<void> {
   assert.ok(await vscode.workspace.applyEdit(edit), `the rename of ${from} was refused`);
 }
 
+/** The sidecar left the old name unchanged, and the editor shows its tags, all in place, on the new one. */
+async function assertMovedWithItsTags(from: string, to: string, before: string, tags: readonly { id: string; start: number; end: number }[]): Promise<void> {
+  assert.equal(existsSync(sidecarOnDisk(from)), false, 'no sidecar is left under the old name');
+  assert.equal(readFileSync(sidecarOnDisk(to), 'utf8'), before, 'the sidecar moved unchanged');
+  await openArticle(to);
+  const shown = await (await api()).annotationsOf(workspaceFile(to));
+  assert.deepEqual(
+    shown.map((tag) => [tag.id, tag.start, tag.end, tag.state]),
+    tags.map((tag) => [tag.id, tag.start, tag.end, 'ok']),
+  );
+}
+
 describe('Renaming a text in VS Code', () => {
   after(restoreSampleCorpus);
 
@@ -28,14 +40,7 @@ describe('Renaming a text in VS Code', () => {
     const tags = readSidecarFromDisk(from)!.annotations;
     assert.ok(tags.length > 0, 'the sample article is tagged');
     await rename(from, to);
-    assert.equal(existsSync(sidecarOnDisk(from)), false, 'no sidecar is left under the old name');
-    assert.equal(readFileSync(sidecarOnDisk(to), 'utf8'), before, 'the sidecar moved unchanged');
-    await openArticle(to);
-    const shown = await (await api()).annotationsOf(workspaceFile(to));
-    assert.deepEqual(
-      shown.map((tag) => [tag.id, tag.start, tag.end, tag.state]),
-      tags.map((tag) => [tag.id, tag.start, tag.end, 'ok']),
-    );
+    await assertMovedWithItsTags(from, to, before, tags);
     // The index hears of the rename from the file watcher, which can take seconds on a loaded machine.
     await eventually(
       async () => {
@@ -123,14 +128,7 @@ describe('Renaming a text in VS Code', () => {
     renameSync(workspaceFile(from).fsPath, workspaceFile(to).fsPath);
     const outcome = await vscode.commands.executeCommand<{ moved: string[]; left: number } | undefined>('newsAnnotator.relinkSidecars', { all: true });
     assert.deepEqual(outcome, { moved: [`${to}.ann.yaml`], left: 0 });
-    assert.equal(existsSync(sidecarOnDisk(from)), false, 'no sidecar is left under the old name');
-    assert.equal(readFileSync(sidecarOnDisk(to), 'utf8'), before, 'the sidecar moved unchanged');
-    await openArticle(to);
-    const shown = await (await api()).annotationsOf(workspaceFile(to));
-    assert.deepEqual(
-      shown.map((tag) => [tag.id, tag.start, tag.end, tag.state]),
-      tags.map((tag) => [tag.id, tag.start, tag.end, 'ok']),
-    );
+    await assertMovedWithItsTags(from, to, before, tags);
     // The Corpus view counts them under the new name, in a folder of one file (said in the singular).
     await eventually(
       async () => {

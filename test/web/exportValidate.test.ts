@@ -9,9 +9,17 @@ describe('Validate Corpus and Export in the web worker', () => {
   before(async () => {
     fixture = await writeFixture('export', {
       'valparaiso.txt': article,
-      // A sidecar whose text does not match its offsets: what a bad merge leaves behind.
+      // A sidecar whose text does not match its offsets: what a bad merge leaves behind. It
+      // carries the text's current hash, so the index's background re-anchoring (which rewrites a
+      // sidecar whose text changed, moving its entry to another line) leaves it as it is.
       'broken.txt': 'Arica is a port.\n',
-      'broken.txt.ann.yaml': ['format: news-annotator/1', 'annotations:', '  - {id: "brkn2345", type: "LOCATION", start: 0, end: 5, text: "Iquique"}', ''].join('\n'),
+      'broken.txt.ann.yaml': [
+        'format: news-annotator/1',
+        'source: {file: "broken.txt", sha256: "ebfe9a4aeb5c444d8779b059b1cd159ceec807c905192464b4b4bbb3358e3907"}',
+        'annotations:',
+        '  - {id: "brkn2345", type: "LOCATION", start: 0, end: 5, text: "Iquique"}',
+        '',
+      ].join('\n'),
     });
     const editor = await openArticle(fixture.uri('valparaiso.txt'));
     editor.selection = select(editor, 'Amaru Quispe-Llanos');
@@ -31,7 +39,7 @@ describe('Validate Corpus and Export in the web worker', () => {
       const found = vscode.languages.getDiagnostics(sidecar).filter((item) => item.message.includes('Iquique'));
       return found.length > 0 ? found : undefined;
     }, 'a problem on the broken sidecar');
-    equal(problems[0]?.range.start.line, 2, 'the problem points at the entry’s line');
+    equal(problems[0]?.range.start.line, 3, 'the problem points at the entry’s line');
   });
 
   it('exports the annotations to a file in the workspace, named by its URI', async () => {
