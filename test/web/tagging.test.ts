@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { equal, ok } from './check';
 import { api, article, eventually, type Fixture, openArticle, readSidecar, readText, removeFixture, select, texts, writeFixture } from './support';
 
+/** The sidecar of a text, beside it. */
+const sidecar = (uri: vscode.Uri) => uri.with({ path: `${uri.path}.ann.yaml` });
+
 describe('Tagging in the web worker', () => {
   let fixture: Fixture;
 
@@ -81,7 +84,6 @@ describe('Tagging in the web worker', () => {
   it('takes the sidecar along when the text is renamed', async () => {
     const from = fixture.uri('valparaiso.txt');
     const to = fixture.uri('valparaiso-2025.txt');
-    const sidecar = (uri: vscode.Uri) => uri.with({ path: `${uri.path}.ann.yaml` });
     const before = await readText(sidecar(from));
     ok(before !== undefined, 'the earlier tests tagged the article');
     const edit = new vscode.WorkspaceEdit();
@@ -94,7 +96,6 @@ describe('Tagging in the web worker', () => {
   it('finds a text renamed behind its back, and Reattach Sidecars of Moved Texts puts the sidecar beside it', async () => {
     const from = fixture.uri('valparaiso-2025.txt');
     const to = fixture.uri('moved/valparaiso.txt');
-    const sidecar = (uri: vscode.Uri) => uri.with({ path: `${uri.path}.ann.yaml` });
     const before = await readText(sidecar(from));
     ok(before !== undefined, 'the rename above moved the sidecar here');
     // workspace.fs renames without asking the rename participants: as git or a shell would.
