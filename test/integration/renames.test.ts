@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,8 +58,11 @@ describe('Renaming a text in VS Code', () => {
     const from = 'es/feria-comercial-bogota-shanghai.txt';
     const to = 'es/feria-2025.txt';
     const mine = readFileSync(sidecarOnDisk(from), 'utf8');
-    // A sidecar left behind by an earlier rename outside VS Code.
-    const stray = 'version: 1\nstatus: done\nannotations: []\n';
+    // A sidecar left behind by an earlier rename outside VS Code. It records the hash of the text
+    // about to arrive, so the index's background settle (which rewrites a sidecar without one in the
+    // canonical layout) has nothing to do, and any change to it is the rename's doing.
+    const sha256 = createHash('sha256').update(readFileSync(workspaceFile(from).fsPath)).digest('hex');
+    const stray = `format: news-annotator/1\nsource: {file: "feria-2025.txt", sha256: "${sha256}"}\nstatus: done\nannotations: []\n`;
     writeFileSync(sidecarOnDisk(to), stray);
     await rename(from, to);
     assert.ok(existsSync(workspaceFile(to).fsPath), 'the text itself is renamed');
