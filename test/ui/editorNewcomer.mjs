@@ -101,6 +101,18 @@ async function visualWordOrder(page, lineText) {
   }, lineText);
 }
 
+/**
+ * What the active editor shows, row by row from the top (a wrapped line is several rows), with
+ * the inlay hints the editor lays out among the words.
+ */
+async function renderedRows(page) {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')];
+    rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    return rows.map((row) => row.textContent.replace(/\u00a0/g, ' ').replace(/[\u2068\u2069]/g, '')).join('\n');
+  });
+}
+
 /** Starts a workbench on a scratch copy of the sample corpus and returns the page and the folder. */
 async function openWorkbench(browser, host, scratch, name, { extensionPath, settings = {}, prepare = () => {} }) {
   const { startCodeServer, freePort, workbenchUrl } = await import('../../scripts/host/codeServer.mjs');
@@ -161,6 +173,19 @@ export async function runEditorNewcomerTest(browser, host, { extensionPath = roo
       if (!readFileSync(article).equals(original)) throw new Error('the article changed on disk');
     });
     await page.screenshot({ path: path.join(screenshotDir, 'newcomer-picker.png') });
+    await step('with word wrap on, every tag of a long paragraph shows its whole label (the editor cuts inlay hints after 43 characters a line unless told otherwise)', async () => {
+      // Line 8 of the article is one paragraph with eight tags: 52 characters of labels.
+      await openFile(page, 'en/cartagena-hangzhou-sister-cities.txt');
+      let rows = '';
+      try {
+        await waitFor(async () => /Mejía\s*LOCATION/.test((rows = await renderedRows(page))), 'a LOCATION label after "Teatro Adolfo Mejía", the last tag of line 8');
+      } catch (error) {
+        throw new Error(`${error.message}; the editor shows:\n${rows.split('\n').filter((row) => row.includes('Mingyuan') || row.includes('Mejía')).join('\n')}`);
+      }
+      if (!/Mingyuan\s*PERSON/.test(rows)) throw new Error('no whole PERSON label after "Zhou Mingyuan"');
+      if (rows.includes('\u2026')) throw new Error(`a label is cut short: ${rows.split('\n').find((row) => row.includes('\u2026'))}`);
+    });
+    await page.screenshot({ path: path.join(screenshotDir, 'newcomer-long-paragraph.png') });
     await current.page.close();
     await current.server.stop();
 
