@@ -48,8 +48,8 @@ export interface NewsAnnotatorApi {
   currentDisagreement(): Disagreement | undefined;
   /** The other side's spans painted in an editor: `line:character-line:character label`. */
   ghostSpans(uri: vscode.Uri): readonly string[];
-  /** The file's suggestions as the sidecar holds them (rejected ones too), and how many the editor draws. */
-  suggestionsOf(uri: vscode.Uri): Promise<{ suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected: boolean }[]; painted: number }>;
+  /** The file's suggestions as the sidecar holds them (rejected ones too), how many the editor draws, and how many of those with their type drawn after them as decoration text. */
+  suggestionsOf(uri: vscode.Uri): Promise<{ suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected: boolean }[]; painted: number; labelled: number }>;
   /** Relation hints painted after tags in an editor (`→ type: target`), and how many ranges the tags fill. */
   relationHints(uri: vscode.Uri): { hints: readonly string[]; filledRanges: number };
   /** The relation types Search Tags lists above the tags for a query: `type count`. */
@@ -181,7 +181,7 @@ export function createTestApi(parts: {
       await session?.enqueue(() => Promise.resolve());
       suggestionDecorations.paintAll();
       const suggestions = (session?.sidecar?.suggestions ?? []).map(({ id, type, start, end, text, rejected }) => ({ id, type, start, end, text, rejected: rejected === true }));
-      return { suggestions, painted: suggestionDecorations.painted.get(uri.toString()) ?? 0 };
+      return { suggestions, painted: suggestionDecorations.painted.get(uri.toString()) ?? 0, labelled: suggestionDecorations.labelled.get(uri.toString()) ?? 0 };
     },
     relationHints: (uri) => {
       decorations.paintAll();

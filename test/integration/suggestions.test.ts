@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { api, eventually, openArticle, readSidecarFromDisk, restoreSampleCorpus, select, workspaceFile } from './support';
 
@@ -80,5 +80,47 @@ describe('Suggestions in the editor', () => {
       const found = await (await api()).searchTags('is:suggestion nile');
       return found.length === open && found.every((item) => item === `LOCATION Nile ${untagged}`) ? true : undefined;
     }, `is:suggestion finds the ${open} open suggestions`);
+  });
+
+  it('with word wrap on, draws a suggestion\'s type as an inlay hint the editor wraps, not as text after the span', async () => {
+    // Decoration text is not counted when the editor wraps a line: it pushed the row's end out of sight.
+    const file = 'en/wrapped-suggestions.txt';
+    writeFileSync(workspaceFile(file).fsPath, 'Delegates from Quito and Lima met in Quito on Monday.\n');
+    writeFileSync(
+      `${workspaceFile(file).fsPath}.ann.yaml`,
+      [
+        'format: news-annotator/1',
+        'annotations: []',
+        'suggestions:',
+        '  - {id: "sgquito1", type: "LOCATION", start: 15, end: 20, text: "Quito", source: "gazetteer:names.tsv", score: 1}',
+        '  - {id: "sglima01", type: "LOCATION", start: 25, end: 29, text: "Lima", source: "gazetteer:names.tsv", score: 1}',
+        '  - {id: "sgquito2", type: "ORG", start: 37, end: 42, text: "Quito", source: "tags", score: 0.5, rejected: true}',
+        '',
+      ].join('\n'),
+    );
+    const editor = await openArticle(file);
+    const hints = async () => {
+      const found = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0))) ?? [];
+      return found.map((hint) => `${editor.document.offsetAt(hint.position)} ${typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')}`);
+    };
+    const drawn = async () => {
+      const { painted, labelled } = await (await api()).suggestionsOf(editor.document.uri);
+      return { painted, labelled };
+    };
+    await eventually(async () => ((await drawn()).painted === 2 ? true : undefined), 'the two open suggestions drawn');
+    assert.deepEqual(await drawn(), { painted: 2, labelled: 2 }, 'word wrap off: each type drawn after its span');
+    assert.deepEqual(await hints(), [], 'word wrap off: no inlay hints');
+    const settings = vscode.workspace.getConfiguration('editor');
+    await settings.update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
+    try {
+      // The rejected suggestion gets no hint, as it gets no decoration.
+      await eventually(async () => ((await hints()).length === 2 ? true : undefined), 'two inlay hints with word wrap on');
+      assert.deepEqual(await hints(), ['20 LOCATION?', '29 LOCATION?']);
+      assert.deepEqual(await drawn(), { painted: 2, labelled: 0 }, 'word wrap on: the spans keep their dashed border, without text after them');
+    } finally {
+      await settings.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await eventually(async () => ((await hints()).length === 0 ? true : undefined), 'no inlay hints once word wrap is off again');
+    assert.deepEqual(await drawn(), { painted: 2, labelled: 2 });
   });
 });

@@ -1,48 +1,62 @@
 import * as vscode from 'vscode';
 import { isPlaced } from '../../core/editing/liveAnnotations';
+import { openSuggestions } from '../../core/suggest/suggestionActions';
 import { hasRightToLeft } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import { workspaceDocumentSelector } from '../uriPaths';
 
 /**
- * Whether type labels are drawn as inlay hints instead of decoration text. With word wrap on,
- * VS Code does not count decoration text (CSS `::after` content) when it wraps a line, so labels
- * push the end of each row under the minimap and out of sight; inlay hints are text the editor
- * lays out, so wrapped rows keep them visible. They lose the type's colour, so they are used
- * only where wrapping needs them.
+ * Whether the editor wraps the document's lines. VS Code does not count decoration text (CSS
+ * `::after` content) when it wraps a line, so text drawn after a span pushes the end of each row
+ * under the minimap and out of sight; inlay hints are text the editor lays out, so wrapped rows
+ * keep them visible. They lose the colours and styles decorations have, so they are used only
+ * where wrapping needs them: for type labels and for the `TYPE?` of suggestions.
  */
-export function labelsAsInlayHints(document: vscode.TextDocument): boolean {
-  const showLabels = vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('decorations.showLabels', true);
-  return showLabels && vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap', 'off') !== 'off';
+export function wrapsLines(document: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap', 'off') !== 'off';
 }
 
-/** Type labels as inlay hints, for editors with word wrap on (see labelsAsInlayHints). */
+/** Whether type labels are drawn as inlay hints instead of decoration text (see wrapsLines). */
+export function labelsAsInlayHints(document: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('decorations.showLabels', true) && wrapsLines(document);
+}
+
+/** Type labels and suggestions' types as inlay hints, for editors with word wrap on (see wrapsLines). */
 export function registerLabelInlayHints(documents: AnnotatedDocuments): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.InlayHintsProvider = {
     onDidChangeInlayHints: changed.event,
     provideInlayHints(document, range) {
       const session = documents.loadedSession(document.uri);
-      if (!session || !labelsAsInlayHints(document)) return [];
+      if (!session || !wrapsLines(document)) return [];
       const hints: vscode.InlayHint[] = [];
       // The editor asks for what it shows: compare code-point offsets before making positions,
       // so a long article's thousands of tags elsewhere cost a comparison each.
       const from = session.text.toCodePoint(document.offsetAt(range.start));
       const to = session.text.toCodePoint(document.offsetAt(range.end));
-      for (const item of session.live) {
-        if (!isPlaced(item) || item.end <= item.start || item.end < from || item.end > to) continue;
-        let position = document.positionAt(session.text.toUtf16(item.end));
-        if (!range.contains(position)) continue;
+      const add = (end: number, label: string, tooltip: string) => {
+        let position = document.positionAt(session.text.toUtf16(end));
+        if (!range.contains(position)) return;
         // As with decorations: beside right-to-left words a label would reorder the line, so it
         // goes to the end of that line.
         if (hasRightToLeft(document.lineAt(position.line).text)) position = document.lineAt(position.line).range.end;
-        const uncertain = item.state === 'fuzzy' || item.state === 'clipped';
         // No isolate marks here: the editor shows them in hints as visible [U+2068] boxes, and a
         // hint is laid out apart from the line's text anyway.
-        const hint = new vscode.InlayHint(position, `${item.annotation.type}${uncertain ? '?' : ''}`);
+        const hint = new vscode.InlayHint(position, label);
         hint.paddingLeft = true;
-        hint.tooltip = item.annotation.type;
+        hint.tooltip = tooltip;
         hints.push(hint);
+      };
+      if (labelsAsInlayHints(document)) {
+        for (const item of session.live) {
+          if (!isPlaced(item) || item.end <= item.start || item.end < from || item.end > to) continue;
+          const uncertain = item.state === 'fuzzy' || item.state === 'clipped';
+          add(item.end, `${item.annotation.type}${uncertain ? '?' : ''}`, item.annotation.type);
+        }
+      }
+      // A suggestion's type is its only label, drawn whatever the label setting says.
+      for (const suggestion of openSuggestions(session.sidecar, session.text)) {
+        if (suggestion.end >= from && suggestion.end <= to) add(suggestion.end, `${suggestion.type}?`, vscode.l10n.t('Suggested: {0}', suggestion.type));
       }
       return hints;
     },
