@@ -77,6 +77,32 @@ describe('Relations and discontinuous spans in the editor', () => {
     assert.equal(idOf('Lucía Ferrán Osorio'), from);
   });
 
+  it('with word wrap on, draws relation hints as inlay hints the editor wraps, after the tag\'s own label', async () => {
+    // Decoration text is not counted when the editor wraps a line: it pushed the row's end out of sight.
+    const editor = await openArticle(article);
+    editor.selections = [select(editor, 'Lucía Ferrán Osorio'), select(editor, 'Zhou Mingyuan', 0)];
+    assert.equal(await vscode.commands.executeCommand<number>('newsAnnotator.linkTag', { type: 'meets' }), 1);
+    await eventually(async () => ((await hints()).includes('→ meets: Zhou Mingyuan') ? true : undefined), 'the hint as decoration text with word wrap off');
+    const sourceEnd = select(editor, 'Lucía Ferrán Osorio').end;
+    const hintsAtSource = async () => {
+      const found = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0))) ?? [];
+      return found.filter((hint) => hint.position.isEqual(sourceEnd)).map((hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')));
+    };
+    const settings = vscode.workspace.getConfiguration('editor');
+    await settings.update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
+    try {
+      await eventually(async () => ((await hintsAtSource()).length === 2 ? true : undefined), 'two inlay hints after the source tag');
+      assert.deepEqual(await hintsAtSource(), ['PERSON', '→ meets: Zhou Mingyuan']);
+      assert.deepEqual(await hints(), [], 'no decoration text with word wrap on');
+    } finally {
+      await settings.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await eventually(async () => ((await hints()).includes('→ meets: Zhou Mingyuan') ? true : undefined), 'the decoration text back with word wrap off');
+    assert.deepEqual(await hintsAtSource(), []);
+    await vscode.commands.executeCommand('newsAnnotator.undo');
+    await eventually(() => (stored().relations === undefined ? true : undefined), 'the relation undone');
+  });
+
   it('tags two selections as one discontinuous span, drawn piece by piece, and undoes it in one step', async () => {
     const editor = await openArticle(article);
     const before = (await api()).relationHints(workspaceFile(article)).filledRanges;

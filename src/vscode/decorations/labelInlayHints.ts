@@ -3,25 +3,16 @@ import { isPlaced } from '../../core/editing/liveAnnotations';
 import { openSuggestions } from '../../core/suggest/suggestionActions';
 import { hasRightToLeft } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import { relationHintsOf } from '../relations/relationHints';
 import { workspaceDocumentSelector } from '../uriPaths';
-
-/**
- * Whether the editor wraps the document's lines. VS Code does not count decoration text (CSS
- * `::after` content) when it wraps a line, so text drawn after a span pushes the end of each row
- * under the minimap and out of sight; inlay hints are text the editor lays out, so wrapped rows
- * keep them visible. They lose the colours and styles decorations have, so they are used only
- * where wrapping needs them: for type labels and for the `TYPE?` of suggestions.
- */
-export function wrapsLines(document: vscode.TextDocument): boolean {
-  return vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap', 'off') !== 'off';
-}
+import { wrapsLines } from './wrapsLines';
 
 /** Whether type labels are drawn as inlay hints instead of decoration text (see wrapsLines). */
 export function labelsAsInlayHints(document: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('decorations.showLabels', true) && wrapsLines(document);
 }
 
-/** Type labels and suggestions' types as inlay hints, for editors with word wrap on (see wrapsLines). */
+/** Type labels, suggestions' types and relation hints as inlay hints, for editors with word wrap on (see wrapsLines). */
 export function registerLabelInlayHints(documents: AnnotatedDocuments): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.InlayHintsProvider = {
@@ -57,6 +48,10 @@ export function registerLabelInlayHints(documents: AnnotatedDocuments): vscode.D
       // A suggestion's type is its only label, drawn whatever the label setting says.
       for (const suggestion of openSuggestions(session.sidecar, session.text)) {
         if (suggestion.end >= from && suggestion.end <= to) add(suggestion.end, `${suggestion.type}?`, vscode.l10n.t('Suggested: {0}', suggestion.type));
+      }
+      // After the tag's own label, as the decorations draw them.
+      for (const relations of relationHintsOf(session)) {
+        if (relations.end >= from && relations.end <= to) add(relations.end, relations.texts.join(' · '), relations.texts.join('\n'));
       }
       return hints;
     },

@@ -3,6 +3,8 @@ import { isPlaced } from '../../core/editing/liveAnnotations';
 import { isolate } from '../../core/text/bidiIsolate';
 import { printable } from '../../core/text/printable';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
+import type { DocumentSession } from '../documents/documentSession';
+import { wrapsLines } from '../decorations/wrapsLines';
 import { PaintThrottle } from '../decorations/paintThrottle';
 
 /** Longest target text a hint shows before it is cut with an ellipsis. */
@@ -15,11 +17,29 @@ export function relationHintText(type: string, targetText: string): string {
   return `→ ${type}: ${shown}`;
 }
 
+/** The hints of each placed tag that relations leave, with where the tag ends (a code-point offset). */
+export function relationHintsOf(session: DocumentSession): { end: number; texts: string[] }[] {
+  const relations = session.sidecar?.relations ?? [];
+  if (relations.length === 0) return [];
+  const placed = new Map(session.live.filter(isPlaced).map((item) => [item.annotation.id, item]));
+  const bySource = new Map<string, { end: number; texts: string[] }>();
+  for (const relation of relations) {
+    const source = placed.get(relation.from);
+    const target = placed.get(relation.to);
+    if (!source || !target) continue;
+    let hints = bySource.get(relation.from);
+    if (hints === undefined) bySource.set(relation.from, (hints = { end: source.end, texts: [] }));
+    hints.texts.push(relationHintText(relation.type, target.annotation.text));
+  }
+  return [...bySource.values()];
+}
+
 /**
  * Draws each tag's outgoing relations after it, as decoration text in the editor's inlay-hint
  * colours (one decoration type, owned here; repaints debounced like the tags' own decorations).
- * Decoration text is used rather than inlay hints because it needs no provider round trip and
- * repaints with the tags; labels of wrapped lines are the one thing it cannot move.
+ * Decoration text needs no provider round trip and repaints with the tags, but the editor does
+ * not count it when it wraps lines: with word wrap on, the hints are inlay hints instead
+ * (labelInlayHints.ts).
  */
 export class RelationHints implements vscode.Disposable {
   private readonly decorationType = vscode.window.createTextEditorDecorationType({
@@ -40,6 +60,9 @@ export class RelationHints implements vscode.Disposable {
     this.disposables.push(
       documents.onDidChange(() => this.schedule()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('editor.wordWrap')) this.schedule();
+      }),
     );
     this.schedule();
   }
@@ -54,25 +77,14 @@ export class RelationHints implements vscode.Disposable {
 
   private paint(editor: vscode.TextEditor): void {
     const session = this.documents.loadedSession(editor.document.uri);
-    const relations = session?.sidecar?.relations ?? [];
     const options: vscode.DecorationOptions[] = [];
     const texts: string[] = [];
-    if (session && relations.length > 0) {
-      const placed = new Map(session.live.filter(isPlaced).map((item) => [item.annotation.id, item]));
-      const hintsBySource = new Map<string, string[]>();
-      for (const relation of relations) {
-        const target = placed.get(relation.to);
-        if (!placed.has(relation.from) || !target) continue;
-        const list = hintsBySource.get(relation.from) ?? [];
-        list.push(relationHintText(relation.type, target.annotation.text));
-        hintsBySource.set(relation.from, list);
-      }
-      for (const [id, hints] of hintsBySource) {
-        const source = placed.get(id)!;
-        const end = editor.document.positionAt(session.text.toUtf16(source.end));
-        texts.push(...hints);
+    if (session && !wrapsLines(editor.document)) {
+      for (const hints of relationHintsOf(session)) {
+        const end = editor.document.positionAt(session.text.toUtf16(hints.end));
+        texts.push(...hints.texts);
         // Isolated, so the hint's own direction never reorders a right-to-left line around it.
-        options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: isolate(hints.join(' · ')) } } });
+        options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: isolate(hints.texts.join(' · ')) } } });
       }
     }
     editor.setDecorations(this.decorationType, options);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { openSuggestions } from '../../core/suggest/suggestionActions';
 import { isolate } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
-import { wrapsLines } from '../decorations/labelInlayHints';
+import { wrapsLines } from '../decorations/wrapsLines';
 import { PaintThrottle } from '../decorations/paintThrottle';
 
 /**
