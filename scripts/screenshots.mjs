@@ -82,6 +82,27 @@ async function shoot(browser, host, scratch, theme, allShots, { copy = theme, pr
   }
 }
 
+/**
+ * Where `word` is drawn in an editor row: the editor splits a row into spans only where inline
+ * decorations start or end, so the word may share its span with its neighbours.
+ */
+/* global document, NodeFilter -- the callback runs in the page */
+async function wordBox(row, word) {
+  return row.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const { x, y, width, height } = range.getBoundingClientRect();
+      return { x, y, width, height };
+    }
+    throw new Error(`${wanted} is not in the row`);
+  }, word);
+}
+
 /** Runs `news-annotator suggest` on the copy with a few names the sample article leaves untagged. */
 function suggestFromGazetteer(workspace) {
   const gazetteer = path.join(path.dirname(workspace), 'names.tsv');
@@ -164,16 +185,20 @@ try {
         await page.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
         // The end of the article shows the paragraphs where the suggested names are.
         await page.keyboard.press('Control+End');
-        // Its own span once the suggestion is drawn around it.
-        const name = page.locator('.view-line span span', { hasText: /^ICETEX$/ }).first();
-        await name.waitFor();
+        // The row once the suggestion is drawn: the name, then its type as an inlay hint (word wrap is on).
+        const row = page.locator('.view-line', { hasText: /ICETEX\s*ORG\?/ }).first();
+        await row.waitFor();
         // The editor may still be scrolling: a hover that does not open is tried once more.
         await page.waitForTimeout(800);
         const hover = page.locator('.monaco-hover', { hasText: 'Suggested' }).first();
-        await name.hover();
+        const hoverName = async () => {
+          const box = await wordBox(row, 'ICETEX');
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        };
+        await hoverName();
         if (!(await hover.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
           await page.mouse.move(5, 5);
-          await name.hover();
+          await hoverName();
           await hover.waitFor();
         }
         await page.waitForTimeout(500);
