@@ -40,6 +40,9 @@ async function shoot(browser, host, scratch, locale) {
     const language = await page.evaluate(() => globalThis._VSCODE_NLS_LANGUAGE);
     if (language !== locale) throw new Error(`the workbench runs in ${language ?? 'en'}, not ${locale}`);
     await page.locator('.activitybar [role="tab"][aria-label^="News Annotator"], .activitybar a[aria-label^="News Annotator"]').first().click();
+    // The icon's tooltip can open over the view and take the click meant for a row.
+    await page.mouse.move(700, 700);
+    await page.waitForTimeout(500);
     await page.locator('.monaco-list-row', { hasText: path.basename(article) }).first().click();
     await page.locator('.view-line', { hasText: line }).first().waitFor();
     await page.mouse.move(700, 700); // no hover tooltip over the sidebar
