@@ -48,6 +48,8 @@ export interface NewsAnnotatorApi {
   currentDisagreement(): Disagreement | undefined;
   /** The other side's spans painted in an editor: `line:character-line:character label`. */
   ghostSpans(uri: vscode.Uri): readonly string[];
+  /** How many of those labels are drawn as decoration text (none with word wrap on: they are inlay hints then). */
+  ghostLabelDecorations(uri: vscode.Uri): number;
   /** The file's suggestions as the sidecar holds them (rejected ones too), how many the editor draws, and how many of those with their type drawn after them as decoration text. */
   suggestionsOf(uri: vscode.Uri): Promise<{ suggestions: readonly { id: string; type: string; start: number; end: number; text: string; rejected: boolean }[]; painted: number; labelled: number }>;
   /** Relation hints painted after tags in an editor (`→ type: target`), and how many ranges the tags fill. */
@@ -174,6 +176,11 @@ export function createTestApi(parts: {
       agreement.ghosts.paintAll();
       const where = (position: vscode.Position) => `${position.line}:${position.character}`;
       return (agreement.ghosts.painted.get(uri.toString()) ?? []).map(({ range, label }) => `${where(range.start)}-${where(range.end)} ${label}`);
+    },
+    ghostLabelDecorations: (uri) => {
+      if (!agreement) return 0;
+      agreement.ghosts.paintAll();
+      return agreement.ghosts.labelled.get(uri.toString()) ?? 0;
     },
     suggestionsOf: async (uri) => {
       const document = await vscode.workspace.openTextDocument(uri);

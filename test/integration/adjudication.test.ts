@@ -85,6 +85,24 @@ describe('Adjudication in the editor', () => {
     assert.equal(uri.toString(), workspaceFile(article).toString());
     const ghosts = extension.ghostSpans(uri);
     assert.ok(ghosts.some((ghost) => ghost.endsWith('theirs: ORG')) && ghosts.some((ghost) => ghost.endsWith('theirs: LOCATION')), `ghosts: ${ghosts.join(', ')}`);
+    assert.equal(extension.ghostLabelDecorations(uri), 2, 'word wrap off: the labels are decoration text');
+
+    // With word wrap on, the labels are inlay hints the editor wraps (decoration text ran under the minimap).
+    const theirLabels = async () => {
+      const hints = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, vscode.window.activeTextEditor!.document.lineCount, 0))) ?? [];
+      return hints.map((hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join(''))).filter((label) => label.startsWith('theirs: ')).sort();
+    };
+    const settings = vscode.workspace.getConfiguration('editor');
+    await settings.update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
+    try {
+      await eventually(async () => ((await theirLabels()).length === 2 ? true : undefined), 'two "theirs" inlay hints with word wrap on');
+      assert.deepEqual(await theirLabels(), ['theirs: LOCATION', 'theirs: ORG']);
+      assert.equal(extension.ghostLabelDecorations(uri), 0, 'word wrap on: no decoration text');
+      assert.equal(extension.ghostSpans(uri).length, 2, 'the dashed outlines stay');
+    } finally {
+      await settings.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await eventually(async () => ((await theirLabels()).length === 0 ? true : undefined), 'no "theirs" inlay hints once word wrap is off again');
 
     // Walk to the type disagreement on Kampala and accept bob's ORG.
     while (extension.currentDisagreement()?.kind !== 'type') await vscode.commands.executeCommand('newsAnnotator.nextDisagreement');
