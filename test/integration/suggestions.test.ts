@@ -117,6 +117,14 @@ describe('Suggestions in the editor', () => {
       await eventually(async () => ((await hints()).length === 2 ? true : undefined), 'two inlay hints with word wrap on');
       assert.deepEqual(await hints(), ['20 LOCATION?', '29 LOCATION?']);
       assert.deepEqual(await drawn(), { painted: 2, labelled: 0 }, 'word wrap on: the spans keep their dashed border, without text after them');
+      // Someone who turned inlay hints off would see no type at all: decoration text, even cut at the edge, is better.
+      await settings.update('inlayHints.enabled', 'off', vscode.ConfigurationTarget.Global);
+      try {
+        await eventually(async () => ((await drawn()).labelled === 2 ? true : undefined), 'the types as decoration text again with inlay hints off');
+        assert.deepEqual(await hints(), []);
+      } finally {
+        await settings.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Global);
+      }
     } finally {
       await settings.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
     }

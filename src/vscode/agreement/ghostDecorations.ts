@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { hasRightToLeft, isolate } from '../../core/text/bidiIsolate';
 import { CodePointIndex } from '../../core/text/codePoints';
-import { wrapsLines } from '../decorations/wrapsLines';
+import { affectsHintLabels, labelsAsHints } from '../decorations/hintLabels';
 import { workspaceDocumentSelector } from '../uriPaths';
 import type { AdjudicationSession } from './adjudicationSession';
 
@@ -10,7 +10,7 @@ import type { AdjudicationSession } from './adjudicationSession';
  * dashed outline without fill (so our own colours stay readable underneath) and a label
  * "theirs: TYPE" after both spans (after their span alone it would split a word whenever their
  * bounds end inside ours). Two decoration types, created once, owned here. With word wrap on the
- * labels are inlay hints instead, which the editor wraps with the text (see wrapsLines.ts).
+ * labels are inlay hints instead, which the editor wraps with the text (see hintLabels.ts).
  */
 export class GhostDecorations implements vscode.Disposable {
   private readonly labelType = vscode.window.createTextEditorDecorationType({});
@@ -41,7 +41,7 @@ export class GhostDecorations implements vscode.Disposable {
         if (this.painted.has(event.document.uri.toString())) this.paintAll();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('editor.wordWrap')) this.paintAll();
+        if (affectsHintLabels(event)) this.paintAll();
       }),
     );
   }
@@ -61,7 +61,7 @@ export class GhostDecorations implements vscode.Disposable {
     return vscode.languages.registerInlayHintsProvider(workspaceDocumentSelector(), {
       onDidChangeInlayHints: this.hintsChanged.event,
       provideInlayHints: (document, range) =>
-        !wrapsLines(document)
+        !labelsAsHints(document)
           ? []
           : this.ghostsOf(document)
               .filter((ghost) => range.contains(ghost.labelAt))
@@ -95,7 +95,7 @@ export class GhostDecorations implements vscode.Disposable {
   private paint(editor: vscode.TextEditor): void {
     const ghosts = this.ghostsOf(editor.document);
     // With word wrap on, the inlay-hint provider above draws the labels.
-    const labels = wrapsLines(editor.document) ? [] : ghosts.map((ghost) => labelAfter(ghost.labelAt, ghost.label));
+    const labels = labelsAsHints(editor.document) ? [] : ghosts.map((ghost) => labelAfter(ghost.labelAt, ghost.label));
     editor.setDecorations(this.decorationType, ghosts.map((ghost) => ghost.range));
     editor.setDecorations(this.labelType, labels);
     if (ghosts.length === 0) return;

@@ -7,7 +7,8 @@ import { hasRightToLeft, isolate } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
 import type { ProjectService } from '../project/projectService';
-import { labelsAsInlayHints } from './labelInlayHints';
+import { affectsHintLabels } from './hintLabels';
+import { typeLabelsAsHints } from './labelInlayHints';
 import { PaintThrottle } from './paintThrottle';
 
 const showLabelsSetting = 'decorations.showLabels';
@@ -45,7 +46,7 @@ export class DecorationController implements vscode.Disposable {
         if (painted && !coversVisible(painted, event.visibleRanges.map(linesOf), event.textEditor.document.lineCount)) this.schedule();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`newsAnnotator.${showLabelsSetting}`) || event.affectsConfiguration('editor.wordWrap')) this.schedule();
+        if (event.affectsConfiguration(`newsAnnotator.${showLabelsSetting}`) || affectsHintLabels(event)) this.schedule();
       }),
     );
   }
@@ -65,7 +66,7 @@ export class DecorationController implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       const session = this.documents.loadedSession(editor.document.uri);
       // With word wrap on, labels are inlay hints (labelInlayHints.ts) so wrapped rows keep them.
-      this.paint(editor, session, showLabels && !labelsAsInlayHints(editor.document));
+      this.paint(editor, session, showLabels && !typeLabelsAsHints(editor.document));
     }
   }
 

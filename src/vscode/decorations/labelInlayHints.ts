@@ -5,21 +5,21 @@ import { hasRightToLeft } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import { relationHintsOf } from '../relations/relationHints';
 import { workspaceDocumentSelector } from '../uriPaths';
-import { wrapsLines } from './wrapsLines';
+import { affectsHintLabels, labelsAsHints } from './hintLabels';
 
-/** Whether type labels are drawn as inlay hints instead of decoration text (see wrapsLines). */
-export function labelsAsInlayHints(document: vscode.TextDocument): boolean {
-  return vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('decorations.showLabels', true) && wrapsLines(document);
+/** Whether type labels are drawn as inlay hints instead of decoration text (see hintLabels.ts). */
+export function typeLabelsAsHints(document: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('decorations.showLabels', true) && labelsAsHints(document);
 }
 
-/** Type labels, suggestions' types and relation hints as inlay hints, for editors with word wrap on (see wrapsLines). */
+/** Type labels, suggestions' types and relation hints as inlay hints, for editors with word wrap on (see hintLabels.ts). */
 export function registerLabelInlayHints(documents: AnnotatedDocuments): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.InlayHintsProvider = {
     onDidChangeInlayHints: changed.event,
     provideInlayHints(document, range) {
       const session = documents.loadedSession(document.uri);
-      if (!session || !wrapsLines(document)) return [];
+      if (!session || !labelsAsHints(document)) return [];
       const hints: vscode.InlayHint[] = [];
       // The editor asks for what it shows: compare code-point offsets before making positions,
       // so a long article's thousands of tags elsewhere cost a comparison each.
@@ -38,7 +38,7 @@ export function registerLabelInlayHints(documents: AnnotatedDocuments): vscode.D
         hint.tooltip = tooltip;
         hints.push(hint);
       };
-      if (labelsAsInlayHints(document)) {
+      if (typeLabelsAsHints(document)) {
         for (const item of session.live) {
           if (!isPlaced(item) || item.end <= item.start || item.end < from || item.end > to) continue;
           const uncertain = item.state === 'fuzzy' || item.state === 'clipped';
@@ -61,7 +61,7 @@ export function registerLabelInlayHints(documents: AnnotatedDocuments): vscode.D
     vscode.languages.registerInlayHintsProvider(workspaceDocumentSelector(), provider),
     documents.onDidChange(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('editor.wordWrap') || event.affectsConfiguration('newsAnnotator.decorations.showLabels')) changed.fire();
+      if (affectsHintLabels(event) || event.affectsConfiguration('newsAnnotator.decorations.showLabels')) changed.fire();
     }),
   );
 }

@@ -4,7 +4,7 @@ import { isolate } from '../../core/text/bidiIsolate';
 import { printable } from '../../core/text/printable';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
 import type { DocumentSession } from '../documents/documentSession';
-import { wrapsLines } from '../decorations/wrapsLines';
+import { affectsHintLabels, labelsAsHints } from '../decorations/hintLabels';
 import { PaintThrottle } from '../decorations/paintThrottle';
 
 /** Longest target text a hint shows before it is cut with an ellipsis. */
@@ -61,7 +61,7 @@ export class RelationHints implements vscode.Disposable {
       documents.onDidChange(() => this.schedule()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('editor.wordWrap')) this.schedule();
+        if (affectsHintLabels(event)) this.schedule();
       }),
     );
     this.schedule();
@@ -79,7 +79,7 @@ export class RelationHints implements vscode.Disposable {
     const session = this.documents.loadedSession(editor.document.uri);
     const options: vscode.DecorationOptions[] = [];
     const texts: string[] = [];
-    if (session && !wrapsLines(editor.document)) {
+    if (session && !labelsAsHints(editor.document)) {
       for (const hints of relationHintsOf(session)) {
         const end = editor.document.positionAt(session.text.toUtf16(hints.end));
         texts.push(...hints.texts);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { openSuggestions } from '../../core/suggest/suggestionActions';
 import { isolate } from '../../core/text/bidiIsolate';
 import type { AnnotatedDocuments } from '../documents/annotatedDocuments';
-import { wrapsLines } from '../decorations/wrapsLines';
+import { affectsHintLabels, labelsAsHints } from '../decorations/hintLabels';
 import { PaintThrottle } from '../decorations/paintThrottle';
 
 /**
@@ -33,7 +33,7 @@ export class SuggestionDecorations implements vscode.Disposable {
       documents.onDidChange(() => this.schedule()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('editor.wordWrap')) this.schedule();
+        if (affectsHintLabels(event)) this.schedule();
       }),
     );
     this.schedule();
@@ -49,7 +49,7 @@ export class SuggestionDecorations implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       const session = this.documents.loadedSession(editor.document.uri);
       const suggestions = session ? openSuggestions(session.sidecar, session.text) : [];
-      const withLabel = !wrapsLines(editor.document);
+      const withLabel = !labelsAsHints(editor.document);
       const options = session
         ? suggestions.map((suggestion): vscode.DecorationOptions => ({
             range: new vscode.Range(editor.document.positionAt(session.text.toUtf16(suggestion.start)), editor.document.positionAt(session.text.toUtf16(suggestion.end))),
