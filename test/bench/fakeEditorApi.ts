@@ -204,8 +204,11 @@ export interface FakeEditorApi {
   readonly api: Record<string, unknown>;
   readonly editors: FakeTextEditor[];
   readonly documents: FakeTextDocument[];
-  /** The hover providers registered, in order. */
+  /** The hover and inlay-hint providers registered, in order. */
   readonly hoverProviders: vscode.HoverProvider[];
+  readonly inlayHintProviders: vscode.InlayHintsProvider[];
+  /** Settings `getConfiguration(section).get(key)` answers, by `section.key`; the caller's fallback otherwise. */
+  readonly settings: Map<string, unknown>;
   /** Fires `onDidChangeTextEditorVisibleRanges` for an editor (after its ranges were changed). */
   scrolled(editor: FakeTextEditor): void;
   readonly Uri: typeof Uri;
@@ -215,9 +218,11 @@ export function fakeEditorApi(): FakeEditorApi {
   const editors: FakeTextEditor[] = [];
   const documents: FakeTextDocument[] = [];
   const hoverProviders: vscode.HoverProvider[] = [];
+  const inlayHintProviders: vscode.InlayHintsProvider[] = [];
+  const settings = new Map<string, unknown>();
   const visibleRangesChanged = new EventEmitter<{ textEditor: FakeTextEditor; visibleRanges: readonly Range[] }>();
   const never = () => ({ dispose() {} });
-  const configuration = { get: (_key: string, fallback?: unknown) => fallback, update: async () => {} };
+  const configuration = (section?: string) => ({ get: (key: string, fallback?: unknown) => settings.get(section === undefined ? key : `${section}.${key}`) ?? fallback, update: async () => {} });
   const format = (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
   const disposable = (dispose: () => void = () => {}) => ({ dispose });
   const api: Record<string, unknown> = {
@@ -228,6 +233,11 @@ export function fakeEditorApi(): FakeEditorApi {
     MarkdownString,
     Hover: class Hover {
       constructor(readonly contents: MarkdownString, readonly range?: Range) {}
+    },
+    InlayHint: class InlayHint {
+      paddingLeft?: boolean;
+      tooltip?: string;
+      constructor(readonly position: Position, readonly label: string) {}
     },
     ThemeColor: class ThemeColor {
       constructor(readonly id: string) {}
@@ -257,12 +267,16 @@ export function fakeEditorApi(): FakeEditorApi {
       get textDocuments() {
         return documents;
       },
-      getConfiguration: () => configuration,
+      getConfiguration: (section?: string) => configuration(section),
       onDidChangeConfiguration: never,
     },
     languages: {
       registerHoverProvider: (_selector: unknown, provider: vscode.HoverProvider) => {
         hoverProviders.push(provider);
+        return disposable();
+      },
+      registerInlayHintsProvider: (_selector: unknown, provider: vscode.InlayHintsProvider) => {
+        inlayHintProviders.push(provider);
         return disposable();
       },
     },
@@ -272,6 +286,8 @@ export function fakeEditorApi(): FakeEditorApi {
     editors,
     documents,
     hoverProviders,
+    inlayHintProviders,
+    settings,
     scrolled: (editor) => visibleRangesChanged.fire({ textEditor: editor, visibleRanges: editor.visibleRanges }),
     Uri,
   };

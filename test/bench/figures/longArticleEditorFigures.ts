@@ -24,6 +24,7 @@ import { AnnotationWorkspace } from '../../../src/workspace/annotationWorkspace'
 import type { DecorationController as DecorationControllerClass } from '../../../src/vscode/decorations/decorationController';
 import type { DocumentSession as DocumentSessionClass } from '../../../src/vscode/documents/documentSession';
 import type { registerAnnotationHover as registerAnnotationHoverFunction } from '../../../src/vscode/decorations/annotationHover';
+import type { registerLabelInlayHints as registerLabelInlayHintsFunction } from '../../../src/vscode/decorations/labelInlayHints';
 import { fakeEditorApi, FakeTextDocument, FakeTextEditor, Position, Range, type FakeEditorApi } from '../fakeEditorApi';
 import { collectGarbage, median, percentile } from '../measure';
 import type { Figure } from '../report';
@@ -35,6 +36,7 @@ interface EditorCode {
   DecorationController: typeof DecorationControllerClass;
   DocumentSession: typeof DocumentSessionClass;
   registerAnnotationHover: typeof registerAnnotationHoverFunction;
+  registerLabelInlayHints: typeof registerLabelInlayHintsFunction;
 }
 
 /**
@@ -48,6 +50,7 @@ function loadEditorCode(fake: FakeEditorApi, folder: string): EditorCode {
     "export { DecorationController } from './src/vscode/decorations/decorationController';",
     "export { DocumentSession } from './src/vscode/documents/documentSession';",
     "export { registerAnnotationHover } from './src/vscode/decorations/annotationHover';",
+    "export { registerLabelInlayHints } from './src/vscode/decorations/labelInlayHints';",
   ].join('\n');
   const bundle = path.join(folder, 'editor-bundle.js');
   buildSync({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outfile: bundle, logLevel: 'warning' });
@@ -87,6 +90,8 @@ export async function longArticleEditorFigures(size: LongArticleSize, runs: numb
     const controller = new code.DecorationController(documents as unknown as Documents, project as unknown as Project);
     code.registerAnnotationHover(documents as unknown as Documents, project as unknown as Project);
     const hover = fake.hoverProviders[0];
+    code.registerLabelInlayHints(documents as unknown as Documents);
+    const labelHints = fake.inlayHintProviders[0];
 
     // Open: a new session reads and places the sidecar, then the first paint. Each run opens the
     // file afresh (a new document, session and editor), as reopening it would.
@@ -158,6 +163,22 @@ export async function longArticleEditorFigures(size: LongArticleSize, runs: numb
       if (!answer) throw new Error('bench: the hover found no tag where one is');
     }
 
+    // Word wrap on: the type labels are inlay hints, asked for by the editor for what it shows
+    // (a screen of lines around the cursor) whenever it scrolls or the tags change.
+    fake.settings.set('editor.wordWrap', 'on');
+    const screen = new Range(new Position(cursorLine, 0), new Position(cursorLine + screenLines, 0));
+    const hintRuns: number[] = [];
+    let hintCount = 0;
+    for (let run = 0; run < 20; run++) {
+      const started = performance.now();
+      const hints = labelHints.provideInlayHints(document as unknown as vscode.TextDocument, screen as unknown as vscode.Range, cancel) as vscode.InlayHint[];
+      hintRuns.push(performance.now() - started);
+      hintCount = hints.length;
+    }
+    fake.settings.delete('editor.wordWrap');
+    const onScreen = session!.live.filter((item) => item.state !== 'orphan' && screen.contains(document.positionAt(session!.text.toUtf16(item.end)))).length;
+    if (hintCount === 0 || hintCount !== onScreen) throw new Error(`bench: ${hintCount} label hints for a screen with ${onScreen} tags`);
+
     // The Tags view over an index holding this one file: the calls getChildren makes per level
     // (types; the largest type's first page of entities; its top entity's first page of
     // mentions, with the line of each from the file's text).
@@ -188,6 +209,7 @@ export async function longArticleEditorFigures(size: LongArticleSize, runs: numb
       { name: 'for the record: of which shifting the spans (DocumentSession.applyEdit), p95', corpus: label, value: percentile(shifts, 0.95), unit: 'ms' },
       { name: `for the record: save after typing (${keystrokes} characters): the moved spans written through the store, then reloaded`, corpus: label, value: save, unit: 'ms' },
       { name: 'long article: hover on a tag (the hover provider)', corpus: label, value: median(hovers), unit: 'ms' },
+      { name: `long article: type labels for a screen with word wrap on (the inlay-hint provider, ${hintCount} hints)`, corpus: label, value: median(hintRuns), unit: 'ms' },
       { name: 'long article: Tags view types + first 200 entities of the largest type', corpus: label, value: median(tagsView), unit: 'ms', target: { kind: 'absolute', limit: 100 } },
       { name: 'long article: Tags view first 200 mentions of an entity, with their lines', corpus: label, value: median(mentionsLevel), unit: 'ms', target: { kind: 'absolute', limit: 100 } },
     ];
